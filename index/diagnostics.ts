@@ -1,0 +1,31 @@
+/** Problems the build found in the corpus, each pinned to a file and line. */
+
+export type Severity = 'error' | 'warning'
+
+export interface Diagnostic {
+  severity: Severity
+  /** The corpus file, as given to the parser. */
+  file: string
+  /** 1-based line number in that file. */
+  line: number
+  message: string
+}
+
+/** `corpus/a.txt:12: warning: …`, the form editors and terminals link to. */
+export function formatDiagnostic(d: Diagnostic): string {
+  return `${d.file}:${d.line}: ${d.severity}: ${d.message}`
+}
+
+/** Collects diagnostics for one file. */
+export class Diagnostics {
+  readonly list: Diagnostic[] = []
+  constructor(readonly file: string) {}
+
+  warn(line: number, message: string): void {
+    this.list.push({ severity: 'warning', file: this.file, line, message })
+  }
+
+  error(line: number, message: string): void {
+    this.list.push({ severity: 'error', file: this.file, line, message })
+  }
+}

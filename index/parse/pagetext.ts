@@ -1,0 +1,350 @@
+/**
+ * Reads the text of a history.state.gov document page (a FRUS "page-text"
+ * file) into a {@link Document}: title, head lines, paragraphs and footnotes,
+ * each with clean text, the pages it spans and the notes it cites.
+ *
+ * The rules, and why:
+ * - The first line is the title (`49. Letter From … Bush1`); a leading file
+ *   number (`No. 139`, `File No. 711.00/12`) is a head line and the title follows.
+ * - Paragraphs are separated by blank lines. A page with no blank lines puts one
+ *   paragraph per line, unless its lines are hard-wrapped to a width, in which
+ *   case a short line ends a paragraph.
+ * - Short lines between the title and the first real paragraph are the head
+ *   (`Unofficial Translation`, `SUBJECT`, a dateline, the salutation).
+ * - `[Page N]` and `[Facsimile Page N]` mark a page break where they stand,
+ *   even mid-word; text before the first marker is on the page before it.
+ * - Notes are the indented `  N. ` lines that end the page, numbered from 1
+ *   (or marked `*`); their markers are resolved by {@link resolveMarkers}.
+ */
+import { anchorOf, pageAt, type Document, type Page, type PageStart, type Unit, type UnitKind } from '../../src/model'
+import { Diagnostics } from '../diagnostics'
+import { cleanText, type Cut } from './cleantext'
+import { findCandidates, resolveMarkers, strayMarkers, type Candidate } from './markers'
+
+export interface ParsedFile {
+  /** Absent when the file holds no document (empty). */
+  document?: Document
+  diagnostics: Diagnostics['list']
+}
+
+/** A run of source lines read as one piece of text. */
+interface Block {
+  raw: string
+  /** Source line (1-based) where each stretch of `raw` begins. */
+  lines: { at: number; line: number }[]
+}
+
+const PAGE_MARKER = /\[(Facsimile\s+)?Page\s+([0-9]+|[IVXLCDM]+|[ivxlcdm]+)\]/g
+const PAGE_ONLY = /^\s*(?:\[(?:Facsimile\s+)?Page\s+[^\]]+\]\s*)+$/
+const NOTE_START = /^\s+(\d{1,3}|\*{1,3}|†|‡)\.\s+(?=\S)/
+const NUMBERED_TITLE = /^\s*(\d+[A-Za-z]?)\.\s+(?=\S)/
+const FILE_NUMBER = /^\s*(?:File\s+)?No\.\s*\S+\s*$/i
+const LINE_BREAK_BEFORE = /^\s*(?:[-–—•·*]\s|\(?\d{1,2}[.)]\s|\(?[a-z][.)]\s|[A-Z][A-Z /]{2,}:)|\S\s{2,}\S|\t/
+const ENDS_SENTENCE = /[.!?:;"”’)\]]\s*$/
+const SENTENCE = /[.!?]["”’)]?\s*$/
+const MAX_HEAD_LINE = 120
+const MAX_TITLE = 300
+
+/** Parses one page-text file. `file` names it in diagnostics; `id` becomes the document id. */
+export function parsePageText(source: string, file: string, id: string): ParsedFile {
+  const diag = new Diagnostics(file)
+  const lines = source.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/)
+  if (lines.every((l) => l.trim() === '')) {
+    diag.warn(1, 'empty file: no document read')
+    return { diagnostics: diag.list }
+  }
+
+  const notesFrom = findNotes(lines)
+  const notes = readNotes(lines, notesFrom)
+  const { titleBlock, number, heads, paragraphs } = readBody(lines, notesFrom, diag)
+
+  // Markers are looked for in the text a reader sees above the notes, in order.
+  const blocks = [...(titleBlock ? [titleBlock] : []), ...heads, ...paragraphs]
+  const kinds: UnitKind[] = blocks.map((b) => (b === titleBlock ? 'title' : heads.includes(b) ? 'head' : 'paragraph'))
+  const masked = blocks.map((b) => b.raw.replace(PAGE_MARKER, (m) => ' '.repeat(m.length)))
+  const candidates: Candidate[] = blocks.flatMap((_, i) => findCandidates(i, masked[i]!))
+  const { markers, uncited } = resolveMarkers(candidates, notes.map((n) => n.label))
+  for (const label of uncited) {
+    diag.warn(notes.find((n) => n.label === label)!.line, `note ${label} is never cited in the text above it`)
+  }
+  for (const c of strayMarkers(candidates, markers, (b) => masked[b]!)) {
+    diag.warn(lineAt(blocks[c.block]!, c.start), `footnote marker ${c.label} has no note; kept as text`)
+  }
+
+  const noteIds = new Map(notes.map((n, i) => [n.label, `${id}/${anchorOf('footnote', i + 1)}`]))
+  const units: Unit[] = []
+  const counters: Record<UnitKind, number> = { title: 0, head: 0, paragraph: 0, footnote: 0 }
+  let page = pageBefore(blocks)
+
+  blocks.forEach((block, i) => {
+    const kind = kinds[i]!
+    const cuts: Cut[] = [
+      ...pageCuts(block.raw),
+      ...markers.filter((m) => m.block === i).map((m) => ({ start: m.start, end: m.end, note: noteIds.get(m.label)! })),
+    ].sort((a, b) => a.start - b.start)
+    const clean = cleanText(block.raw, cuts)
+    if (clean.text === '') {
+      diag.warn(block.lines[0]!.line, `${kind} has no text once markers are removed`)
+    }
+    const pages: PageStart[] = page === undefined ? [] : [{ page, at: 0 }]
+    for (const b of clean.breaks) {
+      if (pages.length > 0 && pages[pages.length - 1]!.at === b.at) pages.pop()
+      pages.push(b)
+      page = b.page
+    }
+    const n = ++counters[kind]
+    units.push({
+      id: `${id}/${anchorOf(kind, n)}`, doc: id, kind, n, text: clean.text, pages,
+      cites: clean.cites,
+    })
+  })
+
+  notes.forEach((note, i) => {
+    const noteId = noteIds.get(note.label)!
+    const citedBy = units.filter((u) => u.cites.some((c) => c.note === noteId))
+    const at = citedBy[0]?.cites.find((c) => c.note === noteId)?.at ?? 0
+    const notePage = citedBy[0] ? pageAt(citedBy[0].pages, at) : page
+    units.push({
+      id: noteId, doc: id, kind: 'footnote', n: i + 1, label: note.label,
+      text: cleanText(note.raw, pageCuts(note.raw)).text,
+      pages: notePage === undefined ? [] : [{ page: notePage, at: 0 }],
+      cites: [], citedBy: citedBy.map((u) => u.id),
+    })
+  })
+
+  const document: Document = { id, title: titleBlock ? units[0]!.text : id, units }
+  if (number !== undefined) document.number = number
+  return { document, diagnostics: diag.list }
+}
+
+/** Index of the first line of the trailing notes, or `lines.length` when there are none. */
+function findNotes(lines: readonly string[]): number {
+  let from = lines.length
+  let expect: number | undefined
+  for (let i = lines.length - 1; i > 0; i--) {
+    const m = NOTE_START.exec(lines[i]!)
+    if (!m) continue
+    const label = m[1]!
+    const n = /^\d/.test(label) ? Number(label) : undefined
+    // Read upwards: the labels must count down to 1 (or be symbols).
+    if (expect !== undefined && n !== expect) break
+    from = i
+    if (n === undefined || n === 1) {
+      if (n === 1) return i
+      expect = undefined
+      continue
+    }
+    expect = n - 1
+  }
+  return expect === undefined ? from : lines.length
+}
+
+interface Note {
+  label: string
+  line: number
+  raw: string
+}
+
+function readNotes(lines: readonly string[], from: number): Note[] {
+  const notes: Note[] = []
+  for (let i = from; i < lines.length; i++) {
+    const m = NOTE_START.exec(lines[i]!)
+    if (m) notes.push({ label: m[1]!, line: i + 1, raw: lines[i]!.slice(m[0].length) })
+    else if (lines[i]!.trim() !== '') notes[notes.length - 1]!.raw += ' ' + lines[i]!.trim()
+  }
+  return notes
+}
+
+/** Splits the lines above the notes into the title, the head and the paragraphs. */
+function readBody(lines: readonly string[], end: number, diag: Diagnostics) {
+  let i = nextNonBlank(lines, 0, end)
+  const heads: Block[] = []
+  while (i + 1 < end && FILE_NUMBER.test(lines[i]!)) {
+    heads.push(block([{ text: lines[i]!, line: i + 1 }]))
+    i = nextNonBlank(lines, i + 1, end)
+  }
+  let titleBlock: Block | undefined
+  let number: string | undefined
+  const first = lines[i] ?? ''
+  if (first.length > MAX_TITLE || i >= end) {
+    diag.warn(i + 1, 'no title line: the first line reads as a paragraph; the document id stands as its title')
+  } else {
+    const numbered = NUMBERED_TITLE.exec(first)
+    number = numbered?.[1]
+    titleBlock = block([{ text: numbered ? first.slice(numbered[0].length) : first, line: i + 1 }])
+    i++
+  }
+  const rest = groupBlocks(lines, i, end)
+  const firstParagraph = rest.findIndex((b) => !isHead(b))
+  if (firstParagraph > 0) heads.push(...rest.splice(0, firstParagraph))
+  return { titleBlock, number, heads, paragraphs: rest }
+}
+
+function nextNonBlank(lines: readonly string[], from: number, end: number): number {
+  let i = from
+  while (i < end && lines[i]!.trim() === '') i++
+  return i
+}
+
+/**
+ * Groups body lines into blocks. Blank lines separate paragraphs when the
+ * page has them; otherwise each line is one, unless the lines are hard-wrapped.
+ */
+function groupBlocks(lines: readonly string[], from: number, end: number): Block[] {
+  const body = lines.slice(from, end).map((text, k) => ({ text, line: from + k + 1 }))
+  const inner = trimBlank(body)
+  const hasBlank = inner.some((l) => l.text.trim() === '')
+  let groups: { text: string; line: number }[][]
+  if (hasBlank) {
+    groups = []
+    let current: { text: string; line: number }[] = []
+    for (const l of inner) {
+      if (l.text.trim() === '') {
+        if (current.length) groups.push(current)
+        current = []
+      } else current.push(l)
+    }
+    if (current.length) groups.push(current)
+  } else {
+    const width = wrapWidth(inner.map((l) => l.text))
+    groups = []
+    for (const l of inner) {
+      const last = groups[groups.length - 1]
+      const prev = last?.[last.length - 1]
+      const continues = width !== undefined && prev !== undefined && prev.text.trimEnd().length >= width - 15
+      if (continues) last!.push(l)
+      else groups.push([l])
+    }
+  }
+  return mergeAcrossPageMarkers(groups.map(block))
+}
+
+function trimBlank<T extends { text: string }>(lines: T[]): T[] {
+  let a = 0
+  let b = lines.length
+  while (a < b && lines[a]!.text.trim() === '') a++
+  while (b > a && lines[b - 1]!.text.trim() === '') b--
+  return lines.slice(a, b)
+}
+
+/** The width lines are wrapped to, if most lines of a page without blank lines reach it. */
+function wrapWidth(texts: string[]): number | undefined {
+  if (texts.length < 4) return undefined
+  const lengths = texts.map((t) => t.trimEnd().length).sort((a, b) => a - b)
+  const width = lengths[Math.floor(lengths.length * 0.9)]!
+  const near = lengths.filter((n) => n >= width - 15).length
+  return width <= 100 && near >= lengths.length / 2 ? width : undefined
+}
+
+/** Joins a block's lines: a hard wrap becomes a space; a list item, label or table row keeps its line. */
+function block(lines: { text: string; line: number }[]): Block {
+  let raw = ''
+  const starts: Block['lines'] = []
+  for (const l of lines) {
+    if (PAGE_ONLY.test(l.text) && raw !== '') {
+      // A marker on a line of its own inside a paragraph breaks the page, not the paragraph.
+      starts.push({ at: raw.length, line: l.line })
+      raw += ' ' + l.text.trim()
+      continue
+    }
+    const text = raw === '' ? l.text.trim() : l.text.trimEnd()
+    if (raw !== '') {
+      if (/\p{L}-$/u.test(raw) && /^\s*\p{Ll}/u.test(text)) {
+        // A word hyphenated at the wrap: keep the hyphen, close the gap.
+      } else raw += LINE_BREAK_BEFORE.test(text) ? '\n' : ' '
+    }
+    starts.push({ at: raw.length, line: l.line })
+    raw += raw === '' ? text : text.trimStart()
+  }
+  return { raw, lines: starts }
+}
+
+/**
+ * A page marker standing alone between two blocks that are one sentence cut
+ * in two (`whose` / `[Page 362]` / `solution`) joins them back.
+ */
+function mergeAcrossPageMarkers(blocks: Block[]): Block[] {
+  const out: Block[] = []
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!
+    const prev = out[out.length - 1]
+    const next = blocks[i + 1]
+    if (PAGE_ONLY.test(b.raw) && prev && next && !ENDS_SENTENCE.test(prev.raw) && /^\s*\p{Ll}/u.test(next.raw)) {
+      out[out.length - 1] = joinBlocks(joinBlocks(prev, b), next)
+      i++
+    } else if (PAGE_ONLY.test(b.raw) && next) {
+      // A marker between paragraphs belongs to the start of the next one.
+      blocks[i + 1] = joinBlocks(b, next)
+    } else out.push(b)
+  }
+  return out
+}
+
+function joinBlocks(a: Block, b: Block): Block {
+  const shift = a.raw.length + 1
+  return { raw: `${a.raw} ${b.raw}`, lines: [...a.lines, ...b.lines.map((l) => ({ at: l.at + shift, line: l.line }))] }
+}
+
+/** A short block before the first real paragraph: a head line, not a paragraph. */
+function isHead(b: Block): boolean {
+  const lines = b.raw.split('\n')
+  return lines.every((l) => l.length <= MAX_HEAD_LINE && !(SENTENCE.test(l) && l.split(/\s+/).length >= 8))
+}
+
+function pageCuts(raw: string): Cut[] {
+  return [...raw.matchAll(PAGE_MARKER)].map((m) => ({
+    start: m.index, end: m.index + m[0].length, page: pageLabel(m[1], m[2]!),
+  }))
+}
+
+function pageLabel(facsimile: string | undefined, n: string): Page {
+  if (facsimile) return `Facsimile ${n}`
+  return /^\d+$/.test(n) ? Number(n) : n
+}
+
+/** The page the text before the first marker is on: the one before it, when that can be known. */
+function pageBefore(blocks: readonly Block[]): Page | undefined {
+  for (const b of blocks) {
+    const m = new RegExp(PAGE_MARKER.source).exec(b.raw)
+    if (!m) continue
+    const page = pageLabel(m[1], m[2]!)
+    if (typeof page === 'number') return page > 1 ? page - 1 : undefined
+    const roman = romanValue(page)
+    return roman !== undefined && roman > 1 ? toRoman(roman - 1, page === page.toLowerCase()) : undefined
+  }
+  return undefined
+}
+
+const ROMAN: [string, number][] = [
+  ['M', 1000], ['CM', 900], ['D', 500], ['CD', 400], ['C', 100], ['XC', 90],
+  ['L', 50], ['XL', 40], ['X', 10], ['IX', 9], ['V', 5], ['IV', 4], ['I', 1],
+]
+
+function romanValue(s: string): number | undefined {
+  let rest = s.toUpperCase()
+  let value = 0
+  for (const [sym, v] of ROMAN) {
+    while (rest.startsWith(sym)) {
+      value += v
+      rest = rest.slice(sym.length)
+    }
+  }
+  return rest === '' && value > 0 ? value : undefined
+}
+
+function toRoman(n: number, lower: boolean): string {
+  let out = ''
+  for (const [sym, v] of ROMAN) {
+    while (n >= v) {
+      out += sym
+      n -= v
+    }
+  }
+  return lower ? out.toLowerCase() : out
+}
+
+function lineAt(b: Block, at: number): number {
+  let line = b.lines[0]!.line
+  for (const l of b.lines) if (l.at <= at) line = l.line
+  return line
+}

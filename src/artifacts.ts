@@ -1,0 +1,56 @@
+/**
+ * The files the build writes and the worker reads. Each data file is named by
+ * its content hash and never changes; the small manifest maps to them.
+ */
+import type { Unit } from './model'
+
+/** Bumped when the files change shape; the worker refuses a manifest of another format. */
+export const FORMAT = 1
+
+/** Where the files live inside the assets directory, and so under the ASSETS binding. */
+export const INDEX_PATH = 'index'
+export const MANIFEST_FILE = 'manifest.json'
+
+/** What went into the index. */
+export interface Counts {
+  documents: number
+  titles: number
+  heads: number
+  paragraphs: number
+  footnotes: number
+  /** Distinct printed pages, summed over documents. */
+  pages: number
+  units: number
+}
+
+export interface Manifest {
+  format: number
+  /** Hash of every data file: changes exactly when the served index does. */
+  hash: string
+  /** ISO time of the build (`SOURCE_DATE_EPOCH` when set, for reproducible builds). */
+  builtAt: string
+  counts: Counts
+  files: { index: string; units: string; documents: string; vocabulary: string }
+  /** Total size of the data files. */
+  bytes: { raw: number; gzip: number }
+}
+
+/** A document in the documents file: its facts and where its units are. */
+export interface DocumentEntry {
+  id: string
+  number?: string
+  title: string
+  /** Its units are `units[first]` to `units[first + count - 1]`, in reading order. */
+  first: number
+  count: number
+}
+
+/** The units file: every unit of the corpus, documents in order. Position = MiniSearch id. */
+export type UnitsFile = Unit[]
+
+/**
+ * One word of the corpus vocabulary, sorted by `word`: its folded form, its
+ * index term, how many units contain it, and how it is most often written
+ * when that differs from the folded form. Serves completions and prefix search.
+ */
+export type VocabularyEntry = [word: string, term: string, units: number, display?: string]

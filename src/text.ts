@@ -1,0 +1,76 @@
+/**
+ * The one text-processing module shared by the index build (Node) and the
+ * worker (workerd): the words that built the index are the words that search it.
+ *
+ * A text becomes a list of {@link Token}s. Each token keeps where it stands in
+ * the text (for snippets and highlights), its folded form (for exact phrases
+ * and completions) and its index term (folded and stemmed, for matching).
+ */
+import { stemmer } from 'stemmer'
+
+/** One word of a text. */
+export interface Token {
+  /** Offset of the first character in the text. */
+  start: number
+  /** Offset just past the last character. */
+  end: number
+  /** Lower-cased, diacritic-free form: `Argüello` → `arguello`, `U.S.` → `us`. */
+  word: string
+  /** The index term: the folded word, stemmed when it is an English word. */
+  term: string
+}
+
+// A word is a run of letters, marks and digits, optionally joined by an inner
+// apostrophe (`don't`, `Rusk’s`), a dotted abbreviation (`U.S.`, `p.m.`), or a
+// number with thousands separators or decimals (`6,000`, `3.5`).
+const WORD = /(?:\p{L}\.){2,}|\p{N}+(?:[.,]\p{N}+)*(?:\p{L}+)?|[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*/gu
+
+// Letters that Unicode decomposition leaves whole but readers treat as plain.
+const LIGATURES: Record<string, string> = {
+  ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i',
+}
+const LIGATURE = /[ßæœøłđðþı]/g
+const MARKS = /\p{M}/gu
+const ENGLISH_WORD = /^[a-z]+$/
+const PLAIN = /^[A-Za-z0-9]+$/
+
+/** Folds a word for comparison: lower case, no diacritics, no inner punctuation. */
+export function fold(word: string): string {
+  if (PLAIN.test(word)) return word.toLowerCase()
+  return word
+    .normalize('NFKD')
+    .replace(MARKS, '')
+    .toLowerCase()
+    .replace(LIGATURE, (c) => LIGATURES[c]!)
+    // Possessives index as their owner: `Rusk's` → `rusk`.
+    .replace(/['’]s$/, '')
+    // `U.S.` → `us`, `6,000` → `6000`, `don't` → `dont`; a decimal point stays.
+    .replace(/['’]|\.(?!\d)|,(?=\d)/g, '')
+}
+
+/** The index term for a folded word: English words are stemmed, others kept. */
+export function stem(word: string): string {
+  return word.length > 2 && ENGLISH_WORD.test(word) ? stemmer(word) : word
+}
+
+/** The index term for a word as written. */
+export function termOf(word: string): string {
+  return stem(fold(word))
+}
+
+/** Splits a text into tokens, in order. */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = []
+  for (const match of text.matchAll(WORD)) {
+    const word = fold(match[0])
+    if (word === '') continue
+    const start = match.index
+    tokens.push({ start, end: start + match[0].length, word, term: stem(word) })
+  }
+  return tokens
+}
+
+/** The words of a text as written, for MiniSearch's `tokenize` option. */
+export function words(text: string): string[] {
+  return text.match(WORD) ?? []
+}
