@@ -1,0 +1,7 @@
+/** The Hono environment of every route: the worker's bindings and the loaded library. */
+import type { Library } from './library'
+
+export interface AppEnv {
+  Bindings: Env
+  Variables: { library: Library }
+}

@@ -1,0 +1,39 @@
+/** The Folio API: routes, and the middleware every answer passes through. */
+import { Hono } from 'hono'
+import { cors } from 'hono/cors'
+import { methodNotAllowed } from 'hono/method-not-allowed'
+import type { AppEnv } from './app-env'
+import { ApiError } from './errors'
+import { caching } from './middleware/caching'
+import { library } from './middleware/library'
+import { openapi } from './openapi'
+import { documentsRoute } from './routes/documents'
+import { healthRoute } from './routes/health'
+import { searchRoute } from './routes/search'
+import { suggestRoute } from './routes/suggest'
+
+export const app = new Hono<AppEnv>()
+
+app.use(cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'], exposeHeaders: ['ETag'], maxAge: 86400 }))
+app.get('/openapi.json', (c) => c.json(openapi))
+app.use(library())
+app.use(caching())
+app.route('/', searchRoute)
+app.route('/', suggestRoute)
+app.route('/', documentsRoute)
+app.route('/', healthRoute)
+app.use(methodNotAllowed({
+  app,
+  onMethodNotAllowed: (c, methods) => c.json(new ApiError('not_found', `${c.req.method} is not allowed here; use ${methods.join(', ')}`).toJSON(), 405, { Allow: methods.join(', ') }),
+}))
+
+app.notFound((c) => c.json(new ApiError('not_found', `no route ${c.req.method} ${new URL(c.req.url).pathname}`).toJSON(), 404))
+
+app.onError((err, c) => {
+  if (err instanceof ApiError) {
+    c.header('Cache-Control', 'no-store')
+    return c.json(err.toJSON(), err.status)
+  }
+  console.error('folio: unhandled error', err)
+  return c.json(new ApiError('internal', 'internal error; it has been logged').toJSON(), 500)
+})

@@ -1,0 +1,46 @@
+/**
+ * Every error the API answers with, in one table. Code raises errors by code;
+ * the client receives `{"error": {"code", "message", "param"?}}`.
+ */
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
+
+export const ERROR_STATUS = {
+  /** A required parameter is absent or empty. */
+  missing_parameter: 400,
+  /** A parameter has a value outside what it accepts. */
+  invalid_parameter: 400,
+  /** `q` parses to nothing searchable (only exclusions, no words, a too-short prefix). */
+  invalid_query: 400,
+  /** No document has the id asked for. */
+  unknown_document: 404,
+  /** No route at this path and method. */
+  not_found: 404,
+  /** The index files are missing or of another format: the deployment is broken. */
+  index_unavailable: 503,
+  /** A bug: the message is generic, the details are logged. */
+  internal: 500,
+} as const satisfies Record<string, ContentfulStatusCode>
+
+export type ErrorCode = keyof typeof ERROR_STATUS
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; param?: string }
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly param?: string,
+  ) {
+    super(message)
+  }
+
+  get status(): ContentfulStatusCode {
+    return ERROR_STATUS[this.code]
+  }
+
+  toJSON(): ErrorBody {
+    return { error: { code: this.code, message: this.message, ...(this.param !== undefined && { param: this.param }) } }
+  }
+}

@@ -1,0 +1,242 @@
+/**
+ * The API described for clients: OpenAPI 3.1, served at `/openapi.json`.
+ * A test checks that every route the worker answers is described here and
+ * that answers carry the fields described as required.
+ */
+import { version } from '../package.json'
+import { ERROR_STATUS } from './errors'
+import { UNIT_KINDS } from './model'
+import { MAX_LIMIT, MAX_OFFSET, MAX_QUERY_LENGTH } from './routes/search'
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` })
+const json = (schema: object, description: string) => ({ description, content: { 'application/json': { schema } } })
+const errorResponse = (description: string) => json(ref('Error'), description)
+const page = { description: 'A printed page: an integer, or a string for roman-numbered or facsimile pages.', oneOf: [{ type: 'integer' }, { type: 'string' }] }
+const kind = { type: 'string', enum: UNIT_KINDS }
+
+export const openapi = {
+  openapi: '3.1.0',
+  info: {
+    title: 'Folio',
+    version,
+    description:
+      'Full-text search over archival documents (FRUS): each document split into its title, head lines, paragraphs and footnotes, ' +
+      'ranked with BM25, with highlighted snippets, pages and notes. Every answer is JSON; CORS is open to every origin.',
+  },
+  paths: {
+    '/search': {
+      get: {
+        summary: 'Search units',
+        description:
+          'Words are all required (when no unit has them all, the best partial matches are returned with `partial: true`). ' +
+          '`"exact phrase"`, `-word` or `-"phrase"` to exclude, `a OR b`, `word*` for a prefix. ' +
+          'The last word is also completed as a prefix while typing (no trailing space). A word the corpus lacks matches words one or two edits away.',
+        parameters: [
+          { name: 'q', in: 'query', required: true, schema: { type: 'string', minLength: 1, maxLength: MAX_QUERY_LENGTH }, example: 'Krasnoyarsk radar' },
+          { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: MAX_LIMIT, default: 10 } },
+          { name: 'offset', in: 'query', schema: { type: 'integer', minimum: 0, maximum: MAX_OFFSET, default: 0 } },
+          { name: 'kind', in: 'query', description: 'One kind, or several comma-separated.', schema: { type: 'string' }, example: 'paragraph,footnote' },
+          { name: 'doc', in: 'query', description: 'Only units of this document.', schema: { type: 'string' }, example: 'frus1989-92v31-d49' },
+        ],
+        responses: {
+          200: json(ref('SearchResponse'), 'Ranked hits'),
+          400: errorResponse('A parameter is missing or invalid; `param` names it'),
+        },
+      },
+    },
+    '/suggest': {
+      get: {
+        summary: 'Complete the last word of a query',
+        parameters: [
+          { name: 'q', in: 'query', required: true, schema: { type: 'string', minLength: 1, maxLength: MAX_QUERY_LENGTH }, example: 'Krasn' },
+          { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 20, default: 8 } },
+        ],
+        responses: {
+          200: json({
+            type: 'object',
+            required: ['query', 'suggestions'],
+            properties: {
+              query: { type: 'string' },
+              suggestions: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  required: ['text', 'word', 'units'],
+                  properties: {
+                    text: { type: 'string', description: 'The whole query, last word completed' },
+                    word: { type: 'string' },
+                    units: { type: 'integer', description: 'Units containing the word' },
+                  },
+                },
+              },
+            },
+          }, 'Completions, most widespread first'),
+          400: errorResponse('q is missing or too long'),
+        },
+      },
+    },
+    '/documents': {
+      get: {
+        summary: 'List documents',
+        parameters: [
+          { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 } },
+          { name: 'offset', in: 'query', schema: { type: 'integer', minimum: 0, default: 0 } },
+        ],
+        responses: {
+          200: json({
+            type: 'object',
+            required: ['total', 'offset', 'limit', 'documents'],
+            properties: {
+              total: { type: 'integer' }, offset: { type: 'integer' }, limit: { type: 'integer' },
+              documents: { type: 'array', items: ref('DocumentSummary') },
+            },
+          }, 'A page of documents'),
+          400: errorResponse('limit or offset is invalid'),
+        },
+      },
+    },
+    '/documents/{id}': {
+      get: {
+        summary: 'One document, its units in reading order',
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' }, example: 'frus1989-92v31-d49' }],
+        responses: {
+          200: json({
+            allOf: [ref('DocumentSummary'), {
+              type: 'object',
+              required: ['units'],
+              properties: { units: { type: 'array', items: ref('Unit') } },
+            }],
+          }, 'The document'),
+          404: errorResponse('No document has this id'),
+        },
+      },
+    },
+    '/health': {
+      get: {
+        summary: 'Status and index facts',
+        responses: {
+          200: json({
+            type: 'object',
+            required: ['status', 'version', 'index'],
+            properties: {
+              status: { const: 'ok' },
+              version: { type: 'string' },
+              index: {
+                type: 'object',
+                required: ['hash', 'built_at', 'documents', 'units', 'counts', 'bytes'],
+                properties: {
+                  hash: { type: 'string', description: 'Content hash of the index; also in every ETag' },
+                  built_at: { type: 'string', format: 'date-time' },
+                  documents: { type: 'integer' },
+                  units: { type: 'integer' },
+                  counts: { type: 'object', additionalProperties: { type: 'integer' } },
+                  bytes: { type: 'object', properties: { raw: { type: 'integer' }, gzip: { type: 'integer' } } },
+                },
+              },
+            },
+          }, 'Serving'),
+          503: errorResponse('The index is missing or of another format'),
+        },
+      },
+    },
+    '/openapi.json': {
+      get: { summary: 'This description', responses: { 200: { description: 'OpenAPI 3.1 document' } } },
+    },
+  },
+  components: {
+    schemas: {
+      SearchResponse: {
+        type: 'object',
+        required: ['query', 'total', 'offset', 'limit', 'took_ms', 'partial', 'facets', 'hits'],
+        properties: {
+          query: { type: 'string' },
+          total: { type: 'integer', description: 'Hits in all, after filters' },
+          offset: { type: 'integer' },
+          limit: { type: 'integer' },
+          took_ms: { type: 'number', description: 'Time spent searching. Workers advance their clock only across I/O, so a deployed worker reports 0.' },
+          partial: { type: 'boolean', description: 'No unit has every word: these are the best partial matches' },
+          facets: {
+            type: 'object',
+            required: ['kind', 'doc'],
+            description: 'Counts of matching units. `kind` counts apply the doc filter only, `doc` counts the kind filter only, so each shows what choosing another value would give.',
+            properties: {
+              kind: { type: 'object', additionalProperties: { type: 'integer' } },
+              doc: { type: 'object', additionalProperties: { type: 'integer' } },
+            },
+          },
+          hits: { type: 'array', items: ref('Hit') },
+        },
+      },
+      Hit: {
+        type: 'object',
+        required: ['id', 'doc', 'kind', 'n', 'title', 'page', 'pages', 'score', 'snippet', 'snippet_text', 'highlights', 'notes', 'url'],
+        properties: {
+          id: { type: 'string', example: 'frus1989-92v31-d49/p14' },
+          doc: { type: 'string' },
+          kind,
+          n: { type: 'integer', description: 'Ordinal among the units of its kind in its document, from 1' },
+          label: { type: 'string', description: 'Footnotes: the mark as printed' },
+          title: { type: 'string', description: "The document's title" },
+          page: { ...page, description: 'The page where the best match is; null when the source has no page numbers' },
+          pages: { type: 'array', items: page },
+          score: { type: 'number' },
+          snippet: { type: 'string', description: 'HTML: document text escaped, matched words in <mark>' },
+          snippet_text: { type: 'string', description: 'The same snippet as plain text' },
+          highlights: { type: 'array', items: { type: 'array', items: { type: 'integer' }, minItems: 2, maxItems: 2 }, description: '[start, end) offsets of matched words in snippet_text' },
+          notes: { type: 'array', items: ref('LinkedUnit'), description: 'The notes this unit cites; for a footnote, the units that cite it' },
+          url: { type: 'string', format: 'uri', description: "Stable link to the unit on its document's reading page" },
+        },
+      },
+      LinkedUnit: {
+        type: 'object',
+        required: ['id', 'kind', 'n', 'text', 'url'],
+        properties: {
+          id: { type: 'string' }, kind, n: { type: 'integer' }, label: { type: 'string' },
+          text: { type: 'string' }, url: { type: 'string', format: 'uri' },
+        },
+      },
+      DocumentSummary: {
+        type: 'object',
+        required: ['id', 'title', 'units', 'pages', 'url'],
+        properties: {
+          id: { type: 'string' },
+          number: { type: 'string', description: 'The document number as printed' },
+          title: { type: 'string' },
+          units: { type: 'integer' },
+          pages: { type: 'array', items: page, description: 'First and last page' },
+          url: { type: 'string', format: 'uri', description: 'The reading page' },
+        },
+      },
+      Unit: {
+        type: 'object',
+        required: ['id', 'kind', 'n', 'text', 'pages', 'cites', 'url'],
+        properties: {
+          id: { type: 'string' },
+          kind,
+          n: { type: 'integer' },
+          label: { type: 'string' },
+          text: { type: 'string', description: 'Clean text: no page markers, no footnote digits' },
+          pages: { type: 'array', items: { type: 'object', properties: { page, at: { type: 'integer', description: 'Offset in text where the page starts' } } } },
+          cites: { type: 'array', items: { type: 'object', properties: { note: { type: 'string' }, at: { type: 'integer', description: 'Offset in text where the marker stood' } } } },
+          cited_by: { type: 'array', items: { type: 'string' }, description: 'Footnotes: ids of the units citing it' },
+          url: { type: 'string', format: 'uri' },
+        },
+      },
+      Error: {
+        type: 'object',
+        required: ['error'],
+        properties: {
+          error: {
+            type: 'object',
+            required: ['code', 'message'],
+            properties: {
+              code: { type: 'string', enum: Object.keys(ERROR_STATUS) },
+              message: { type: 'string' },
+              param: { type: 'string', description: 'The parameter at fault' },
+            },
+          },
+        },
+      },
+    },
+  },
+} as const

@@ -1,0 +1,49 @@
+/**
+ * Reading query parameters: each reader returns the value or throws an
+ * {@link ApiError} that names the parameter at fault.
+ */
+import { ApiError } from './errors'
+import { UNIT_KINDS, type UnitKind } from './model'
+
+/** Parameters by name, the first value of each (as Hono's `c.req.query()` gives them). */
+type Query = Record<string, string | undefined>
+
+/** A required, non-blank text parameter of at most `max` characters. */
+export function text(query: Query, name: string, max: number): string {
+  const value = query[name]
+  if (value === undefined || value.trim() === '') {
+    throw new ApiError('missing_parameter', `${name} is required and must not be empty`, name)
+  }
+  if (value.length > max) {
+    throw new ApiError('invalid_parameter', `${name} is ${value.length} characters long; the most is ${max}`, name)
+  }
+  return value
+}
+
+/** An optional integer in `[min, max]`, `fallback` when absent. */
+export function integer(query: Query, name: string, { min, max, fallback }: { min: number; max: number; fallback: number }): number {
+  const value = query[name]
+  if (value === undefined || value === '') return fallback
+  if (!/^-?\d+$/.test(value.trim()) || Number(value) < min || Number(value) > max) {
+    throw new ApiError('invalid_parameter', `${name} must be an integer from ${min} to ${max}; got ${JSON.stringify(value)}`, name)
+  }
+  return Number(value)
+}
+
+/** An optional comma-separated list of unit kinds. */
+export function kinds(query: Query, name: string): Set<UnitKind> | undefined {
+  const value = query[name]
+  if (value === undefined || value === '') return undefined
+  const list = value.split(',').map((k) => k.trim())
+  const unknown = list.find((k) => !(UNIT_KINDS as readonly string[]).includes(k))
+  if (unknown !== undefined) {
+    throw new ApiError('invalid_parameter', `${name} must be one or more of ${UNIT_KINDS.join(', ')} (comma-separated); got ${JSON.stringify(unknown)}`, name)
+  }
+  return new Set(list as UnitKind[])
+}
+
+/** An optional plain parameter. */
+export function optional(query: Query, name: string): string | undefined {
+  const value = query[name]
+  return value === undefined || value === '' ? undefined : value
+}

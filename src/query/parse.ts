@@ -1,0 +1,88 @@
+/**
+ * The query syntax users already know from web search:
+ *
+ * - `soviet radar`: every word required (partial matches only when nothing has them all)
+ * - `"June 20"`: an exact phrase, checked against the clean text
+ * - `-ABM`, `-"ABM Treaty"`: exclude a word or a phrase
+ * - `SLCM OR ALCM`: either; OR binds tighter than the implied AND, so
+ *   `treaty SLCM OR ALCM` is `treaty AND (SLCM OR ALCM)`
+ * - `negot*`: any word starting so
+ *
+ * A word that splits into several (`non-withdrawal`, `INR/IL`) is read as a phrase.
+ */
+import { tokenize } from '../text'
+
+/** One query word: as folded, and as the index term it matches. */
+export interface QueryWord {
+  word: string
+  term: string
+  /** Written with a trailing `*`: match every word that starts with it. */
+  prefix: boolean
+}
+
+/** A word, or a phrase whose words must stand together in this order. */
+export type Clause =
+  | { type: 'word'; word: QueryWord }
+  | { type: 'phrase'; words: QueryWord[] }
+
+export interface ParsedQuery {
+  /** Every group must match; a group matches when any of its clauses does. */
+  required: Clause[][]
+  /** No hit may match any of these. */
+  excluded: Clause[]
+}
+
+/** Raised for a query that cannot be searched; the message is shown to the user. */
+export class QuerySyntaxError extends Error {}
+
+const TOKEN = /(-?)"([^"]*)"?|(\S+)/g
+/** A prefix shorter than this would expand to most of the vocabulary. */
+export const MIN_PREFIX = 2
+
+export function parseQuery(q: string): ParsedQuery {
+  const required: Clause[][] = []
+  const excluded: Clause[] = []
+  let joinNext = false
+
+  for (const m of q.replace(/[“”„]/g, '"').matchAll(TOKEN)) {
+    const [, quotedMinus, quoted, bare] = m
+    if (bare === 'OR') {
+      joinNext = required.length > 0
+      continue
+    }
+    const negated = quoted !== undefined ? quotedMinus === '-' : bare!.startsWith('-') && bare!.length > 1
+    const text = quoted ?? (negated ? bare!.slice(1) : bare!)
+    const clause = toClause(text, quoted !== undefined)
+    if (!clause) continue
+    if (negated) excluded.push(clause)
+    else if (joinNext) required[required.length - 1]!.push(clause)
+    else required.push([clause])
+    joinNext = false
+  }
+  if (required.length === 0) {
+    throw new QuerySyntaxError(
+      excluded.length > 0 ? 'the query only excludes words; add a word to search for' : 'the query has no words to search for',
+    )
+  }
+  return { required, excluded }
+}
+
+function toClause(text: string, quoted: boolean): Clause | undefined {
+  const prefix = !quoted && /\p{L}\*+$|\p{N}\*+$/u.test(text)
+  const tokens = tokenize(text)
+  if (tokens.length === 0) return undefined
+  const words = tokens.map((t, i) => ({ word: t.word, term: t.term, prefix: prefix && i === tokens.length - 1 }))
+  if (words.length === 1 && !quoted) {
+    const word = words[0]!
+    if (word.prefix && word.word.length < MIN_PREFIX) {
+      throw new QuerySyntaxError(`a prefix needs at least ${MIN_PREFIX} characters before the *: ${text}`)
+    }
+    return { type: 'word', word }
+  }
+  return { type: 'phrase', words }
+}
+
+/** Every word of a query that is searched for (not excluded), in order. */
+export function requiredWords(query: ParsedQuery): QueryWord[] {
+  return query.required.flat().flatMap((c) => (c.type === 'word' ? [c.word] : c.words))
+}

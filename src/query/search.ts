@@ -1,0 +1,272 @@
+/**
+ * Runs a parsed query against the library: MiniSearch finds and ranks the
+ * units (BM25, boosted by kind), phrases and excluded phrases are checked
+ * against the clean text, filters and facets are applied, and the page of
+ * hits is built with snippets.
+ */
+import type { Query, SearchResult } from 'minisearch'
+import type { Library } from '../library'
+import { anchorOf, pageAt, type Page, type Unit, type UnitKind, UNIT_KINDS } from '../model'
+import { buildSnippet, snippetHtml, type Span } from '../snippet'
+import { tokenize, type Token } from '../text'
+import { parseQuery, type Clause, type ParsedQuery, type QueryWord } from './parse'
+
+/** What a search asks for; parameters already validated. */
+export interface SearchRequest {
+  q: string
+  limit: number
+  offset: number
+  /** Only units of these kinds; all when absent. */
+  kinds?: ReadonlySet<UnitKind>
+  /** Only units of this document. */
+  doc?: string
+  /** Origin that hit URLs are made absolute against. */
+  origin: string
+}
+
+/** A unit linked from a hit: a note it cites, or a unit that cites it. */
+export interface LinkedUnit {
+  id: string
+  kind: UnitKind
+  n: number
+  label?: string
+  text: string
+  url: string
+}
+
+export interface Hit {
+  id: string
+  doc: string
+  kind: UnitKind
+  n: number
+  label?: string
+  /** The document's title. */
+  title: string
+  /** The page where the best match is. */
+  page: Page | null
+  pages: Page[]
+  score: number
+  /** HTML: text escaped, matched words in `<mark>`. */
+  snippet: string
+  snippet_text: string
+  highlights: Span[]
+  /** Notes this unit cites; for a footnote, the units that cite it. */
+  notes: LinkedUnit[]
+  url: string
+}
+
+export interface Facets {
+  kind: Record<UnitKind, number>
+  doc: Record<string, number>
+}
+
+export interface SearchResponse {
+  query: string
+  total: number
+  offset: number
+  limit: number
+  /** True when no unit has every word and the hits are the best partial matches. */
+  partial: boolean
+  facets: Facets
+  hits: Hit[]
+}
+
+/**
+ * Ranking options, documented where they are set.
+ */
+export const searchDefaults = {
+  /** Score multiplier by kind: a title match outranks a paragraph's, a paragraph's a note's. */
+  kindBoost: { title: 3, head: 1.5, paragraph: 1, footnote: 0.8 } satisfies Record<UnitKind, number>,
+  /** Weight of a word found by prefix (relative to an exact match = 1). */
+  prefixWeight: 0.4,
+  /** Prefix expansions per word: enough to help, few enough not to flood. */
+  maxExpansions: 40,
+  /** A word shorter than this is never matched fuzzily. */
+  minFuzzyLength: 5,
+  /** Words this long or longer may be two edits away; shorter ones one. */
+  twoEditsLength: 9,
+  /** The last word of a query still being typed is also a prefix, from this length. */
+  minTypingPrefix: 3,
+} as const
+
+/** A clause with the index terms MiniSearch is asked for. */
+interface PlannedClause {
+  clause: Clause
+  query: Query
+  /** Query terms whose match means this clause matched (word clauses). */
+  terms: Set<string>
+}
+
+export function search(library: Library, request: SearchRequest): SearchResponse {
+  const parsed = parseQuery(request.q)
+  const typing = !/\s$/.test(request.q)
+  const plan = planQuery(library, parsed, typing)
+  let partial = false
+  let results = runPlan(library, plan, parsed, 'AND')
+  if (results.length === 0 && plan.length > 1) {
+    results = runPlan(library, plan, parsed, 'OR')
+    partial = results.length > 0
+  }
+
+  const { kinds, doc } = request
+  const facets: Facets = { kind: Object.fromEntries(UNIT_KINDS.map((k) => [k, 0])) as Record<UnitKind, number>, doc: {} }
+  const hits: SearchResult[] = []
+  for (const r of results) {
+    const unit = library.units[r.id as number]!
+    const kindOk = !kinds || kinds.has(unit.kind)
+    const docOk = !doc || unit.doc === doc
+    if (docOk) facets.kind[unit.kind]++
+    if (kindOk) facets.doc[unit.doc] = (facets.doc[unit.doc] ?? 0) + 1
+    if (kindOk && docOk) hits.push(r)
+  }
+
+  return {
+    query: request.q,
+    total: hits.length,
+    offset: request.offset,
+    limit: request.limit,
+    partial,
+    facets,
+    hits: hits.slice(request.offset, request.offset + request.limit).map((r) => toHit(library, r, request.origin)),
+  }
+}
+
+function planQuery(library: Library, parsed: ParsedQuery, typing: boolean): PlannedClause[][] {
+  const last = parsed.required.at(-1)?.at(-1)
+  return parsed.required.map((group) =>
+    group.map((clause) => {
+      if (clause.type === 'phrase') {
+        const terms = new Set(clause.words.map((w) => w.term))
+        return { clause, terms, query: { combineWith: 'AND', queries: clause.words.map((w) => wordQuery(library, w, 'exact').query) } }
+      }
+      const typed = typing && clause === last && clause.word.word.length >= searchDefaults.minTypingPrefix
+      return { clause, ...wordQuery(library, clause.word, typed ? 'typed' : 'loose') }
+    }),
+  )
+}
+
+/**
+ * The MiniSearch query for one word: its term, its prefix expansions, or a
+ * fuzzy match. `loose` may match fuzzily; `typed` is the last word of a
+ * query still being typed; `exact` (phrase and excluded words) never fuzzily.
+ */
+function wordQuery(library: Library, w: QueryWord, use: 'loose' | 'typed' | 'exact'): { query: Query; terms: Set<string> } {
+  const exact = { queries: [w.term], tokenize: single, processTerm: same }
+  if (w.prefix || use === 'typed') {
+    const expansions = library.vocabulary
+      .startingWith(w.word, searchDefaults.maxExpansions)
+      .map((e) => e.term)
+      .filter((t) => t !== w.term)
+    const terms = new Set([w.term, ...expansions])
+    const query: Query = {
+      queries: [...terms], combineWith: 'OR', tokenize: single, processTerm: same,
+      // `word*` asks for every completion alike; a word still being typed prefers itself.
+      boostTerm: (t: string) => (w.prefix || t === w.term ? 1 : searchDefaults.prefixWeight),
+    }
+    return { query, terms }
+  }
+  // A word the corpus does not have is probably misspelt: let it match one or two edits away.
+  if (use === 'loose' && w.word.length >= searchDefaults.minFuzzyLength && !library.vocabulary.hasTerm(w.term)) {
+    const edits = w.word.length >= searchDefaults.twoEditsLength ? 2 : 1
+    return { query: { ...exact, fuzzy: edits }, terms: new Set([w.term]) }
+  }
+  return { query: exact, terms: new Set([w.term]) }
+}
+
+const single = (t: string) => [t]
+const same = (t: string) => t
+
+function runPlan(library: Library, plan: PlannedClause[][], parsed: ParsedQuery, combineWith: 'AND' | 'OR'): SearchResult[] {
+  const positive: Query = {
+    combineWith,
+    queries: plan.map((group) => ({ combineWith: 'OR', queries: group.map((c) => c.query) })),
+  }
+  const excludedWords = parsed.excluded.flatMap((c) => (c.type === 'word' ? [c.word] : []))
+  const query: Query = excludedWords.length === 0 ? positive : {
+    combineWith: 'AND_NOT',
+    queries: [positive, { combineWith: 'OR', queries: excludedWords.map((w) => wordQuery(library, w, 'exact').query) }],
+  }
+  const { kindBoost } = searchDefaults
+  const results = library.index.search(query, { boostDocument: (id: number) => kindBoost[library.units[id]!.kind] })
+
+  const phrases = plan.flat().some((c) => c.clause.type === 'phrase')
+  const excludedPhrases = parsed.excluded.filter((c) => c.type === 'phrase')
+  if (!phrases && excludedPhrases.length === 0) return results
+
+  return results.filter((r) => {
+    let tokens: Token[] | undefined
+    const words = () => (tokens ??= tokenize(library.units[r.id as number]!.text))
+    const matched = new Set(r.queryTerms)
+    const matches = (c: PlannedClause) =>
+      c.clause.type === 'word'
+        ? [...c.terms].some((t) => matched.has(t))
+        : [...c.terms].every((t) => matched.has(t)) && hasPhrase(words(), c.clause.words)
+    const groupsOk = combineWith === 'AND' ? plan.every((g) => g.some(matches)) : plan.some((g) => g.some(matches))
+    return groupsOk && !excludedPhrases.some((p) => p.type === 'phrase' && hasPhrase(words(), p.words))
+  })
+}
+
+/** Whether the words stand together, in order, in the tokens (a last word with `*` as a prefix). */
+export function hasPhrase(tokens: readonly Token[], words: readonly QueryWord[]): boolean {
+  outer: for (let i = 0; i + words.length <= tokens.length; i++) {
+    for (let k = 0; k < words.length; k++) {
+      const w = words[k]!
+      const t = tokens[i + k]!.word
+      if (w.prefix ? !t.startsWith(w.word) : t !== w.word) continue outer
+    }
+    return true
+  }
+  return false
+}
+
+function toHit(library: Library, r: SearchResult, origin: string): Hit {
+  const unit = library.units[r.id as number]!
+  const matchedTerms = new Set(r.terms)
+  const spans: Span[] = tokenize(unit.text)
+    .filter((t) => matchedTerms.has(t.term))
+    .map((t) => [t.start, t.end] as const)
+  const snippet = buildSnippet(unit.text, spans)
+  return {
+    id: unit.id,
+    doc: unit.doc,
+    kind: unit.kind,
+    n: unit.n,
+    ...(unit.label !== undefined && { label: unit.label }),
+    title: library.document(unit.doc)!.title,
+    page: pageAt(unit.pages, snippet.focus) ?? null,
+    pages: pagesOf(unit),
+    score: Math.round(r.score * 1000) / 1000,
+    snippet: snippetHtml(snippet),
+    snippet_text: snippet.text,
+    highlights: snippet.highlights,
+    notes: linkedUnits(library, unit, origin),
+    url: unitUrl(origin, unit),
+  }
+}
+
+/** The distinct pages a unit spans, in order. */
+export function pagesOf(unit: Unit): Page[] {
+  return [...new Set(unit.pages.map((p) => p.page))]
+}
+
+/** The stable link to a unit: its place on the document's reading page. */
+export function unitUrl(origin: string, unit: Pick<Unit, 'doc' | 'kind' | 'n'>): string {
+  return `${origin}/read/${encodeURIComponent(unit.doc)}#${anchorOf(unit.kind, unit.n)}`
+}
+
+/** The notes a unit cites, or for a note the units citing it, each with its text. */
+export function linkedUnits(library: Library, unit: Unit, origin: string): LinkedUnit[] {
+  const ids = unit.kind === 'footnote' ? (unit.citedBy ?? []) : [...new Set(unit.cites.map((c) => c.note))]
+  return ids.flatMap((id) => {
+    const linked = library.units[library.unitPosition(id) ?? -1]
+    if (!linked) return []
+    return [{
+      id: linked.id,
+      kind: linked.kind,
+      n: linked.n,
+      ...(linked.label !== undefined && { label: linked.label }),
+      text: linked.text,
+      url: unitUrl(origin, linked),
+    }]
+  })
+}

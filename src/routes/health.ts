@@ -1,0 +1,21 @@
+/** `GET /health`: whether the worker can serve, and what index it serves. */
+import { Hono } from 'hono'
+import { version } from '../../package.json'
+import type { AppEnv } from '../app-env'
+
+export const healthRoute = new Hono<AppEnv>().get('/health', (c) => {
+  const { manifest, units, documents } = c.var.library
+  c.header('Cache-Control', 'no-store')
+  return c.json({
+    status: 'ok',
+    version,
+    index: {
+      hash: manifest.hash,
+      built_at: manifest.builtAt,
+      documents: documents.length,
+      units: units.length,
+      counts: manifest.counts,
+      bytes: manifest.bytes,
+    },
+  })
+})
