@@ -4,6 +4,7 @@
  * stems, so that `negotiat*` finds `negotiations` (stem `negoti`) and a
  * completion reads `Krasnoyarsk`, not `krasnoyarsk`'s stem.
  */
+import SearchableMap from 'minisearch/SearchableMap'
 import type { VocabularyEntry } from './artifacts'
 
 export interface WordInfo {
@@ -18,6 +19,8 @@ export interface WordInfo {
 export class Vocabulary {
   readonly #entries: readonly VocabularyEntry[]
   readonly #terms: Set<string>
+  /** Words → entry positions, for fuzzy lookup; built on the first fuzzy query. */
+  #tree: SearchableMap<number> | undefined
 
   constructor(entries: readonly VocabularyEntry[]) {
     this.#entries = entries
@@ -44,7 +47,16 @@ export class Vocabulary {
     return found
       .sort((a, b) => b[2] - a[2] || (a[0] < b[0] ? -1 : 1))
       .slice(0, max)
-      .map(([word, term, units, display]) => ({ word, term, units, display: display ?? word }))
+      .map(info)
+  }
+
+  /** The words within `maxEdits` edits of `word` (folded), nearest and most widespread first, at most `max`. */
+  near(word: string, maxEdits: number, max: number): (WordInfo & { edits: number })[] {
+    this.#tree ??= SearchableMap.from(this.#entries.map((e, i) => [e[0], i] as [string, number]))
+    return [...this.#tree.fuzzyGet(word, maxEdits)]
+      .map(([, [i, edits]]) => ({ ...info(this.#entries[i]!), edits }))
+      .sort((a, b) => a.edits - b.edits || b.units - a.units)
+      .slice(0, max)
   }
 
   #lowerBound(key: string): number {
@@ -57,4 +69,8 @@ export class Vocabulary {
     }
     return lo
   }
+}
+
+function info([word, term, units, display]: VocabularyEntry): WordInfo {
+  return { word, term, units, display: display ?? word }
 }

@@ -43,6 +43,8 @@ const LINE_BREAK_BEFORE = /^\s*(?:[-–—•·*]\s|\(?\d{1,2}[.)]\s|\(?[a-z][.)
 const ENDS_SENTENCE = /[.!?:;"”’)\]]\s*$/
 const SENTENCE = /[.!?]["”’)]?\s*$/
 const MAX_HEAD_LINE = 120
+/** Lines all shorter than this are kept as lines, not joined as a wrapped paragraph. */
+const SHORT_LINE = 48
 const MAX_TITLE = 300
 
 /** Parses one page-text file. `file` names it in diagnostics; `id` becomes the document id. */
@@ -236,10 +238,15 @@ function wrapWidth(texts: string[]): number | undefined {
   return width <= 100 && near >= lengths.length / 2 ? width : undefined
 }
 
-/** Joins a block's lines: a hard wrap becomes a space; a list item, label or table row keeps its line. */
+/**
+ * Joins a block's lines: a hard wrap becomes a space; a list item, label or
+ * table row keeps its line, and so does a line of a block of short lines (a
+ * participants list, an address) unless it continues a sentence in lower case.
+ */
 function block(lines: { text: string; line: number }[]): Block {
   let raw = ''
   const starts: Block['lines'] = []
+  const short = lines.every((l) => l.text.trim().length < SHORT_LINE)
   for (const l of lines) {
     if (PAGE_ONLY.test(l.text) && raw !== '') {
       // A marker on a line of its own inside a paragraph breaks the page, not the paragraph.
@@ -251,7 +258,7 @@ function block(lines: { text: string; line: number }[]): Block {
     if (raw !== '') {
       if (/\p{L}-$/u.test(raw) && /^\s*\p{Ll}/u.test(text)) {
         // A word hyphenated at the wrap: keep the hyphen, close the gap.
-      } else raw += LINE_BREAK_BEFORE.test(text) ? '\n' : ' '
+      } else raw += (short && !/^\s*\p{Ll}/u.test(text)) || LINE_BREAK_BEFORE.test(text) ? '\n' : ' '
     }
     starts.push({ at: raw.length, line: l.line })
     raw += raw === '' ? text : text.trimStart()

@@ -79,6 +79,8 @@ export const searchDefaults = {
   kindBoost: { title: 3, head: 1.5, paragraph: 1, footnote: 0.8 } satisfies Record<UnitKind, number>,
   /** Weight of a word found by prefix (relative to an exact match = 1). */
   prefixWeight: 0.4,
+  /** Weight of a word found one or two edits away from a word the corpus lacks. */
+  fuzzyWeight: 0.5,
   /** Prefix expansions per word: enough to help, few enough not to flood. */
   maxExpansions: 40,
   /** A word shorter than this is never matched fuzzily. */
@@ -146,31 +148,34 @@ function planQuery(library: Library, parsed: ParsedQuery, typing: boolean): Plan
 }
 
 /**
- * The MiniSearch query for one word: its term, its prefix expansions, or a
- * fuzzy match. `loose` may match fuzzily; `typed` is the last word of a
- * query still being typed; `exact` (phrase and excluded words) never fuzzily.
+ * The MiniSearch query for one word: its term; when the corpus lacks that
+ * term (probably a typo), the terms of the words one or two edits away; and,
+ * for `word*` or the last word of a query still being typed, the terms of the
+ * words it begins. `exact` (phrase and excluded words) matches the term alone.
  */
 function wordQuery(library: Library, w: QueryWord, use: 'loose' | 'typed' | 'exact'): { query: Query; terms: Set<string> } {
-  const exact = { queries: [w.term], tokenize: single, processTerm: same }
-  if (w.prefix || use === 'typed') {
-    const expansions = library.vocabulary
-      .startingWith(w.word, searchDefaults.maxExpansions)
-      .map((e) => e.term)
-      .filter((t) => t !== w.term)
-    const terms = new Set([w.term, ...expansions])
-    const query: Query = {
-      queries: [...terms], combineWith: 'OR', tokenize: single, processTerm: same,
-      // `word*` asks for every completion alike; a word still being typed prefers itself.
-      boostTerm: (t: string) => (w.prefix || t === w.term ? 1 : searchDefaults.prefixWeight),
-    }
-    return { query, terms }
-  }
-  // A word the corpus does not have is probably misspelt: let it match one or two edits away.
-  if (use === 'loose' && w.word.length >= searchDefaults.minFuzzyLength && !library.vocabulary.hasTerm(w.term)) {
+  const { vocabulary } = library
+  const alternatives: { terms: string[]; weight: number }[] = [{ terms: [w.term], weight: 1 }]
+  if (use !== 'exact' && !w.prefix && w.word.length >= searchDefaults.minFuzzyLength && !vocabulary.hasTerm(w.term)) {
     const edits = w.word.length >= searchDefaults.twoEditsLength ? 2 : 1
-    return { query: { ...exact, fuzzy: edits }, terms: new Set([w.term]) }
+    const near = vocabulary.near(w.word, edits, searchDefaults.maxExpansions).map((e) => e.term)
+    alternatives.push({ terms: near, weight: searchDefaults.fuzzyWeight })
   }
-  return { query: exact, terms: new Set([w.term]) }
+  if (w.prefix || use === 'typed') {
+    const completions = vocabulary.startingWith(w.word, searchDefaults.maxExpansions).map((e) => e.term)
+    // `word*` asks for every completion alike; a word still being typed prefers itself.
+    alternatives.push({ terms: completions, weight: w.prefix ? 1 : searchDefaults.prefixWeight })
+  }
+
+  const weights = new Map<string, number>()
+  for (const { terms, weight } of alternatives) {
+    for (const t of terms) weights.set(t, Math.max(weights.get(t) ?? 0, weight))
+  }
+  const query: Query = {
+    queries: [...weights.keys()], combineWith: 'OR', tokenize: single, processTerm: same,
+    boostTerm: (t: string) => weights.get(t) ?? 1,
+  }
+  return { query, terms: new Set(weights.keys()) }
 }
 
 const single = (t: string) => [t]
