@@ -16,7 +16,8 @@ function unitsOf(library: Library, doc: DocumentEntry) {
 }
 
 function summary(library: Library, doc: DocumentEntry, origin: string) {
-  const pages = unitsOf(library, doc).flatMap(pagesOf)
+  // Notes come last but stand on the pages that cite them: the range is the text's.
+  const pages = unitsOf(library, doc).filter((u) => u.kind !== 'footnote').flatMap(pagesOf)
   return {
     id: doc.id,
     ...(doc.number !== undefined && { number: doc.number }),

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest'
+import { openapi } from '../../src/openapi'
+import { get, LETTER } from './routes/client'
+
+describe('errors', () => {
+  const cases: [string, number, string, string | undefined][] = [
+    ['/search', 400, 'missing_parameter', 'q'],
+    ['/search?q=', 400, 'missing_parameter', 'q'],
+    ['/search?q=%20%20', 400, 'missing_parameter', 'q'],
+    [`/search?q=${'a'.repeat(501)}`, 400, 'invalid_parameter', 'q'],
+    ['/search?q=radar&limit=0', 400, 'invalid_parameter', 'limit'],
+    ['/search?q=radar&limit=101', 400, 'invalid_parameter', 'limit'],
+    ['/search?q=radar&limit=ten', 400, 'invalid_parameter', 'limit'],
+    ['/search?q=radar&limit=1.5', 400, 'invalid_parameter', 'limit'],
+    ['/search?q=radar&offset=-1', 400, 'invalid_parameter', 'offset'],
+    ['/search?q=radar&kind=memo', 400, 'invalid_parameter', 'kind'],
+    ['/search?q=radar&doc=nope', 400, 'invalid_parameter', 'doc'],
+    ['/search?q=-radar', 400, 'invalid_query', 'q'],
+    ['/search?q=%21%21%21', 400, 'invalid_query', 'q'],
+    ['/search?q=a*', 400, 'invalid_query', 'q'],
+    ['/suggest', 400, 'missing_parameter', 'q'],
+    ['/documents?limit=0', 400, 'invalid_parameter', 'limit'],
+    ['/documents/nope', 404, 'unknown_document', 'id'],
+    ['/nowhere', 404, 'not_found', undefined],
+  ]
+  for (const [path, status, code, param] of cases) {
+    it(`${path.slice(0, 60)} → ${status} ${code}`, async () => {
+      const res = await get(path)
+      expect(res.status).toBe(status)
+      expect(res.headers.get('Content-Type')).toMatch(/^application\/json/)
+      expect(res.body.error.code).toBe(code)
+      expect(res.body.error.param).toBe(param)
+      expect(res.body.error.message).toEqual(expect.any(String))
+    })
+  }
+
+  it('answers a method the route does not take with 405 JSON and Allow', async () => {
+    const res = await get('/search?q=radar', { method: 'POST' })
+    expect(res.status).toBe(405)
+    expect(res.headers.get('Allow')).toContain('GET')
+    expect(res.body.error.code).toBe('not_found')
+  })
+
+  it('never answers 500 or unescaped HTML, whatever the query', async () => {
+    const nasty = [
+      '<script>alert(1)</script>', '"<img src=x onerror=alert(1)>"', '*', '**', '"', '""', '-', '--x', 'OR', 'OR OR',
+      '\u0000', '\uD800', '%', '\\', '(', ')', '[Page 362]', 'a'.repeat(500), '"'.repeat(500), 'x* '.repeat(160),
+      'Krasnoyarsk <b>radar</b>', '&amp;', '🙂 radar', 'ﬁnal', '-"', '"-"',
+    ]
+    for (const q of nasty) {
+      const res = await get(`/search?${new URLSearchParams({ q })}`)
+      expect([200, 400], q).toContain(res.status)
+      if (res.status === 200) {
+        for (const hit of res.body.hits) expect(hit.snippet.replace(/<\/?mark>/g, '')).not.toMatch(/[<>]/)
+      }
+    }
+    const raw = await get('/search?q=%E0%A4%A')
+    expect([200, 400]).toContain(raw.status)
+  })
+})
+
+describe('CORS', () => {
+  it('lets any origin read answers, and answers preflight', async () => {
+    const res = await get('/search?q=radar', { headers: { Origin: 'https://blog.example' } })
+    expect(res.headers.get('Access-Control-Allow-Origin')).toBe('*')
+    const pre = await get('/search?q=radar', { method: 'OPTIONS', headers: { Origin: 'https://blog.example', 'Access-Control-Request-Method': 'GET' } })
+    expect(pre.status).toBe(204)
+    expect(pre.headers.get('Access-Control-Allow-Methods')).toContain('GET')
+  })
+})
+
+describe('GET /openapi.json', () => {
+  it('describes every route the worker answers, and the routes answer', async () => {
+    const res = await get('/openapi.json')
+    expect(res.status).toBe(200)
+    expect(res.body.openapi).toBe('3.1.0')
+    expect(Object.keys(res.body.paths).sort()).toEqual(['/documents', '/documents/{id}', '/health', '/openapi.json', '/search', '/suggest'])
+    for (const path of Object.keys(openapi.paths)) {
+      const concrete = path.replace('{id}', LETTER)
+      const params = path === '/search' || path === '/suggest' ? '?q=radar' : ''
+      expect((await get(concrete + params)).status, path).toBe(200)
+    }
+  })
+
+  it('lists as required exactly the fields a search hit carries', async () => {
+    const hit = (await get('/search?q=Scowcroft')).body.hits[0]
+    const schema = openapi.components.schemas.Hit
+    for (const field of schema.required) expect(hit, field).toHaveProperty(field)
+    for (const field of Object.keys(hit)) expect(schema.properties, field).toHaveProperty(field)
+  })
+})

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest'
+import { parseQuery, QuerySyntaxError, requiredWords } from '../../../src/query/parse'
+
+const words = (q: string) => requiredWords(parseQuery(q)).map((w) => w.word)
+
+describe('parseQuery', () => {
+  it('requires every word', () => {
+    const q = parseQuery('Soviet radar')
+    expect(q.required.map((g) => g.map((c) => c.type))).toEqual([['word'], ['word']])
+    expect(words('Soviet radar')).toEqual(['soviet', 'radar'])
+  })
+
+  it('reads quoted phrases, straight or curly, and an unclosed quote to the end', () => {
+    expect(parseQuery('"June 20"').required).toEqual([[{ type: 'phrase', words: [
+      { word: 'june', term: 'june', prefix: false }, { word: '20', term: '20', prefix: false },
+    ] }]])
+    expect(parseQuery('“ABM Treaty”').required[0]![0]!.type).toBe('phrase')
+    expect(words('radar "ABM Treaty')).toEqual(['radar', 'abm', 'treaty'])
+  })
+
+  it('reads -word and -"phrase" as exclusions', () => {
+    const q = parseQuery('treaty -ABM -"INF Treaty"')
+    expect(q.required).toHaveLength(1)
+    expect(q.excluded.map((c) => c.type)).toEqual(['word', 'phrase'])
+  })
+
+  it('binds OR tighter than the implied AND', () => {
+    const q = parseQuery('treaty SLCM OR ALCM')
+    expect(q.required.map((g) => g.length)).toEqual([1, 2])
+  })
+
+  it('ignores a leading or dangling OR', () => {
+    expect(parseQuery('OR treaty OR').required).toHaveLength(1)
+  })
+
+  it('reads word* as a prefix and refuses a one-letter prefix', () => {
+    expect(requiredWords(parseQuery('negot*'))[0]).toEqual({ word: 'negot', term: 'negot', prefix: true })
+    expect(() => parseQuery('a*')).toThrow(QuerySyntaxError)
+  })
+
+  it('reads a word that splits in several as a phrase', () => {
+    expect(parseQuery('non-withdrawal').required[0]![0]!.type).toBe('phrase')
+  })
+
+  it('refuses a query with nothing to search for', () => {
+    expect(() => parseQuery('-ABM')).toThrow('the query only excludes words; add a word to search for')
+    expect(() => parseQuery('!!! ...')).toThrow('the query has no words to search for')
+  })
+})

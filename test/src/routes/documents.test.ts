@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest'
+import { get, LETTER, ORIGIN } from './client'
+
+describe('GET /documents', () => {
+  it('lists the documents with their size and pages', async () => {
+    const res = await get('/documents')
+    expect(res.status).toBe(200)
+    expect(res.body).toMatchObject({ offset: 0, limit: 20 })
+    const letter = res.body.documents.find((d: any) => d.id === LETTER)
+    expect(letter).toEqual({
+      id: LETTER, number: '49', title: 'Letter From Soviet General Secretary Gorbachev to President Bush',
+      units: 31, pages: [361, 364], url: `${ORIGIN}/read/${LETTER}`,
+    })
+    expect(res.body.total).toBe(res.body.documents.length)
+  })
+})
+
+describe('GET /documents/:id', () => {
+  it('gives the units in reading order with pages, citations and notes', async () => {
+    const { body } = await get(`/documents/${LETTER}`)
+    expect(body.units.map((u: any) => u.kind)).toEqual(['title', 'head', 'head', ...Array(26).fill('paragraph'), 'footnote', 'footnote'])
+    expect(body.units[0]).toEqual({
+      id: `${LETTER}/title`, kind: 'title', n: 1,
+      text: 'Letter From Soviet General Secretary Gorbachev to President Bush',
+      pages: [{ page: 361, at: 0 }], cites: [{ note: `${LETTER}/n1`, at: 64 }], url: `${ORIGIN}/read/${LETTER}#title`,
+    })
+    const n2 = body.units.at(-1)
+    expect(n2).toMatchObject({ id: `${LETTER}/n2`, label: '2', text: 'See Document 34.', cited_by: [`${LETTER}/p1`] })
+  })
+})

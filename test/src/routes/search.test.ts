@@ -1,0 +1,182 @@
+import { describe, expect, it } from 'vitest'
+import { tokenize } from '../../../src/text'
+import { get, LETTER, ORIGIN, search } from './client'
+
+const ids = (body: any) => body.hits.map((h: any) => h.id)
+
+describe('GET /search on the shipped letter', () => {
+  it('Krasnoyarsk: the radar paragraph first, on page 363', async () => {
+    const body = await search({ q: 'Krasnoyarsk' })
+    const hit = body.hits[0]
+    expect(hit).toMatchObject({ id: `${LETTER}/p14`, doc: LETTER, kind: 'paragraph', n: 14, page: 363, pages: [363] })
+    expect(hit.title).toBe('Letter From Soviet General Secretary Gorbachev to President Bush')
+    expect(hit.snippet).toContain('<mark>Krasnoyarsk</mark> radar')
+    expect(hit.url).toBe(`${ORIGIN}/read/${LETTER}#p14`)
+  })
+
+  it('Scowcroft: note 1, with the title that cites it', async () => {
+    const body = await search({ q: 'Scowcroft' })
+    expect(body.total).toBe(1)
+    expect(body.hits[0]).toMatchObject({ id: `${LETTER}/n1`, kind: 'footnote', n: 1, label: '1', page: 361 })
+    expect(body.hits[0].notes).toEqual([expect.objectContaining({ id: `${LETTER}/title`, kind: 'title', url: `${ORIGIN}/read/${LETTER}#title` })])
+  })
+
+  it('Bush: the title first', async () => {
+    const body = await search({ q: 'Bush' })
+    expect(body.hits[0]).toMatchObject({ id: `${LETTER}/title`, kind: 'title', snippet: 'Letter From Soviet General Secretary Gorbachev to President <mark>Bush</mark>' })
+    expect(body.hits[0].notes.map((n: any) => n.id)).toEqual([`${LETTER}/n1`])
+  })
+
+  it('"June 20": the first paragraph, across the removed note marker, citing note 2', async () => {
+    const body = await search({ q: '"June 20"' })
+    expect(ids(body)).toEqual([`${LETTER}/p1`])
+    expect(body.hits[0].snippet).toContain('<mark>June</mark> <mark>20</mark> opens')
+    expect(body.hits[0].notes).toEqual([expect.objectContaining({ id: `${LETTER}/n2`, text: 'See Document 34.' })])
+  })
+
+  it('SLCMs and SLCM find the same paragraphs', async () => {
+    const [plural, singular] = await Promise.all([search({ q: 'SLCMs' }), search({ q: 'SLCM' })])
+    expect(ids(plural)).toEqual([`${LETTER}/p15`, `${LETTER}/p16`])
+    expect(ids(singular)).toEqual(ids(plural))
+  })
+
+  it('reductions finds reduction, treaties finds treaty', async () => {
+    const reductions = await search({ q: 'reductions', limit: '100' })
+    expect(reductions.total).toBeGreaterThan(0)
+    const treaties = await search({ q: 'treaties', limit: '100' })
+    const treaty = await search({ q: 'treaty', limit: '100' })
+    expect(ids(treaties).sort()).toEqual(ids(treaty).sort())
+    expect(treaties.hits[0].snippet).toMatch(/<mark>[Tt]reaty<\/mark>/)
+  })
+
+  it('treaty -ABM: treaty paragraphs, none that mention the ABM Treaty', async () => {
+    const body = await search({ q: 'treaty -ABM', limit: '100' })
+    expect(body.total).toBeGreaterThanOrEqual(5)
+    for (const hit of body.hits) {
+      expect(hit.snippet_text).not.toMatch(/ABM/)
+      const doc = (await get(`/documents/${LETTER}`)).body
+      const unit = doc.units.find((u: any) => u.id === hit.id)
+      expect(unit.text).toMatch(/treat/i)
+      expect(unit.text).not.toMatch(/\bABM\b/)
+    }
+  })
+
+  it('a typo (Shevardnaze) still finds Shevardnadze, marked in the snippet', async () => {
+    const body = await search({ q: 'Shevardnaze' })
+    expect(body.total).toBe(2)
+    for (const hit of body.hits) expect(hit.snippet).toContain('<mark>Shevardnadze</mark>')
+  })
+
+  it('finds diacritic-folded and curly-quoted words', async () => {
+    const body = await search({ q: '“unofficial translation”' })
+    expect(ids(body)).toEqual(expect.arrayContaining([`${LETTER}/h1`, `${LETTER}/n1`]))
+  })
+
+  it('every paragraph and note is the top hit for its most distinctive four words, plain and quoted', async () => {
+    const doc = (await get(`/documents/${LETTER}`)).body
+    const units: { id: string; kind: string; text: string }[] = doc.units
+    const df = new Map<string, number>()
+    for (const u of units) for (const t of new Set(tokenize(u.text).map((t) => t.term))) df.set(t, (df.get(t) ?? 0) + 1)
+    const checked = units.filter((u) => u.kind === 'paragraph' || u.kind === 'footnote')
+    expect(checked).toHaveLength(28)
+    for (const u of checked) {
+      const tokens = tokenize(u.text)
+      const width = Math.min(4, tokens.length)
+      let best = ''
+      let bestScore = -1
+      for (let i = 0; i + width <= tokens.length; i++) {
+        const window = tokens.slice(i, i + width)
+        const score = window.reduce((s, t) => s + Math.log(units.length / df.get(t.term)!), 0)
+        if (score > bestScore) {
+          bestScore = score
+          best = u.text.slice(window[0]!.start, window.at(-1)!.end)
+        }
+      }
+      for (const q of [best, `"${best}"`]) {
+        const body = await search({ q })
+        expect(body.hits[0]?.id, `${q} → ${u.id}`).toBe(u.id)
+      }
+    }
+  })
+})
+
+describe('query syntax', () => {
+  it('OR: either word', async () => {
+    const either = await search({ q: 'Greenland OR Krasnoyarsk' })
+    expect(ids(either)).toEqual([`${LETTER}/p14`])
+    const both = await search({ q: 'SLCMs OR ALCMs', limit: '100' })
+    expect(both.total).toBe(3)
+  })
+
+  it('word*: every word that starts so, marked', async () => {
+    const body = await search({ q: 'negot*' })
+    expect(ids(body).sort()).toEqual([`${LETTER}/p2`, `${LETTER}/p21`])
+    expect(body.hits.map((h: any) => h.snippet).join(' ')).toMatch(/<mark>Negotiations<\/mark>[\s\S]*<mark>negotiated<\/mark>|<mark>negotiated<\/mark>[\s\S]*<mark>Negotiations<\/mark>/)
+  })
+
+  it('the last word of a query being typed also matches as a prefix', async () => {
+    const typing = await search({ q: 'Krasnoy' })
+    expect(ids(typing)).toEqual([`${LETTER}/p14`])
+    const done = await search({ q: 'Krasnoy ' })
+    expect(done.total).toBe(0)
+  })
+
+  it('-"phrase" excludes units with the phrase', async () => {
+    const all = await search({ q: 'Treaty', limit: '100' })
+    const body = await search({ q: 'Treaty -"ABM Treaty"', limit: '100' })
+    const units = (await get(`/documents/${LETTER}`)).body.units
+    const withPhrase = new Set(units.filter((u: any) => u.text.includes('ABM Treaty')).map((u: any) => u.id))
+    expect(withPhrase.size).toBe(3)
+    expect(ids(body).sort()).toEqual(ids(all).filter((id: string) => !withPhrase.has(id)).sort())
+  })
+
+  it('partial: when no unit has every word, the best partial matches, and says so', async () => {
+    const body = await search({ q: 'Krasnoyarsk radar zebra' })
+    expect(body.partial).toBe(true)
+    expect(body.hits[0].id).toBe(`${LETTER}/p14`)
+    expect((await search({ q: 'Krasnoyarsk radar' })).partial).toBe(false)
+  })
+
+  it('no match at all: an empty list, not an error', async () => {
+    const body = await search({ q: 'zebra' })
+    expect(body).toMatchObject({ total: 0, partial: false, hits: [] })
+  })
+})
+
+describe('filters, facets and paging', () => {
+  it('counts hits by kind and by document', async () => {
+    const body = await search({ q: 'Bush' })
+    expect(body.facets).toEqual({ kind: { title: 1, head: 0, paragraph: 0, footnote: 1 }, doc: { [LETTER]: 2 } })
+  })
+
+  it('kind filters hits, and the kind facet still counts every kind', async () => {
+    const body = await search({ q: 'Bush', kind: 'footnote' })
+    expect(ids(body)).toEqual([`${LETTER}/n1`])
+    expect(body.total).toBe(1)
+    expect(body.facets.kind).toEqual({ title: 1, head: 0, paragraph: 0, footnote: 1 })
+    expect(body.facets.doc).toEqual({ [LETTER]: 1 })
+    expect((await search({ q: 'Bush', kind: 'title,footnote' })).total).toBe(2)
+  })
+
+  it('doc filters hits', async () => {
+    expect((await search({ q: 'Bush', doc: LETTER })).total).toBe(2)
+  })
+
+  it('pages through hits with limit and offset', async () => {
+    const all = await search({ q: 'strategic', limit: '100' })
+    expect(all.total).toBeGreaterThan(5)
+    const page2 = await search({ q: 'strategic', limit: '3', offset: '3' })
+    expect(page2).toMatchObject({ total: all.total, offset: 3, limit: 3 })
+    expect(ids(page2)).toEqual(ids(all).slice(3, 6))
+    expect((await search({ q: 'strategic', offset: '1000' })).hits).toEqual([])
+  })
+
+  it('answers with the documented fields, in order', async () => {
+    const body = await search({ q: 'radar' })
+    expect(Object.keys(body)).toEqual(['query', 'total', 'offset', 'limit', 'partial', 'took_ms', 'facets', 'hits'])
+    expect(Object.keys(body.hits[0])).toEqual([
+      'id', 'doc', 'kind', 'n', 'title', 'page', 'pages', 'score', 'snippet', 'snippet_text', 'highlights', 'notes', 'url',
+    ])
+    for (const [a, b] of body.hits[0].highlights) expect(body.hits[0].snippet_text.slice(a, b).toLowerCase()).toMatch(/^radar/)
+  })
+})

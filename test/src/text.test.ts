@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest'
+import { fold, termOf, tokenize, words } from '../../src/text'
+
+const terms = (text: string) => tokenize(text).map((t) => t.term)
+
+describe('fold', () => {
+  it('folds case and diacritics', () => {
+    expect(fold('Argüello')).toBe('arguello')
+    expect(fold('ÉLYSÉE')).toBe('elysee')
+    expect(fold('Straße')).toBe('strasse')
+    expect(fold('Łódź')).toBe('lodz')
+  })
+
+  it('drops possessives, inner apostrophes (straight or curly) and abbreviation dots', () => {
+    expect(fold("Rusk's")).toBe('rusk')
+    expect(fold('Rusk’s')).toBe('rusk')
+    expect(fold('don’t')).toBe('dont')
+    expect(fold('U.S.')).toBe('us')
+    expect(fold('6,000')).toBe('6000')
+    expect(fold('3.5')).toBe('3.5')
+  })
+})
+
+describe('tokenize', () => {
+  it('splits on spaces, punctuation, em and en dashes and slashes, with offsets', () => {
+    const text = 'believe—and the round of 1964–66 (INR/IL)'
+    expect(tokenize(text).map((t) => [t.word, text.slice(t.start, t.end)])).toEqual([
+      ['believe', 'believe'], ['and', 'and'], ['the', 'the'], ['round', 'round'], ['of', 'of'],
+      ['1964', '1964'], ['66', '66'], ['inr', 'INR'], ['il', 'IL'],
+    ])
+  })
+
+  it('reads curly quotes as punctuation', () => {
+    expect(tokenize('“Unofficial translation.”').map((t) => t.word)).toEqual(['unofficial', 'translation'])
+  })
+
+  it('stems English words with a Porter stemmer, so plurals and inflections meet', () => {
+    expect(termOf('reductions')).toBe(termOf('reduction'))
+    expect(termOf('treaties')).toBe(termOf('treaty'))
+    expect(termOf('SLCMs')).toBe(termOf('SLCM'))
+    expect(termOf('negotiations')).toBe(termOf('negotiation'))
+  })
+
+  it('keeps numbers whole and unstemmed', () => {
+    expect(terms('6000 warheads in 1972, 6,000 in all')).toEqual(['6000', 'warhead', 'in', '1972', '6000', 'in', 'all'])
+  })
+
+  it('keeps words of other scripts, folded but not stemmed', () => {
+    expect(terms('Горбачев Москва')).toEqual(['горбачев', 'москва'])
+  })
+
+  it('gives MiniSearch the same words', () => {
+    const text = 'The U.S. side’s 6,000 SLCMs—Argüello'
+    expect(words(text).map(termOf)).toEqual(terms(text))
+  })
+})
