@@ -1,0 +1,69 @@
+import { execFile } from 'node:child_process'
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { describe, expect, it } from 'vitest'
+
+const run = async (...args: string[]) => {
+  try {
+    const { stdout, stderr } = await promisify(execFile)('npx', ['tsx', 'index/cli.ts', ...args], { env: { ...process.env, SOURCE_DATE_EPOCH: '0' } })
+    return { code: 0, stdout, stderr }
+  } catch (e: any) {
+    return { code: e.code as number, stdout: e.stdout as string, stderr: e.stderr as string }
+  }
+}
+const temp = () => mkdtempSync(join(tmpdir(), 'folio-cli-'))
+
+describe('npm run build:index', () => {
+  it('builds the shipped corpus and prints what went in', async () => {
+    const out = temp()
+    const { code, stdout } = await run('--out', out)
+    expect(code).toBe(0)
+    expect(stdout).toMatch(/^Folio index [0-9a-f]{16} written to /)
+    for (const line of ['documents   1  (1 files read, 0 skipped)', 'paragraphs  26', 'footnotes   2', 'pages       4', 'units       31 indexed', 'warnings    0']) {
+      expect(stdout).toContain(line)
+    }
+    expect(stdout).toMatch(/index size {2}[\d.]+ KB raw, [\d.]+ KB gzip/)
+    expect(stdout).toMatch(/time {8}[\d.]+ s/)
+    expect(readdirSync(out).sort()).toEqual([
+      expect.stringMatching(/^documents\.[0-9a-f]{16}\.json$/), expect.stringMatching(/^index\./),
+      'manifest.json', expect.stringMatching(/^units\./), expect.stringMatching(/^vocabulary\./),
+    ])
+  })
+
+  it('builds the same bytes twice', async () => {
+    const [a, b] = [temp(), temp()]
+    await run('--out', a)
+    await run('--out', b)
+    expect(readFileSync(join(a, 'manifest.json'), 'utf8')).toBe(readFileSync(join(b, 'manifest.json'), 'utf8'))
+  })
+
+  it('refuses a corpus with an error, naming file and line, and writes nothing', async () => {
+    const corpus = temp()
+    const out = temp()
+    writeFileSync(join(corpus, 'bad.txt'), Buffer.from([0x31, 0x2e, 0x20, 0x41, 0x0a, 0xff]))
+    const { code, stderr } = await run('--corpus', corpus, '--out', out)
+    expect(code).toBe(1)
+    expect(stderr).toMatch(/bad\.txt:2: error: not UTF-8/)
+    expect(stderr).toContain('1 error(s)')
+    expect(readdirSync(out)).toEqual([])
+  })
+
+  it('prints warnings with file and line and still builds', async () => {
+    const corpus = temp()
+    writeFileSync(join(corpus, 'a.txt'), '1. Title\n\nThe treaty3 is signed.\n  1. Note.')
+    const { code, stderr, stdout } = await run('--corpus', corpus, '--out', temp())
+    expect(code).toBe(0)
+    expect(stderr).toMatch(/a\.txt:3: warning: footnote marker 3 has no note; kept as text/)
+    expect(stdout).toContain('warnings    2')
+  })
+
+  it('refuses an empty corpus, a missing folder and an unknown option', async () => {
+    expect((await run('--corpus', temp(), '--out', temp())).stderr).toMatch(/no documents in/)
+    expect((await run('--corpus', '/nonexistent', '--out', temp())).code).toBe(1)
+    const bad = await run('--bogus')
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toContain('usage: npm run build:index')
+  })
+}, 60_000)
