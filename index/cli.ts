@@ -1,17 +1,19 @@
 /**
  * `npm run build:index [-- --corpus DIR] [--out DIR]`: reads the corpus,
- * builds the index and prints what went in. Exits 1, writing nothing, when
- * the corpus has errors; 2 on a bad command line.
+ * builds the index and prints what went in, per volume. Exits 1, writing
+ * nothing, when the corpus has errors; 2 on a bad command line.
  */
 import { performance } from 'node:perf_hooks'
 import { parseArgs } from 'node:util'
-import { formatDiagnostic } from './diagnostics'
+import type { Counts, Manifest } from '../src/artifacts'
 import { readCorpus } from './corpus'
+import { formatDiagnostic } from './diagnostics'
+import { progress } from './progress'
 import { writeIndex } from './write-index'
 
 const USAGE = `usage: npm run build:index -- [--corpus DIR] [--out DIR]
 
-  --corpus DIR  folder of FRUS page-text (.txt) files to index (default: corpus)
+  --corpus DIR  folder of FRUS page-text (.txt) and TEI (.xml) files to index (default: corpus)
   --out DIR     folder the index files are written to (default: build/index)`
 
 function main(argv: string[]): Promise<number> | number {
@@ -38,12 +40,20 @@ function main(argv: string[]): Promise<number> | number {
 
 async function build(corpusDir: string, out: string): Promise<number> {
   const started = performance.now()
+  const bar = progress()
   let corpus
   try {
-    corpus = await readCorpus(corpusDir)
+    bar.start('reading', 0)
+    corpus = await readCorpus(corpusDir, (done, total) => {
+      if (done === 0) bar.start('reading', total)
+      bar.update(done)
+    })
   } catch (e) {
+    bar.stop()
     console.error(`build:index: cannot read corpus folder ${corpusDir}: ${(e as Error).message}`)
     return 1
+  } finally {
+    bar.stop()
   }
   for (const d of corpus.diagnostics) console.error(formatDiagnostic(d))
   const errors = corpus.diagnostics.filter((d) => d.severity === 'error').length
@@ -57,32 +67,41 @@ async function build(corpusDir: string, out: string): Promise<number> {
   }
 
   const epoch = process.env.SOURCE_DATE_EPOCH
-  const manifest = await writeIndex(corpus.documents, {
+  const manifest = await writeIndex(corpus.documents, corpus.volumes, {
     out,
     builtAt: epoch ? new Date(Number(epoch) * 1000) : new Date(),
+    onProgress: (done, total) => {
+      if (done === 0) bar.start('indexing', total)
+      bar.update(done)
+    },
   })
+  bar.stop()
   const seconds = ((performance.now() - started) / 1000).toFixed(2)
-  const c = manifest.counts
-  const warnings = corpus.diagnostics.length
-  console.log(
-    [
-      `Folio index ${manifest.hash} written to ${out}`,
-      `  documents   ${c.documents}  (${corpus.files.read} files read, ${corpus.files.skipped} skipped)`,
-      `  titles      ${c.titles}`,
-      `  head lines  ${c.heads}`,
-      `  paragraphs  ${c.paragraphs}`,
-      `  footnotes   ${c.footnotes}`,
-      `  pages       ${c.pages}`,
-      `  units       ${c.units} indexed`,
-      `  index size  ${kb(manifest.bytes.raw)} raw, ${kb(manifest.bytes.gzip)} gzip`,
-      `  time        ${seconds} s`,
-      `  warnings    ${warnings}`,
-    ].join('\n'),
-  )
+  console.log(summary(manifest, corpus.files, out, seconds, corpus.diagnostics.length))
   return 0
 }
 
-function kb(bytes: number): string {
+const COLUMNS: [keyof Counts, string][] = [
+  ['documents', 'documents'], ['sections', 'sections'], ['titles', 'titles'], ['heads', 'head lines'],
+  ['paragraphs', 'paragraphs'], ['footnotes', 'footnotes'], ['pages', 'pages'], ['units', 'units'],
+]
+
+function summary(manifest: Manifest, files: { read: number; skipped: number }, out: string, seconds: string, warnings: number): string {
+  const rows = [...manifest.counts.volumes.map((v) => ({ name: v.id || '(no volume)', counts: v as Counts })), { name: 'total', counts: manifest.counts as Counts }]
+  const nameWidth = Math.max(...rows.map((r) => r.name.length))
+  const widths = COLUMNS.map(([key, label]) => Math.max(label.length, ...rows.map((r) => String(r.counts[key]).length)))
+  const line = (name: string, cells: string[]) => `  ${name.padEnd(nameWidth)}  ${cells.map((c, i) => c.padStart(widths[i]!)).join('  ')}`
+  return [
+    `Folio index ${manifest.hash} written to ${out} (${files.read} files read, ${files.skipped} skipped)`,
+    line('volume', COLUMNS.map(([, label]) => label)),
+    ...rows.map((r) => line(r.name, COLUMNS.map(([key]) => String(r.counts[key])))),
+    `  index size  ${size(manifest.bytes.raw)} raw, ${size(manifest.bytes.gzip)} gzip`,
+    `  time        ${seconds} s`,
+    `  warnings    ${warnings}`,
+  ].join('\n')
+}
+
+function size(bytes: number): string {
   return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(2)} MB`
 }
 

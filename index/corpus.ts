@@ -4,35 +4,41 @@
  */
 import { readdir, readFile } from 'node:fs/promises'
 import { basename, extname, join, relative } from 'node:path'
-import type { Document } from '../src/model'
+import type { Document, Volume } from '../src/model'
 import type { Diagnostic } from './diagnostics'
 import { parsePageText, type ParsedFile } from './parse/pagetext'
+import { parseTei } from './parse/tei'
 
 /** Parsers by file extension. */
 const PARSERS: Record<string, (source: string, file: string, id: string) => ParsedFile> = {
   '.txt': parsePageText,
+  '.xml': parseTei,
 }
 
 export interface Corpus {
   documents: Document[]
+  /** Volumes read from TEI files. */
+  volumes: Volume[]
   diagnostics: Diagnostic[]
   /** Corpus files read, and files skipped for not being a corpus format. */
   files: { read: number; skipped: number }
 }
 
 /** Reads every corpus file under `dir`, in path order so that builds are repeatable. */
-export async function readCorpus(dir: string, onFile?: (file: string) => void): Promise<Corpus> {
+export async function readCorpus(dir: string, onFile?: (done: number, total: number) => void): Promise<Corpus> {
   const paths = (await readdir(dir, { recursive: true, withFileTypes: true }))
     .filter((e) => e.isFile())
     .map((e) => join(e.parentPath, e.name))
     .sort()
   const documents: Document[] = []
+  const volumes: Volume[] = []
   const diagnostics: Diagnostic[] = []
   const seen = new Map<string, string>()
   let read = 0
   let skipped = 0
 
-  for (const path of paths) {
+  for (const [i, path] of paths.entries()) {
+    onFile?.(i, paths.length)
     const file = relative(process.cwd(), path) || path
     const parse = PARSERS[extname(path).toLowerCase()]
     if (!parse) {
@@ -42,7 +48,6 @@ export async function readCorpus(dir: string, onFile?: (file: string) => void): 
       skipped++
       continue
     }
-    onFile?.(file)
     read++
     const source = decodeUtf8(await readFile(path), file)
     if (typeof source !== 'string') {
@@ -51,17 +56,19 @@ export async function readCorpus(dir: string, onFile?: (file: string) => void): 
     }
     const parsed = parse(source, file, basename(path, extname(path)))
     diagnostics.push(...parsed.diagnostics)
-    const doc = parsed.document
-    if (!doc) continue
-    const other = seen.get(doc.id)
-    if (other) {
-      diagnostics.push({ severity: 'error', file, line: 1, message: `document id ${doc.id} is already used by ${other}` })
-      continue
+    if (parsed.volume) volumes.push(parsed.volume)
+    for (const doc of parsed.documents) {
+      const other = seen.get(doc.id)
+      if (other) {
+        diagnostics.push({ severity: 'error', file, line: 1, message: `document id ${doc.id} is already used by ${other}` })
+        continue
+      }
+      seen.set(doc.id, file)
+      documents.push(doc)
     }
-    seen.set(doc.id, file)
-    documents.push(doc)
   }
-  return { documents, diagnostics, files: { read, skipped } }
+  onFile?.(paths.length, paths.length)
+  return { documents, volumes, diagnostics, files: { read, skipped } }
 }
 
 /** Decodes strict UTF-8, or says where the first byte that is not UTF-8 stands. */

@@ -9,29 +9,46 @@ import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import MiniSearch from 'minisearch'
 import {
-  FORMAT, MANIFEST_FILE, type Counts, type DocumentEntry, type Manifest, type UnitsFile, type VocabularyEntry,
+  FORMAT, MANIFEST_FILE, type Counts, type DocumentEntry, type DocumentsFile, type Manifest, type UnitsFile,
+  type VocabularyEntry, type VolumeCounts,
 } from '../src/artifacts'
 import { indexOptions, type IndexedUnit } from '../src/engine'
-import type { Document } from '../src/model'
+import type { Document, Volume } from '../src/model'
 import { tokenize } from '../src/text'
 
-/** Counts what goes into the index, so that nothing leaves it unnoticed. */
-export function countDocuments(documents: readonly Document[]): Counts {
-  const counts: Counts = { documents: documents.length, titles: 0, heads: 0, paragraphs: 0, footnotes: 0, pages: 0, units: 0 }
+const zero = (): Counts => ({ documents: 0, sections: 0, titles: 0, heads: 0, paragraphs: 0, footnotes: 0, pages: 0, units: 0 })
+
+/**
+ * Counts what goes into the index, in all and per volume, so that nothing
+ * leaves it unnoticed. A TEI volume's pages are its page breaks, indexed or not.
+ */
+export function countDocuments(documents: readonly Document[], volumes: readonly Volume[] = []): Counts & { volumes: VolumeCounts[] } {
+  const teiVolumes = new Set(volumes.map((v) => v.id))
+  const byVolume = new Map<string, VolumeCounts>()
+  const pagesSeen = new Map<string, Set<string>>()
+  for (const v of volumes) byVolume.set(v.id, { id: v.id, title: v.title, ...zero(), pages: v.pages.length })
   for (const doc of documents) {
-    const pages = new Set<string>()
+    const key = doc.volume ?? ''
+    let counts = byVolume.get(key)
+    if (!counts) byVolume.set(key, (counts = { id: key, title: key, ...zero() }))
+    counts[doc.type === 'section' ? 'sections' : 'documents']++
     for (const unit of doc.units) {
       counts.units++
-      if (unit.kind === 'title') counts.titles++
-      else if (unit.kind === 'head') counts.heads++
-      else if (unit.kind === 'paragraph') counts.paragraphs++
-      else counts.footnotes++
-      for (const p of unit.pages) pages.add(String(p.page))
+      counts[KIND_COUNT[unit.kind]]++
+      if (teiVolumes.has(key)) continue
+      let seen = pagesSeen.get(key)
+      if (!seen) pagesSeen.set(key, (seen = new Set()))
+      for (const p of unit.pages) seen.add(`${doc.id}\u0000${p.page}`)
     }
-    counts.pages += pages.size
   }
-  return counts
+  for (const [key, seen] of pagesSeen) byVolume.get(key)!.pages = seen.size
+  const list = [...byVolume.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  const total = zero()
+  for (const v of list) for (const k of Object.keys(total) as (keyof Counts)[]) total[k] += v[k]
+  return { ...total, volumes: list }
 }
+
+const KIND_COUNT = { title: 'titles', head: 'heads', paragraph: 'paragraphs', footnote: 'footnotes' } as const
 
 /** The vocabulary: every folded word, its term, in how many units, and its usual spelling. */
 export function buildVocabulary(units: UnitsFile): VocabularyEntry[] {
@@ -75,20 +92,35 @@ export interface WriteOptions {
   out: string
   /** Time recorded as the build time. */
   builtAt: Date
+  /** Called as units are indexed. */
+  onProgress?: (done: number, total: number) => void
 }
 
+/** Units indexed between progress reports. */
+const BATCH = 2000
+
 /** Builds the index over `documents` and writes every file. Returns the manifest written. */
-export async function writeIndex(documents: readonly Document[], options: WriteOptions): Promise<Manifest> {
+export async function writeIndex(documents: readonly Document[], volumes: readonly Volume[], options: WriteOptions): Promise<Manifest> {
   const units: UnitsFile = documents.flatMap((d) => d.units)
   const entries: DocumentEntry[] = []
   let first = 0
-  for (const d of documents) {
-    entries.push({ id: d.id, ...(d.number !== undefined && { number: d.number }), title: d.title, first, count: d.units.length })
-    first += d.units.length
+  for (const { units: docUnits, ...facts } of documents) {
+    entries.push({ ...facts, first, count: docUnits.length })
+    first += docUnits.length
   }
+  // Volumes known only from page-text document ids are listed by id.
+  const volumeList = volumes.map(({ id, title }) => ({ id, title }))
+  for (const d of documents) {
+    if (d.volume !== undefined && !volumeList.some((v) => v.id === d.volume)) volumeList.push({ id: d.volume, title: d.volume })
+  }
+  const documentsFile: DocumentsFile = { volumes: volumeList, documents: entries }
 
   const search = new MiniSearch<IndexedUnit>(indexOptions)
-  search.addAll(units.map((u, i) => ({ i, text: u.text })))
+  for (let from = 0; from < units.length; from += BATCH) {
+    options.onProgress?.(from, units.length)
+    search.addAll(units.slice(from, from + BATCH).map((u, k) => ({ i: from + k, text: u.text })))
+  }
+  options.onProgress?.(units.length, units.length)
   if (search.documentCount !== units.length) {
     throw new Error(`folio: the index holds ${search.documentCount} units but ${units.length} went in`)
   }
@@ -96,7 +128,7 @@ export async function writeIndex(documents: readonly Document[], options: WriteO
   const data = {
     index: JSON.stringify(search),
     units: JSON.stringify(units),
-    documents: JSON.stringify(entries),
+    documents: JSON.stringify(documentsFile),
     vocabulary: JSON.stringify(buildVocabulary(units)),
   }
   const files = {} as Manifest['files']
@@ -115,7 +147,7 @@ export async function writeIndex(documents: readonly Document[], options: WriteO
     format: FORMAT,
     hash: all.digest('hex').slice(0, 16),
     builtAt: options.builtAt.toISOString(),
-    counts: countDocuments(documents),
+    counts: countDocuments(documents, volumes),
     files,
     bytes: { raw, gzip },
   }

@@ -2,7 +2,7 @@
  * The files the build writes and the worker reads. Each data file is named by
  * its content hash and never changes; the small manifest maps to them.
  */
-import type { Unit } from './model'
+import type { Document, Unit, Volume } from './model'
 
 /** Bumped when the files change shape; the worker refuses a manifest of another format. */
 export const FORMAT = 1
@@ -11,16 +11,25 @@ export const FORMAT = 1
 export const INDEX_PATH = 'index'
 export const MANIFEST_FILE = 'manifest.json'
 
-/** What went into the index. */
+/** What went into the index, in all or for one volume. */
 export interface Counts {
+  /** Numbered documents. */
   documents: number
+  /** Front-matter sections (preface, sources, abbreviations, persons). */
+  sections: number
   titles: number
   heads: number
   paragraphs: number
   footnotes: number
-  /** Distinct printed pages, summed over documents. */
+  /** Printed pages: every page break of a TEI volume, the distinct pages of page-text documents. */
   pages: number
   units: number
+}
+
+/** The counts of one volume (`id` empty for documents of no known volume). */
+export interface VolumeCounts extends Counts {
+  id: string
+  title: string
 }
 
 export interface Manifest {
@@ -29,20 +38,23 @@ export interface Manifest {
   hash: string
   /** ISO time of the build (`SOURCE_DATE_EPOCH` when set, for reproducible builds). */
   builtAt: string
-  counts: Counts
+  counts: Counts & { volumes: VolumeCounts[] }
   files: { index: string; units: string; documents: string; vocabulary: string }
   /** Total size of the data files. */
   bytes: { raw: number; gzip: number }
 }
 
 /** A document in the documents file: its facts and where its units are. */
-export interface DocumentEntry {
-  id: string
-  number?: string
-  title: string
+export interface DocumentEntry extends Omit<Document, 'units'> {
   /** Its units are `units[first]` to `units[first + count - 1]`, in reading order. */
   first: number
   count: number
+}
+
+/** The documents file. */
+export interface DocumentsFile {
+  volumes: Omit<Volume, 'pages'>[]
+  documents: DocumentEntry[]
 }
 
 /** The units file: every unit of the corpus, documents in order. Position = MiniSearch id. */

@@ -4,19 +4,25 @@
  */
 import MiniSearch from 'minisearch'
 import {
-  FORMAT, INDEX_PATH, MANIFEST_FILE, type DocumentEntry, type Manifest, type UnitsFile, type VocabularyEntry,
+  FORMAT, INDEX_PATH, MANIFEST_FILE, type DocumentEntry, type DocumentsFile, type Manifest, type UnitsFile,
+  type VocabularyEntry,
 } from './artifacts'
 import { indexOptions, type IndexedUnit } from './engine'
-import type { Unit } from './model'
+import type { Unit, Volume } from './model'
 import { Vocabulary } from './vocabulary'
 
 export interface Library {
   manifest: Manifest
   index: MiniSearch<IndexedUnit>
-  /** Every unit; a unit's position is its id in the index. */
-  units: readonly Unit[]
+  volumes: readonly Omit<Volume, 'pages'>[]
   documents: readonly DocumentEntry[]
+  /** Every chapter title, in corpus order. */
+  chapters: readonly string[]
   document(id: string): DocumentEntry | undefined
+  /** The unit at a position (its id in the index). */
+  unit(position: number): Unit
+  /** The document a unit belongs to. */
+  documentOf(position: number): DocumentEntry
   /** Position of a unit by its id. */
   unitPosition(id: string): number | undefined
   vocabulary: Vocabulary
@@ -32,20 +38,25 @@ export async function loadLibrary(read: ReadAsset): Promise<Library> {
   if (manifest.format !== FORMAT) {
     throw new IndexUnavailableError(`folio: index format ${manifest.format} is not the worker's ${FORMAT}; rebuild the index`)
   }
-  const [indexJson, units, documents, vocabulary] = await Promise.all([
+  const [indexJson, units, { volumes, documents }, vocabulary] = await Promise.all([
     readText(read, manifest.files.index),
     readJson<UnitsFile>(read, manifest.files.units),
-    readJson<DocumentEntry[]>(read, manifest.files.documents),
+    readJson<DocumentsFile>(read, manifest.files.documents),
     readJson<VocabularyEntry[]>(read, manifest.files.vocabulary),
   ])
   const byId = new Map(documents.map((d) => [d.id, d]))
   const positions = new Map(units.map((u, i) => [u.id, i]))
+  const owner = new Uint32Array(units.length)
+  documents.forEach((d, k) => owner.fill(k, d.first, d.first + d.count))
   return {
     manifest,
     index: MiniSearch.loadJSON<IndexedUnit>(indexJson, indexOptions),
-    units,
+    volumes,
     documents,
+    chapters: [...new Set(documents.flatMap((d) => (d.chapter === undefined ? [] : [d.chapter])))],
     document: (id) => byId.get(id),
+    unit: (position) => units[position]!,
+    documentOf: (position) => documents[owner[position]!]!,
     unitPosition: (id) => positions.get(id),
     vocabulary: new Vocabulary(vocabulary),
   }

@@ -51,14 +51,49 @@ export interface Unit {
   citedBy?: string[]
 }
 
+/**
+ * What a document is: one of the volume's numbered documents, or a section
+ * of its front matter (preface, sources, abbreviations, persons).
+ */
+export type DocumentType = 'document' | 'section'
+
 /** One document of the corpus, with its units in reading order (notes last). */
 export interface Document {
-  /** From the file name without extension, e.g. `frus1989-92v31-d49`. */
+  /**
+   * Page text: the file name without extension (`frus1989-92v31-d49`).
+   * TEI: the volume id and the div's `xml:id` (`frus1964-68v29p2-d12`).
+   */
   id: string
+  type: DocumentType
   /** The document number as printed (`49`), when it has one. */
   number?: string
   title: string
+  /** The FRUS volume id (`frus1964-68v29p2`), when known. */
+  volume?: string
+  /** ISO date (`1964-01-22`, or `1964-01`, `1964`) from the dateline. */
+  date?: string
+  /** Where it was written, from the dateline. */
+  place?: string
+  /** The chapter (compilation) it sits in. */
+  chapter?: string
+  /** Its page on history.state.gov. */
+  source?: string
   units: Unit[]
+}
+
+/** A FRUS volume, from a TEI file's header. */
+export interface Volume {
+  id: string
+  title: string
+  /** Every page break of the volume, in order, including pages of parts not indexed. */
+  pages: Page[]
+}
+
+const HISTORICAL_DOCUMENTS = 'https://history.state.gov/historicaldocuments'
+
+/** The history.state.gov address of a document of a volume. */
+export function sourceUrl(volume: string, part: string): string {
+  return `${HISTORICAL_DOCUMENTS}/${volume}/${part}`
 }
 
 /** The anchor of a unit inside its document, as used in ids and reading-page links. */

@@ -6,13 +6,29 @@
 import { version } from '../package.json'
 import { ERROR_STATUS } from './errors'
 import { UNIT_KINDS } from './model'
-import { MAX_LIMIT, MAX_OFFSET, MAX_QUERY_LENGTH } from './routes/search'
+import { FACETS, MAX_FACET_VALUES } from './query/filters'
+import { MAX_LIMIT, MAX_OFFSET, MAX_QUERY_LENGTH, SORTS } from './routes/search'
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` })
 const json = (schema: object, description: string) => ({ description, content: { 'application/json': { schema } } })
 const errorResponse = (description: string) => json(ref('Error'), description)
 const page = { description: 'A printed page: an integer, or a string for roman-numbered or facsimile pages.', oneOf: [{ type: 'integer' }, { type: 'string' }] }
 const kind = { type: 'string', enum: UNIT_KINDS }
+const filterParameters = [
+  { name: 'volume', in: 'query', description: 'Only this volume (`frus1964-68v29p2`).', schema: { type: 'string' } },
+  { name: 'chapter', in: 'query', description: 'Only this chapter, by title.', schema: { type: 'string' } },
+  { name: 'year', in: 'query', description: 'A year of the document date (`1965`), or an inclusive range (`1965..1967`, `1965..`, `..1967`). Undated documents never match.', schema: { type: 'string', pattern: '^(\\d{4})?(\\.\\.(\\d{4})?)?$' } },
+]
+const documentFacts = {
+  type: { type: 'string', enum: ['document', 'section'], description: '`section`: front matter (preface, sources, abbreviations, persons)' },
+  number: { type: 'string', description: 'The document number as printed' },
+  title: { type: 'string' },
+  volume: { type: 'string', description: 'FRUS volume id' },
+  date: { type: 'string', description: 'ISO date from the dateline: YYYY-MM-DD, YYYY-MM or YYYY' },
+  place: { type: 'string' },
+  chapter: { type: 'string' },
+  source: { type: 'string', format: 'uri', description: 'The document on history.state.gov' },
+}
 
 export const openapi = {
   openapi: '3.1.0',
@@ -36,7 +52,9 @@ export const openapi = {
           { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: MAX_LIMIT, default: 10 } },
           { name: 'offset', in: 'query', schema: { type: 'integer', minimum: 0, maximum: MAX_OFFSET, default: 0 } },
           { name: 'kind', in: 'query', description: 'One kind, or several comma-separated.', schema: { type: 'string' }, example: 'paragraph,footnote' },
+          ...filterParameters,
           { name: 'doc', in: 'query', description: 'Only units of this document.', schema: { type: 'string' }, example: 'frus1989-92v31-d49' },
+          { name: 'sort', in: 'query', description: '`date`: oldest document first, undated last, reading order within a document.', schema: { type: 'string', enum: SORTS, default: 'relevance' } },
         ],
         responses: {
           200: json(ref('SearchResponse'), 'Ranked hits'),
@@ -81,6 +99,8 @@ export const openapi = {
         parameters: [
           { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 } },
           { name: 'offset', in: 'query', schema: { type: 'integer', minimum: 0, default: 0 } },
+          ...filterParameters,
+          { name: 'type', in: 'query', schema: { type: 'string', enum: ['document', 'section'] } },
         ],
         responses: {
           200: json({
@@ -157,12 +177,11 @@ export const openapi = {
           partial: { type: 'boolean', description: 'No unit has every word: these are the best partial matches' },
           facets: {
             type: 'object',
-            required: ['kind', 'doc'],
-            description: 'Counts of matching units. `kind` counts apply the doc filter only, `doc` counts the kind filter only, so each shows what choosing another value would give.',
-            properties: {
-              kind: { type: 'object', additionalProperties: { type: 'integer' } },
-              doc: { type: 'object', additionalProperties: { type: 'integer' } },
-            },
+            required: FACETS,
+            description:
+              `Counts of matching units by value. Each facet counts with every filter applied but its own, so it shows what choosing another value would give. ` +
+              `\`kind\` lists every kind; \`year\` is in year order; the others list the ${MAX_FACET_VALUES} most frequent values, most frequent first.`,
+            properties: Object.fromEntries(FACETS.map((f) => [f, { type: 'object', additionalProperties: { type: 'integer' } }])),
           },
           hits: { type: 'array', items: ref('Hit') },
         },
@@ -177,6 +196,10 @@ export const openapi = {
           n: { type: 'integer', description: 'Ordinal among the units of its kind in its document, from 1' },
           label: { type: 'string', description: 'Footnotes: the mark as printed' },
           title: { type: 'string', description: "The document's title" },
+          number: documentFacts.number,
+          date: documentFacts.date,
+          chapter: documentFacts.chapter,
+          volume: documentFacts.volume,
           page: { ...page, description: 'The page where the best match is; null when the source has no page numbers' },
           pages: { type: 'array', items: page },
           score: { type: 'number' },
@@ -197,11 +220,10 @@ export const openapi = {
       },
       DocumentSummary: {
         type: 'object',
-        required: ['id', 'title', 'units', 'pages', 'url'],
+        required: ['id', 'type', 'title', 'units', 'pages', 'url'],
         properties: {
           id: { type: 'string' },
-          number: { type: 'string', description: 'The document number as printed' },
-          title: { type: 'string' },
+          ...documentFacts,
           units: { type: 'integer' },
           pages: { type: 'array', items: page, description: 'First and last page' },
           url: { type: 'string', format: 'uri', description: 'The reading page' },

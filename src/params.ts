@@ -47,3 +47,34 @@ export function optional(query: Query, name: string): string | undefined {
   const value = query[name]
   return value === undefined || value === '' ? undefined : value
 }
+
+/** An optional parameter whose value must be one `exists` knows, described as `what` in the error. */
+export function known(query: Query, name: string, exists: (value: string) => boolean, what: string): string | undefined {
+  const value = optional(query, name)
+  if (value !== undefined && !exists(value)) {
+    throw new ApiError('invalid_parameter', `${name} must be ${what}; got ${JSON.stringify(value)}`, name)
+  }
+  return value
+}
+
+/** An optional parameter that must be one of `values`. */
+export function oneOf<T extends string>(query: Query, name: string, values: readonly T[]): T | undefined {
+  return known(query, name, (v) => (values as readonly string[]).includes(v), `one of ${values.join(', ')}`) as T | undefined
+}
+
+const YEARS = /^(\d{4})?(?:\.\.(\d{4})?)?$/
+
+/** An optional year (`1965`) or inclusive range (`1965..1967`, `1965..`, `..1967`). */
+export function years(query: Query, name: string): { from: number; to: number } | undefined {
+  const value = optional(query, name)
+  if (value === undefined) return undefined
+  const m = YEARS.exec(value)
+  const range = value.includes('..')
+  if (!m || (!m[1] && !m[2])) {
+    throw new ApiError('invalid_parameter', `${name} must be a year (1965) or a range (1965..1967); got ${JSON.stringify(value)}`, name)
+  }
+  const from = m[1] ? Number(m[1]) : 0
+  const to = range ? (m[2] ? Number(m[2]) : 9999) : from
+  if (from > to) throw new ApiError('invalid_parameter', `${name} range ${value} ends before it starts`, name)
+  return { from, to }
+}

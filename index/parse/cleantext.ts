@@ -33,15 +33,16 @@ export function cleanText(raw: string, cuts: readonly Cut[]): CleanText {
   let waitingPages: Page[] = []
   let next = 0
 
-  for (let i = 0; i < raw.length; ) {
+  for (let i = 0; i < raw.length || next < cuts.length; ) {
     const cut = cuts[next]
-    if (cut && cut.start === i) {
+    if (cut && cut.start <= i) {
       if ('page' in cut) waitingPages.push(cut.page)
       else cites.push({ note: cut.note, at: text.length })
-      i = cut.end
+      i = Math.max(i, cut.end)
       next++
       continue
     }
+    if (i >= raw.length) break
     const c = raw[i]!
     if (c === '\n') pending = '\n'
     else if (SPACE.test(c)) pending ||= ' '

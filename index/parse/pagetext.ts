@@ -16,15 +16,19 @@
  * - Notes are the indented `  N. ` lines that end the page, numbered from 1
  *   (or marked `*`); their markers are resolved by {@link resolveMarkers}.
  */
-import { anchorOf, pageAt, type Document, type Page, type PageStart, type Unit, type UnitKind } from '../../src/model'
-import { Diagnostics } from '../diagnostics'
-import { cleanText, type Cut } from './cleantext'
+import { sourceUrl, type Document, type Page, type Volume } from '../../src/model'
+import { Diagnostics, type Diagnostic } from '../diagnostics'
+import type { Cut } from './cleantext'
 import { findCandidates, resolveMarkers, strayMarkers, type Candidate } from './markers'
+import { assembleUnits, noteId, type RawBlock, type RawNote } from './units'
 
+/** What a parser read from one file. */
 export interface ParsedFile {
-  /** Absent when the file holds no document (empty). */
-  document?: Document
-  diagnostics: Diagnostics['list']
+  /** None when the file holds no document (empty). */
+  documents: Document[]
+  /** The volume, for a file that is one (TEI). */
+  volume?: Volume
+  diagnostics: Diagnostic[]
 }
 
 /** A run of source lines read as one piece of text. */
@@ -34,6 +38,8 @@ interface Block {
   lines: { at: number; line: number }[]
 }
 
+/** `frus1989-92v31-d49` names volume `frus1989-92v31`, document `d49`. */
+const VOLUME_PART = /^(frus[\w-]+?)-(d\d+\w*)$/
 const PAGE_MARKER = /\[(Facsimile\s+)?Page\s+([0-9]+|[IVXLCDM]+|[ivxlcdm]+)\]/g
 const PAGE_ONLY = /^\s*(?:\[(?:Facsimile\s+)?Page\s+[^\]]+\]\s*)+$/
 const NOTE_START = /^\s+(\d{1,3}|\*{1,3}|†|‡)\.\s+(?=\S)/
@@ -53,7 +59,7 @@ export function parsePageText(source: string, file: string, id: string): ParsedF
   const lines = source.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/)
   if (lines.every((l) => l.trim() === '')) {
     diag.warn(1, 'empty file: no document read')
-    return { diagnostics: diag.list }
+    return { documents: [], diagnostics: diag.list }
   }
 
   const notesFrom = findNotes(lines)
@@ -62,7 +68,7 @@ export function parsePageText(source: string, file: string, id: string): ParsedF
 
   // Markers are looked for in the text a reader sees above the notes, in order.
   const blocks = [...(titleBlock ? [titleBlock] : []), ...heads, ...paragraphs]
-  const kinds: UnitKind[] = blocks.map((b) => (b === titleBlock ? 'title' : heads.includes(b) ? 'head' : 'paragraph'))
+  const kinds: RawBlock['kind'][] = blocks.map((b) => (b === titleBlock ? 'title' : heads.includes(b) ? 'head' : 'paragraph'))
   const masked = blocks.map((b) => b.raw.replace(PAGE_MARKER, (m) => ' '.repeat(m.length)))
   const candidates: Candidate[] = blocks.flatMap((_, i) => findCandidates(i, masked[i]!))
   const { markers, uncited } = resolveMarkers(candidates, notes.map((n) => n.label))
@@ -73,50 +79,29 @@ export function parsePageText(source: string, file: string, id: string): ParsedF
     diag.warn(lineAt(blocks[c.block]!, c.start), `footnote marker ${c.label} has no note; kept as text`)
   }
 
-  const noteIds = new Map(notes.map((n, i) => [n.label, `${id}/${anchorOf('footnote', i + 1)}`]))
-  const units: Unit[] = []
-  const counters: Record<UnitKind, number> = { title: 0, head: 0, paragraph: 0, footnote: 0 }
-  let page = pageBefore(blocks)
-
-  blocks.forEach((block, i) => {
-    const kind = kinds[i]!
-    const cuts: Cut[] = [
+  const noteIds = new Map(notes.map((n, i) => [n.label, noteId(id, i)]))
+  const raw: RawBlock[] = blocks.map((block, i) => ({
+    kind: kinds[i]!,
+    raw: block.raw,
+    cuts: [
       ...pageCuts(block.raw),
       ...markers.filter((m) => m.block === i).map((m) => ({ start: m.start, end: m.end, note: noteIds.get(m.label)! })),
-    ].sort((a, b) => a.start - b.start)
-    const clean = cleanText(block.raw, cuts)
-    if (clean.text === '') {
-      diag.warn(block.lines[0]!.line, `${kind} has no text once markers are removed`)
-    }
-    const pages: PageStart[] = page === undefined ? [] : [{ page, at: 0 }]
-    for (const b of clean.breaks) {
-      if (pages.length > 0 && pages[pages.length - 1]!.at === b.at) pages.pop()
-      pages.push(b)
-      page = b.page
-    }
-    const n = ++counters[kind]
-    units.push({
-      id: `${id}/${anchorOf(kind, n)}`, doc: id, kind, n, text: clean.text, pages,
-      cites: clean.cites,
-    })
+    ].sort((a, b) => a.start - b.start),
+  }))
+  const rawNotes: RawNote[] = notes.map((n) => ({ label: n.label, raw: n.raw, cuts: pageCuts(n.raw) }))
+  const units = assembleUnits(id, raw, rawNotes, pageBefore(blocks), (i) => {
+    diag.warn(blocks[i]!.lines[0]!.line, `${kinds[i]} has no text once markers are removed`)
   })
 
-  notes.forEach((note, i) => {
-    const noteId = noteIds.get(note.label)!
-    const citedBy = units.filter((u) => u.cites.some((c) => c.note === noteId))
-    const at = citedBy[0]?.cites.find((c) => c.note === noteId)?.at ?? 0
-    const notePage = citedBy[0] ? pageAt(citedBy[0].pages, at) : page
-    units.push({
-      id: noteId, doc: id, kind: 'footnote', n: i + 1, label: note.label,
-      text: cleanText(note.raw, pageCuts(note.raw)).text,
-      pages: notePage === undefined ? [] : [{ page: notePage, at: 0 }],
-      cites: [], citedBy: citedBy.map((u) => u.id),
-    })
-  })
-
-  const document: Document = { id, title: titleBlock ? units[0]!.text : id, units }
-  if (number !== undefined) document.number = number
-  return { document, diagnostics: diag.list }
+  const part = VOLUME_PART.exec(id)
+  const document: Document = {
+    id, type: 'document',
+    ...(number !== undefined && { number }),
+    title: titleBlock ? units[0]!.text : id,
+    ...(part && { volume: part[1]!, source: sourceUrl(part[1]!, part[2]!) }),
+    units,
+  }
+  return { documents: [document], diagnostics: diag.list }
 }
 
 /** Index of the first line of the trailing notes, or `lines.length` when there are none. */

@@ -6,9 +6,10 @@
  */
 import type { Query, SearchResult } from 'minisearch'
 import type { Library } from '../library'
-import { anchorOf, pageAt, type Page, type Unit, type UnitKind, UNIT_KINDS } from '../model'
+import { anchorOf, pageAt, type DocumentType, type Page, type Unit, type UnitKind } from '../model'
 import { buildSnippet, snippetHtml, type Span } from '../snippet'
 import { tokenize, type Token } from '../text'
+import { applyFilters, type Facets, type Filters } from './filters'
 import { parseQuery, type Clause, type ParsedQuery, type QueryWord } from './parse'
 
 /** What a search asks for; parameters already validated. */
@@ -16,10 +17,9 @@ export interface SearchRequest {
   q: string
   limit: number
   offset: number
-  /** Only units of these kinds; all when absent. */
-  kinds?: ReadonlySet<UnitKind>
-  /** Only units of this document. */
-  doc?: string
+  filters: Filters
+  /** `relevance` (the default), or `date`: oldest document first, undated last. */
+  sort: 'relevance' | 'date'
   /** Origin that hit URLs are made absolute against. */
   origin: string
 }
@@ -40,8 +40,12 @@ export interface Hit {
   kind: UnitKind
   n: number
   label?: string
-  /** The document's title. */
+  /** The document's title, number, date, chapter and volume. */
   title: string
+  number?: string
+  date?: string
+  chapter?: string
+  volume?: string
   /** The page where the best match is. */
   page: Page | null
   pages: Page[]
@@ -53,11 +57,6 @@ export interface Hit {
   /** Notes this unit cites; for a footnote, the units that cite it. */
   notes: LinkedUnit[]
   url: string
-}
-
-export interface Facets {
-  kind: Record<UnitKind, number>
-  doc: Record<string, number>
 }
 
 export interface SearchResponse {
@@ -77,6 +76,8 @@ export interface SearchResponse {
 export const searchDefaults = {
   /** Score multiplier by kind: a title match outranks a paragraph's, a paragraph's a note's. */
   kindBoost: { title: 3, head: 1.5, paragraph: 1, footnote: 0.8 } satisfies Record<UnitKind, number>,
+  /** Score multiplier by document type: front matter yields to the documents. */
+  typeBoost: { document: 1, section: 0.5 } satisfies Record<DocumentType, number>,
   /** Weight of a word found by prefix (relative to an exact match = 1). */
   prefixWeight: 0.4,
   /** Weight of a word found one or two edits away from a word the corpus lacks. */
@@ -110,27 +111,26 @@ export function search(library: Library, request: SearchRequest): SearchResponse
     partial = results.length > 0
   }
 
-  const { kinds, doc } = request
-  const facets: Facets = { kind: Object.fromEntries(UNIT_KINDS.map((k) => [k, 0])) as Record<UnitKind, number>, doc: {} }
-  const hits: SearchResult[] = []
-  for (const r of results) {
-    const unit = library.units[r.id as number]!
-    const kindOk = !kinds || kinds.has(unit.kind)
-    const docOk = !doc || unit.doc === doc
-    if (docOk) facets.kind[unit.kind]++
-    if (kindOk) facets.doc[unit.doc] = (facets.doc[unit.doc] ?? 0) + 1
-    if (kindOk && docOk) hits.push(r)
-  }
-
+  const { kept, facets } = applyFilters(library, results, request.filters)
+  if (request.sort === 'date') sortByDate(library, kept)
   return {
     query: request.q,
-    total: hits.length,
+    total: kept.length,
     offset: request.offset,
     limit: request.limit,
     partial,
     facets,
-    hits: hits.slice(request.offset, request.offset + request.limit).map((r) => toHit(library, r, request.origin)),
+    hits: kept.slice(request.offset, request.offset + request.limit).map((r) => toHit(library, r, request.origin)),
   }
+}
+
+/** Oldest document first, undated documents last; within a document, reading order. */
+function sortByDate(library: Library, results: SearchResult[]): void {
+  const key = (r: SearchResult) => library.documentOf(r.id as number).date ?? '\uffff'
+  results.sort((a, b) => {
+    const [x, y] = [key(a), key(b)]
+    return x < y ? -1 : x > y ? 1 : (a.id as number) - (b.id as number)
+  })
 }
 
 function planQuery(library: Library, parsed: ParsedQuery, typing: boolean): PlannedClause[][] {
@@ -191,8 +191,9 @@ function runPlan(library: Library, plan: PlannedClause[][], parsed: ParsedQuery,
     combineWith: 'AND_NOT',
     queries: [positive, { combineWith: 'OR', queries: excludedWords.map((w) => wordQuery(library, w, 'exact').query) }],
   }
-  const { kindBoost } = searchDefaults
-  const results = library.index.search(query, { boostDocument: (id: number) => kindBoost[library.units[id]!.kind] })
+  const { kindBoost, typeBoost } = searchDefaults
+  const boostDocument = (id: number) => kindBoost[library.unit(id).kind] * typeBoost[library.documentOf(id).type]
+  const results = library.index.search(query, { boostDocument })
 
   const phrases = plan.flat().some((c) => c.clause.type === 'phrase')
   const excludedPhrases = parsed.excluded.filter((c) => c.type === 'phrase')
@@ -200,7 +201,7 @@ function runPlan(library: Library, plan: PlannedClause[][], parsed: ParsedQuery,
 
   return results.filter((r) => {
     let tokens: Token[] | undefined
-    const words = () => (tokens ??= tokenize(library.units[r.id as number]!.text))
+    const words = () => (tokens ??= tokenize(library.unit(r.id as number).text))
     const matched = new Set(r.queryTerms)
     const matches = (c: PlannedClause) =>
       c.clause.type === 'word'
@@ -225,7 +226,8 @@ export function hasPhrase(tokens: readonly Token[], words: readonly QueryWord[])
 }
 
 function toHit(library: Library, r: SearchResult, origin: string): Hit {
-  const unit = library.units[r.id as number]!
+  const unit = library.unit(r.id as number)
+  const doc = library.documentOf(r.id as number)
   const matchedTerms = new Set(r.terms)
   const spans: Span[] = tokenize(unit.text)
     .filter((t) => matchedTerms.has(t.term))
@@ -237,7 +239,11 @@ function toHit(library: Library, r: SearchResult, origin: string): Hit {
     kind: unit.kind,
     n: unit.n,
     ...(unit.label !== undefined && { label: unit.label }),
-    title: library.document(unit.doc)!.title,
+    title: doc.title,
+    ...(doc.number !== undefined && { number: doc.number }),
+    ...(doc.date !== undefined && { date: doc.date }),
+    ...(doc.chapter !== undefined && { chapter: doc.chapter }),
+    ...(doc.volume !== undefined && { volume: doc.volume }),
     page: pageAt(unit.pages, snippet.focus) ?? null,
     pages: pagesOf(unit),
     score: Math.round(r.score * 1000) / 1000,
@@ -263,8 +269,9 @@ export function unitUrl(origin: string, unit: Pick<Unit, 'doc' | 'kind' | 'n'>):
 export function linkedUnits(library: Library, unit: Unit, origin: string): LinkedUnit[] {
   const ids = unit.kind === 'footnote' ? (unit.citedBy ?? []) : [...new Set(unit.cites.map((c) => c.note))]
   return ids.flatMap((id) => {
-    const linked = library.units[library.unitPosition(id) ?? -1]
-    if (!linked) return []
+    const position = library.unitPosition(id)
+    if (position === undefined) return []
+    const linked = library.unit(position)
     return [{
       id: linked.id,
       kind: linked.kind,

@@ -4,25 +4,28 @@ import type { AppEnv } from '../app-env'
 import type { DocumentEntry } from '../artifacts'
 import { ApiError } from '../errors'
 import type { Library } from '../library'
-import { integer } from '../params'
+import type { DocumentType } from '../model'
+import { integer, oneOf } from '../params'
 import { pagesOf, unitUrl } from '../query/search'
+import { readFilters } from './search'
+
+const TYPES: readonly DocumentType[] = ['document', 'section']
 
 function readingUrl(origin: string, doc: DocumentEntry): string {
   return `${origin}/read/${encodeURIComponent(doc.id)}`
 }
 
 function unitsOf(library: Library, doc: DocumentEntry) {
-  return library.units.slice(doc.first, doc.first + doc.count)
+  return Array.from({ length: doc.count }, (_, k) => library.unit(doc.first + k))
 }
 
 function summary(library: Library, doc: DocumentEntry, origin: string) {
+  const { first, count, ...facts } = doc
   // Notes come last but stand on the pages that cite them: the range is the text's.
   const pages = unitsOf(library, doc).filter((u) => u.kind !== 'footnote').flatMap(pagesOf)
   return {
-    id: doc.id,
-    ...(doc.number !== undefined && { number: doc.number }),
-    title: doc.title,
-    units: doc.count,
+    ...facts,
+    units: count,
     pages: pages.length > 0 ? [pages[0], pages[pages.length - 1]] : [],
     url: readingUrl(origin, doc),
   }
@@ -31,15 +34,23 @@ function summary(library: Library, doc: DocumentEntry, origin: string) {
 export const documentsRoute = new Hono<AppEnv>()
   .get('/documents', (c) => {
     const query = c.req.query()
+    const { library } = c.var
     const limit = integer(query, 'limit', { min: 1, max: 100, fallback: 20 })
     const offset = integer(query, 'offset', { min: 0, max: 1_000_000, fallback: 0 })
-    const { library } = c.var
+    const { doc: _doc, ...filters } = readFilters(library, query)
+    const type = oneOf(query, 'type', TYPES)
+    const year = (d: DocumentEntry) => Number(d.date?.slice(0, 4))
+    const matching = library.documents.filter((d) =>
+      (filters.volume === undefined || d.volume === filters.volume) &&
+      (filters.chapter === undefined || d.chapter === filters.chapter) &&
+      (filters.year === undefined || (year(d) >= filters.year.from && year(d) <= filters.year.to)) &&
+      (type === undefined || d.type === type))
     const origin = new URL(c.req.url).origin
     return c.json({
-      total: library.documents.length,
+      total: matching.length,
       offset,
       limit,
-      documents: library.documents.slice(offset, offset + limit).map((d) => summary(library, d, origin)),
+      documents: matching.slice(offset, offset + limit).map((d) => summary(library, d, origin)),
     })
   })
   .get('/documents/:id', (c) => {

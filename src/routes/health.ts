@@ -4,7 +4,7 @@ import { version } from '../../package.json'
 import type { AppEnv } from '../app-env'
 
 export const healthRoute = new Hono<AppEnv>().get('/health', (c) => {
-  const { manifest, units, documents } = c.var.library
+  const { manifest, documents } = c.var.library
   c.header('Cache-Control', 'no-store')
   return c.json({
     status: 'ok',
@@ -13,7 +13,7 @@ export const healthRoute = new Hono<AppEnv>().get('/health', (c) => {
       hash: manifest.hash,
       built_at: manifest.builtAt,
       documents: documents.length,
-      units: units.length,
+      units: manifest.counts.units,
       counts: manifest.counts,
       bytes: manifest.bytes,
     },

@@ -2,7 +2,9 @@
 import { Hono } from 'hono'
 import type { AppEnv } from '../app-env'
 import { ApiError } from '../errors'
-import { integer, kinds, optional, text } from '../params'
+import type { Library } from '../library'
+import { integer, known, kinds, oneOf, text, years } from '../params'
+import type { Filters } from '../query/filters'
 import { QuerySyntaxError } from '../query/parse'
 import { search } from '../query/search'
 
@@ -11,21 +13,35 @@ export const MAX_QUERY_LENGTH = 500
 export const MAX_LIMIT = 100
 /** Deepest offset served: past it, a client should narrow the query instead. */
 export const MAX_OFFSET = 10_000
+export const SORTS = ['relevance', 'date'] as const
+
+type Query = Record<string, string | undefined>
+
+/** The filters shared by `/search` and `/documents`, each checked against what the index holds. */
+export function readFilters(library: Library, query: Query): Omit<Filters, 'kind'> {
+  return withoutUndefined({
+    volume: known(query, 'volume', (v) => library.volumes.some((x) => x.id === v), 'the id of an indexed volume'),
+    doc: known(query, 'doc', (d) => library.document(d) !== undefined, 'the id of an indexed document'),
+    chapter: known(query, 'chapter', (ch) => library.chapters.includes(ch), 'the title of a chapter'),
+    year: years(query, 'year'),
+  })
+}
+
+/** The object without its undefined properties (optional properties stay absent). */
+export function withoutUndefined<T extends object>(o: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as { [K in keyof T]?: Exclude<T[K], undefined> }
+}
 
 export const searchRoute = new Hono<AppEnv>().get('/search', (c) => {
   const started = performance.now()
   const query = c.req.query()
   const library = c.var.library
-  const doc = optional(query, 'doc')
-  if (doc !== undefined && !library.document(doc)) {
-    throw new ApiError('invalid_parameter', `doc must be the id of an indexed document; no document ${JSON.stringify(doc)}`, 'doc')
-  }
   const request = {
     q: text(query, 'q', MAX_QUERY_LENGTH),
     limit: integer(query, 'limit', { min: 1, max: MAX_LIMIT, fallback: 10 }),
     offset: integer(query, 'offset', { min: 0, max: MAX_OFFSET, fallback: 0 }),
-    kinds: kinds(query, 'kind'),
-    doc,
+    filters: { ...readFilters(library, query), ...withoutUndefined({ kind: kinds(query, 'kind') }) },
+    sort: oneOf(query, 'sort', SORTS) ?? 'relevance',
     origin: new URL(c.req.url).origin,
   }
   try {

@@ -20,11 +20,16 @@ describe('npm run build:index', () => {
     const out = temp()
     const { code, stdout } = await run('--out', out)
     expect(code).toBe(0)
-    expect(stdout).toMatch(/^Folio index [0-9a-f]{16} written to /)
-    for (const line of ['documents   1  (1 files read, 0 skipped)', 'paragraphs  26', 'footnotes   2', 'pages       4', 'units       31 indexed', 'warnings    0']) {
-      expect(stdout).toContain(line)
-    }
-    expect(stdout).toMatch(/index size {2}[\d.]+ KB raw, [\d.]+ KB gzip/)
+    expect(stdout).toMatch(/^Folio index [0-9a-f]{16} written to .* \(2 files read, 0 skipped\)\n/)
+    const table = stdout.split('\n').slice(1, 5).map((l) => l.trim().split(/\s{2,}/))
+    expect(table).toEqual([
+      ['volume', 'documents', 'sections', 'titles', 'head lines', 'paragraphs', 'footnotes', 'pages', 'units'],
+      ['frus1964-68v29p2', '140', '6', '146', '317', '2211', '436', '365', '3110'],
+      ['frus1989-92v31', '1', '0', '1', '2', '26', '2', '4', '31'],
+      ['total', '141', '6', '147', '319', '2237', '438', '369', '3141'],
+    ])
+    expect(stdout).toContain('warnings    0')
+    expect(stdout).toMatch(/index size {2}[\d.]+ [KM]B raw, [\d.]+ [KM]B gzip/)
     expect(stdout).toMatch(/time {8}[\d.]+ s/)
     expect(readdirSync(out).sort()).toEqual([
       expect.stringMatching(/^documents\.[0-9a-f]{16}\.json$/), expect.stringMatching(/^index\./),
@@ -57,6 +62,7 @@ describe('npm run build:index', () => {
     expect(code).toBe(0)
     expect(stderr).toMatch(/a\.txt:3: warning: footnote marker 3 has no note; kept as text/)
     expect(stdout).toContain('warnings    2')
+    expect(stdout).toMatch(/\(no volume\) +1 +0 +1 +0 +1 +1 +0 +3/)
   })
 
   it('refuses an empty corpus, a missing folder and an unknown option', async () => {

@@ -36,7 +36,7 @@ describe('readCorpus', () => {
     expect(documents).toHaveLength(1)
     expect(diagnostics.map((d) => [d.file.split('/').pop(), d.severity, d.message])).toEqual([
       ['empty.txt', 'warning', 'empty file: no document read'],
-      ['notes.docx', 'warning', 'not a corpus file (.txt); skipped'],
+      ['notes.docx', 'warning', 'not a corpus file (.txt, .xml); skipped'],
     ])
     expect(files).toEqual({ read: 2, skipped: 2 })
   })

@@ -22,15 +22,19 @@ describe('buildVocabulary', () => {
 })
 
 describe('writeIndex', () => {
-  const { document } = parsePageText('1. Title1\n\nA [Page 5] paragraph.\n  1. A note.', 'a.txt', 'a')
+  const { documents: [document] } = parsePageText('1. Title1\n\nA [Page 5] paragraph.\n  1. A note.', 'a.txt', 'a')
 
-  it('counts what went in', () => {
-    expect(countDocuments([document!])).toEqual({ documents: 1, titles: 1, heads: 0, paragraphs: 1, footnotes: 1, pages: 2, units: 3 })
+  it('counts what went in, in all and per volume; a TEI volume counts every page break', () => {
+    const one = { documents: 1, sections: 0, titles: 1, heads: 0, paragraphs: 1, footnotes: 1, pages: 2, units: 3 }
+    expect(countDocuments([document!])).toEqual({ ...one, volumes: [{ id: '', title: '', ...one }] })
+    const inVolume = { ...document!, volume: 'v1' }
+    const counts = countDocuments([inVolume], [{ id: 'v1', title: 'Volume 1', pages: [1, 2, 3, 4, 5] }])
+    expect(counts).toMatchObject({ pages: 5, volumes: [{ id: 'v1', title: 'Volume 1', pages: 5, units: 3 }] })
   })
 
   it('writes content-hashed files and a manifest naming them', async () => {
     const out = mkdtempSync(join(tmpdir(), 'folio-write-'))
-    const manifest = await writeIndex([document!], { out, builtAt: new Date(0) })
+    const manifest = await writeIndex([document!], [], { out, builtAt: new Date(0) })
     expect(manifest).toMatchObject({ format: 1, builtAt: '1970-01-01T00:00:00.000Z', counts: { units: 3 } })
     const units = JSON.parse(readFileSync(join(out, manifest.files.units), 'utf8'))
     expect(units.map((u: Unit) => u.text)).toEqual(['Title', 'A paragraph.', 'A note.'])

@@ -84,6 +84,7 @@ describe('GET /openapi.json', () => {
 
   it('lists as required exactly the fields a search hit carries', async () => {
     const hit = (await get('/search?q=Scowcroft')).body.hits[0]
+    expect(hit).toHaveProperty('number')
     const schema = openapi.components.schemas.Hit
     for (const field of schema.required) expect(hit, field).toHaveProperty(field)
     for (const field of Object.keys(hit)) expect(schema.properties, field).toHaveProperty(field)

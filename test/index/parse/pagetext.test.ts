@@ -3,14 +3,17 @@ import { describe, expect, it } from 'vitest'
 import { parsePageText } from '../../../index/parse/pagetext'
 import type { Unit } from '../../../src/model'
 
-const parse = (text: string) => parsePageText(text, 'test.txt', 'doc')
+const parse = (text: string) => {
+  const { documents, diagnostics } = parsePageText(text, 'test.txt', 'doc')
+  return { document: documents[0], diagnostics }
+}
 const doc = (text: string) => parse(text).document!
 const texts = (units: Unit[], kind: Unit['kind']) => units.filter((u) => u.kind === kind).map((u) => u.text)
 const unit = (text: string, id: string) => doc(text).units.find((u) => u.id === `doc/${id}`)!
 
 describe('the shipped letter', () => {
   const source = readFileSync(new URL('../../../corpus/frus1989-92v31-d49.txt', import.meta.url), 'utf8')
-  const { document, diagnostics } = parsePageText(source, 'corpus/frus1989-92v31-d49.txt', 'frus1989-92v31-d49')
+  const { documents: [document], diagnostics } = parsePageText(source, 'corpus/frus1989-92v31-d49.txt', 'frus1989-92v31-d49')
   const units = document!.units
 
   it('reads number, title, head, paragraphs and notes without a warning', () => {

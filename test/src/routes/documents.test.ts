@@ -6,12 +6,15 @@ describe('GET /documents', () => {
     const res = await get('/documents')
     expect(res.status).toBe(200)
     expect(res.body).toMatchObject({ offset: 0, limit: 20 })
-    const letter = res.body.documents.find((d: any) => d.id === LETTER)
+    expect(res.body.total).toBe(147)
+    expect(res.body.documents).toHaveLength(20)
+    const all = (await get('/documents?limit=100&offset=100')).body.documents
+    const letter = all.find((d: any) => d.id === LETTER)
     expect(letter).toEqual({
-      id: LETTER, number: '49', title: 'Letter From Soviet General Secretary Gorbachev to President Bush',
+      id: LETTER, type: 'document', number: '49', title: 'Letter From Soviet General Secretary Gorbachev to President Bush',
+      volume: 'frus1989-92v31', source: 'https://history.state.gov/historicaldocuments/frus1989-92v31/d49',
       units: 31, pages: [361, 364], url: `${ORIGIN}/read/${LETTER}`,
     })
-    expect(res.body.total).toBe(res.body.documents.length)
   })
 })
 

@@ -11,7 +11,6 @@ describe('GET /suggest', () => {
   it('keeps the rest of the query and ranks widespread words first', async () => {
     const { body } = await get('/suggest?q=soviet%20str&limit=3')
     expect(body.suggestions).toHaveLength(3)
-    expect(body.suggestions[0]).toMatchObject({ text: 'soviet strategic', word: 'strategic' })
     for (const s of body.suggestions) expect(s.text).toMatch(/^soviet str/)
     const counts = body.suggestions.map((s: any) => s.units)
     expect(counts).toEqual([...counts].sort((a, b) => b - a))

@@ -1,0 +1,295 @@
+/**
+ * Reads a FRUS volume in TEI XML (as published at github.com/HistoryAtState/frus)
+ * into documents, with a streaming XML parser (saxes) so that a volume of any
+ * size is read in one pass.
+ *
+ * - Each `<div type="document">` is a document: id `<volume>-<xml:id>`,
+ *   number `@n`, title from `<head>` (its leading `12.` dropped), date and
+ *   place from `<dateline>`, the chapter (`compilation`/`chapter` div) it sits
+ *   in. Divs nested in a document (attachments) stay in it; their heads are
+ *   head units.
+ * - Units: `<head>` is the title; `<dateline>` and a SUBJECT or PARTICIPANTS
+ *   list before the first paragraph are head units; `<p>`, list `<item>`s,
+ *   table `<row>`s (cells joined by ` | `), `<closer>`, `<opener>` and
+ *   `<postscript>` are paragraphs.
+ * - `<note>` is a footnote, numbered as printed (`@n`), cited at the place it
+ *   stands; a note outside any paragraph (a bracketed source line) is cited by
+ *   none and stands on the page where it is.
+ * - `<pb n>` breaks the page where it stands, as `[Page N]` does in page text.
+ * - Front matter sections (preface, sources, abbreviations, persons, the note
+ *   on covert actions) are documents of type `section`. The table of contents
+ *   and the back-of-book index are not indexed: they repeat titles and
+ *   document numbers. Their page breaks are still counted in the volume.
+ */
+import { SaxesParser, type SaxesTagPlain } from 'saxes'
+import { sourceUrl, type Document, type Page, type Volume } from '../../src/model'
+import { Diagnostics } from '../diagnostics'
+import type { ParsedFile } from './pagetext'
+import { assembleUnits, noteId, type RawBlock, type RawNote } from './units'
+
+/** Sections left out of the index, by `xml:id` or div type. */
+const SKIPPED_SECTIONS = new Set(['toc', 'index'])
+/** Elements that make a unit of their own when no unit is open. */
+const BLOCKS = new Set(['p', 'item', 'row', 'closer', 'opener', 'postscript', 'dateline', 'head', 'signed', 'byline', 'quote', 'table', 'list', 'label'])
+/** Lists that belong to a document's head when they come before its first paragraph. */
+const HEAD_LISTS = new Set(['subject', 'participants', 'from', 'to'])
+const NUMBER_PREFIX = /^\s*\d+[A-Za-z]?\.\s+/
+
+interface OpenBlock {
+  kind: RawBlock['kind']
+  raw: string
+  cuts: RawBlock['cuts']
+  /** Depth of the element that opened it: the block closes with that element. */
+  depth: number
+}
+
+interface OpenNote {
+  label?: string
+  raw: string
+  depth: number
+  page?: Page
+}
+
+interface DocumentBuilder {
+  doc: Omit<Document, 'units' | 'title'> & { title?: string }
+  depth: number
+  startPage: Page | undefined
+  blocks: RawBlock[]
+  notes: RawNote[]
+  /** Page breaks seen since the last block closed, to open the next one with. */
+  pendingPages: Page[]
+  hasParagraph: boolean
+  line: number
+}
+
+/** Parses one TEI volume. `file` names it in diagnostics; the volume id comes from the file itself. */
+export function parseTei(source: string, file: string, fallbackId: string): ParsedFile {
+  const diag = new Diagnostics(file)
+  const parser = new SaxesParser({ xmlns: false, position: true })
+  const documents: Document[] = []
+  const pages: Page[] = []
+  const stack: SaxesTagPlain[] = []
+  const chapters: { depth: number; title: string }[] = []
+
+  let volumeId = fallbackId
+  let volumeTitle = ''
+  /** Text of the element at `depth` collected for `done`; `keep` also leaves it in the unit. */
+  let capture: { depth: number; text: string; keep: boolean; done: (text: string) => void } | undefined
+  let region: 'header' | 'front' | 'body' | 'back' | undefined
+  let skipDepth: number | undefined
+  let page: Page | undefined
+  let builder: DocumentBuilder | undefined
+  let block: OpenBlock | undefined
+  let note: OpenNote | undefined
+  let listHead: string | undefined
+  let listType: string | undefined
+
+  const local = (name: string) => name.slice(name.indexOf(':') + 1)
+  const depth = () => stack.length
+  const append = (text: string) => {
+    if (note) note.raw += text
+    else if (block) block.raw += text
+    else if (builder && text.trim() !== '') {
+      diag.warn(parser.line, `text outside any paragraph in ${builder.doc.id}; kept as a paragraph`)
+      openBlock('paragraph')
+      block!.raw += text
+    }
+  }
+  const openBlock = (kind: OpenBlock['kind']) => {
+    block = { kind, raw: '', cuts: builder!.pendingPages.map((p) => ({ start: 0, end: 0, page: p })), depth: depth() }
+    builder!.pendingPages = []
+    if (listHead !== undefined && kind !== 'title') {
+      block.raw = `${listHead}\n`
+      listHead = undefined
+    }
+  }
+  const closeBlock = () => {
+    if (!block || !builder) return
+    if (block.raw.trim() !== '' || block.cuts.some((c) => 'note' in c)) {
+      builder.blocks.push({ kind: block.kind, raw: block.raw, cuts: block.cuts })
+      if (block.kind === 'paragraph') builder.hasParagraph = true
+    } else builder.pendingPages.push(...block.cuts.flatMap((c) => ('page' in c ? [c.page] : [])))
+    block = undefined
+  }
+  const startDocument = (tag: SaxesTagPlain, type: Document['type']) => {
+    const divId = tag.attributes['xml:id'] ?? `${type}${documents.length + 1}`
+    const number = tag.attributes['n']
+    const chapter = type === 'section' ? (region === 'back' ? 'Back matter' : 'Front matter') : chapters.at(-1)?.title
+    builder = {
+      doc: {
+        id: `${volumeId}-${divId}`, type, volume: volumeId,
+        ...(number !== undefined && type === 'document' && { number }),
+        ...(chapter !== undefined && { chapter }),
+        source: sourceUrl(volumeId, divId),
+      },
+      depth: depth(), startPage: page, blocks: [], notes: [], pendingPages: [], hasParagraph: false, line: parser.line,
+    }
+  }
+  const endDocument = () => {
+    const b = builder!
+    closeBlock()
+    const { doc } = b
+    const hasTitle = b.blocks[0]?.kind === 'title'
+    if (hasTitle) b.blocks[0] = withoutNumber(b.blocks[0]!)
+    else diag.warn(b.line, `${doc.id} has no <head>: its id stands as its title`)
+    const units = assembleUnits(doc.id, b.blocks, b.notes, b.startPage, (i) => {
+      diag.warn(b.line, `${doc.id}: a ${b.blocks[i]!.kind} has no text`)
+    })
+    documents.push({ ...doc, title: hasTitle ? units[0]!.text : doc.id, units })
+    builder = undefined
+  }
+
+  parser.on('opentag', (tag) => {
+    const name = local(tag.name)
+    const attrs = tag.attributes
+    stack.push(tag)
+    if (name === 'teiHeader') region = 'header'
+    else if (name === 'front' || name === 'body' || name === 'back') region = name
+    if (region === 'header') {
+      if (name === 'title' && attrs['type'] === 'complete') capture = { depth: depth(), text: '', keep: false, done: (t) => (volumeTitle = t) }
+      if (name === 'idno' && attrs['type'] === 'frus') capture = { depth: depth(), text: '', keep: false, done: (t) => (volumeId = t || volumeId) }
+      return
+    }
+    if (name === 'TEI' && attrs['xml:id']) volumeId = attrs['xml:id']
+    if (name === 'pb') {
+      const label = pageLabel(attrs['n'])
+      if (label === undefined) {
+        diag.warn(parser.line, 'a <pb> without n: page break ignored')
+        return
+      }
+      pages.push(label)
+      page = label
+      if (skipDepth !== undefined || note) return
+      if (block) block.cuts.push({ start: block.raw.length, end: block.raw.length, page: label })
+      else builder?.pendingPages.push(label)
+      return
+    }
+    if (skipDepth !== undefined) return
+
+    if (name === 'div') {
+      const type = attrs['type']
+      if (builder) return // an attachment or other part of the document
+      if (type === 'document') startDocument(tag, 'document')
+      else if ((region === 'front' || region === 'back') && (SKIPPED_SECTIONS.has(attrs['xml:id'] ?? '') || SKIPPED_SECTIONS.has(type ?? ''))) skipDepth = depth()
+      else if (region === 'front' || region === 'back') startDocument(tag, 'section')
+      else chapters.push({ depth: depth(), title: '' })
+      return
+    }
+    if (!builder) {
+      // A chapter's head names the chapter.
+      const chapter = chapters[chapters.length - 1]
+      if (name === 'head' && chapter && chapter.depth === depth() - 1 && chapter.title === '') {
+        capture = { depth: depth(), text: '', keep: false, done: (t) => (chapter.title = t) }
+      }
+      return
+    }
+
+    if (name === 'note') {
+      const label = attrs['n']
+      if (block) {
+        const id = noteId(builder.doc.id, builder.notes.length)
+        block.cuts.push({ start: block.raw.length, end: block.raw.length, note: id })
+      }
+      note = { ...(label !== undefined && { label }), raw: '', depth: depth(), ...(page !== undefined && { page }) }
+      return
+    }
+    if (note) {
+      if (BLOCKS.has(name) && note.raw.trim() !== '') note.raw += '\n'
+      if (name === 'lb') note.raw += '\n'
+      return
+    }
+    if (name === 'lb') {
+      append('\n')
+      return
+    }
+    if (name === 'list') {
+      listType = attrs['type']
+      if (block) block.raw += '\n'
+      return
+    }
+    if (name === 'head' && stack[stack.length - 2] && local(stack[stack.length - 2]!.name) === 'list') {
+      capture = { depth: depth(), text: '', keep: false, done: (t) => (listHead = t) }
+      return
+    }
+    if (name === 'date' && inside('dateline') && !builder.doc.date) {
+      const when = attrs['when'] ?? attrs['from'] ?? attrs['notBefore'] ?? attrs['when-iso']
+      if (when && /^\d{4}(-\d\d(-\d\d)?)?/.test(when)) builder.doc.date = when.slice(0, 10)
+    }
+    if (name === 'placeName' && inside('dateline') && !builder.doc.place) {
+      capture = { depth: depth(), text: '', keep: true, done: (t) => (builder!.doc.place = t) }
+    }
+    if (block) {
+      if ((name === 'item' || name === 'row' || name === 'p') && block.raw.trim() !== '') block.raw += '\n'
+      if (name === 'cell' && !/\n\s*$|^\s*$/.test(block.raw.slice(block.raw.lastIndexOf('\n') + 1))) block.raw += ' | '
+      return
+    }
+    if (name === 'head') {
+      openBlock(builder.depth === depth() - 1 && builder.blocks.length === 0 ? 'title' : 'head')
+      return
+    }
+    if (name === 'dateline') openBlock('head')
+    else if (name === 'item') openBlock(!builder.hasParagraph && HEAD_LISTS.has(listType ?? '') ? 'head' : 'paragraph')
+    else if (BLOCKS.has(name) && name !== 'list' && name !== 'table') openBlock('paragraph')
+  })
+
+  parser.on('text', (raw) => {
+    const text = raw.replace(/\s+/g, ' ')
+    if (capture) {
+      capture.text += text
+      if (!capture.keep) return
+    }
+    if (region !== 'header' && skipDepth === undefined && builder) append(text)
+  })
+
+  parser.on('closetag', (tag) => {
+    const name = local(tag.name)
+    const d = depth()
+    if (capture && capture.depth === d) {
+      capture.done(capture.text.trim())
+      capture = undefined
+    }
+    if (skipDepth === d) skipDepth = undefined
+    else if (note && note.depth === d) {
+      const { label, raw, page: standsOn } = note
+      builder!.notes.push({ ...(label !== undefined && { label }), raw, cuts: [], ...(standsOn !== undefined && { page: standsOn }) })
+      note = undefined
+    } else if (block && block.depth === d) closeBlock()
+    else if (builder && builder.depth === d) endDocument()
+    else if (name === 'div' && chapters.length > 0 && chapters[chapters.length - 1]!.depth === d) chapters.pop()
+    if (name === 'list') listType = undefined
+    if (name === 'teiHeader') region = undefined
+    stack.pop()
+  })
+
+  function inside(name: string): boolean {
+    return stack.some((t) => local(t.name) === name)
+  }
+
+  try {
+    parser.write(source).close()
+  } catch (e) {
+    diag.error(parser.line, `not well-formed XML: ${(e as Error).message.replace(/^[^:]*:\d+:\d+: /, '')}`)
+    return { documents: [], diagnostics: diag.list }
+  }
+  if (documents.length === 0) diag.warn(1, 'no <div type="document"> in this TEI file')
+  return {
+    documents,
+    volume: { id: volumeId, title: volumeTitle || volumeId, pages },
+    diagnostics: diag.list,
+  }
+}
+
+/** The title block without its leading document number (`12. `), which `@n` already gives. */
+function withoutNumber(block: RawBlock): RawBlock {
+  const cut = NUMBER_PREFIX.exec(block.raw)?.[0].length ?? 0
+  return {
+    ...block,
+    raw: block.raw.slice(cut),
+    cuts: block.cuts.map((c) => ({ ...c, start: Math.max(0, c.start - cut), end: Math.max(0, c.end - cut) })),
+  }
+}
+
+function pageLabel(n: string | undefined): Page | undefined {
+  if (n === undefined || n.trim() === '') return undefined
+  return /^\d+$/.test(n) ? Number(n) : n
+}
