@@ -31,3 +31,20 @@ describe('GET /documents/:id', () => {
     expect(n2).toMatchObject({ id: `${LETTER}/n2`, label: '2', text: 'See Document 34.', cited_by: [`${LETTER}/p1`] })
   })
 })
+
+describe('GET /documents with filters', () => {
+  it('lists a volume’s documents of a year, with their facts', async () => {
+    const { body } = await get('/documents?volume=frus1964-68v29p2&year=1967&type=document&limit=100')
+    expect(body.total).toBeGreaterThan(10)
+    for (const d of body.documents) {
+      expect(d).toMatchObject({ type: 'document', volume: 'frus1964-68v29p2', chapter: 'Japan' })
+      expect(d.date).toMatch(/^1967/)
+      expect(d.source).toBe(`https://history.state.gov/historicaldocuments/frus1964-68v29p2/${d.id.split('-').pop()}`)
+    }
+  })
+
+  it('lists the front matter sections', async () => {
+    const { body } = await get('/documents?type=section')
+    expect(body.documents.map((d: any) => d.title)).toEqual(['Preface', 'Johnson Administration Volumes', 'Sources', 'Abbreviations', 'Persons', 'Note on U.S. Covert Actions'])
+  })
+})

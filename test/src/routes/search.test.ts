@@ -185,3 +185,62 @@ describe('filters, facets and paging', () => {
     for (const [a, b] of body.hits[0].highlights) expect(body.hits[0].snippet_text.slice(a, b).toLowerCase()).toMatch(/^radar/)
   })
 })
+
+describe('GET /search on the shared volume', () => {
+  const VOLUME = 'frus1964-68v29p2'
+
+  it('golden queries: the document a historian means comes first', async () => {
+    const golden: [string, string][] = [
+      ['Bonin Islands', `${VOLUME}-d73/h2`],
+      ['Okinawa Elections Increase Pressure for Reversion', `${VOLUME}-d137/p2`],
+      ['Rusk was in Tokyo January 24–28', `${VOLUME}-d5/n3`],
+      ['Rusk Tokyo Ikeda Ohira wider-ranging', `${VOLUME}-d7/p2`],
+      ['Gilpatric visit Tokyo February 1963', `${VOLUME}-d6/n3`],
+    ]
+    for (const [q, id] of golden) {
+      const body = await search({ q })
+      expect(body.hits[0]?.id, q).toBe(id)
+    }
+  })
+
+  it('hits carry the document number, date, chapter and volume', async () => {
+    const hit = (await search({ q: '"Dear Dean"', volume: VOLUME })).hits[0]
+    expect(hit).toMatchObject({ number: '5', date: '1964-01-22', chapter: 'Japan', volume: VOLUME })
+  })
+
+  it('filters by year or a range of years, and counts years in order', async () => {
+    const one = await search({ q: 'Okinawa', year: '1965', limit: '100' })
+    expect(one.total).toBeGreaterThan(0)
+    for (const h of one.hits) expect(h.date).toMatch(/^1965/)
+    const range = await search({ q: 'Okinawa', year: '1965..1966', limit: '100' })
+    for (const h of range.hits) expect(Number(h.date.slice(0, 4))).toBeGreaterThanOrEqual(1965)
+    expect(range.total).toBe(range.facets.year['1965'] + range.facets.year['1966'])
+    expect(Object.keys(range.facets.year)).toEqual([...Object.keys(range.facets.year)].sort())
+    expect((await search({ q: 'Okinawa', year: '1966..' })).total).toBe(
+      Object.entries(one.facets.year).filter(([y]) => y >= '1966').reduce((a, [, n]) => a + (n as number), 0),
+    )
+  })
+
+  it('filters by volume and chapter, with facets for both', async () => {
+    const body = await search({ q: 'treaty', volume: VOLUME, chapter: 'Japan', limit: '100' })
+    for (const h of body.hits) expect(h).toMatchObject({ volume: VOLUME, chapter: 'Japan' })
+    expect(body.facets.chapter.Japan).toBe(body.total)
+    const byVolume = await search({ q: 'treaty', volume: VOLUME })
+    expect(byVolume.facets.volume).toHaveProperty('frus1989-92v31')
+  })
+
+  it('sorts by date: oldest first, undated last', async () => {
+    const body = await search({ q: 'Okinawa', sort: 'date', limit: '100' })
+    const dates = body.hits.map((h: any) => h.date ?? '\uffff')
+    expect(dates).toEqual([...dates].sort())
+    expect(dates[0]).toMatch(/^1964/)
+  })
+
+  it('refuses unknown filter values, naming the parameter', async () => {
+    for (const [param, value] of [['volume', 'frus1800'], ['chapter', 'Mars'], ['year', '65'], ['year', '1967..1965'], ['sort', 'random']]) {
+      const res = await get(`/search?q=Okinawa&${param}=${value}`)
+      expect(res.status, `${param}=${value}`).toBe(400)
+      expect(res.body.error).toMatchObject({ code: 'invalid_parameter', param })
+    }
+  })
+})

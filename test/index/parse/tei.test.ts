@@ -1,0 +1,123 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { parseTei } from '../../../index/parse/tei'
+import type { Document } from '../../../src/model'
+
+const VOLUME = 'frus1964-68v29p2'
+const source = readFileSync(new URL(`../../../corpus/${VOLUME}.xml`, import.meta.url), 'utf8')
+const parsed = parseTei(source, `corpus/${VOLUME}.xml`, 'fallback')
+const doc = (id: string) => parsed.documents.find((d) => d.id === `${VOLUME}-${id}`)!
+const texts = (d: Document, kind: string) => d.units.filter((u) => u.kind === kind).map((u) => u.text)
+
+const tei = (body: string) => `<?xml version="1.0"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="v1"><teiHeader><fileDesc><titleStmt>
+<title type="complete">Volume One</title></titleStmt></fileDesc></teiHeader>
+<text><body><div type="compilation" xml:id="c1"><head>Chapter One</head>${body}</div></body></text></TEI>`
+
+describe('the shared volume', () => {
+  it('reads every document, note and page break the XML holds', () => {
+    expect(parsed.diagnostics).toEqual([])
+    const count = (re: RegExp) => source.match(re)!.length
+    const documents = parsed.documents.filter((d) => d.type === 'document')
+    expect(documents).toHaveLength(count(/<div type="document"/g))
+    expect(documents).toHaveLength(140)
+    const notes = parsed.documents.flatMap((d) => d.units.filter((u) => u.kind === 'footnote'))
+    expect(notes).toHaveLength(count(/<note[\s>]/g))
+    expect(notes).toHaveLength(436)
+    expect(parsed.volume!.pages).toHaveLength(count(/<pb /g))
+    expect(parsed.volume!.pages).toHaveLength(365)
+    expect(parsed.volume!.pages.slice(0, 3)).toEqual(['I', 'II', 'III'])
+  })
+
+  it('reads the volume facts from the header', () => {
+    expect(parsed.volume).toMatchObject({ id: VOLUME, title: 'Foreign Relations of the United States, 1964–1968, Volume XXIX, Part 2, Japan' })
+  })
+
+  it('reads a document: id, number, title without its number, date, place, chapter, source', () => {
+    const { units, ...facts } = doc('d5')
+    expect(facts).toEqual({
+      id: `${VOLUME}-d5`, type: 'document', volume: VOLUME, number: '5', chapter: 'Japan',
+      title: 'Letter From Secretary of Defense McNamara to Secretary of State Rusk',
+      date: '1964-01-22', place: 'Washington', source: `https://history.state.gov/historicaldocuments/${VOLUME}/d5`,
+    })
+    expect(texts(doc('d5'), 'head')).toEqual(['Washington, January 22, 1964.'])
+    expect(texts(doc('d5'), 'paragraph')[0]).toBe('Dear Dean:')
+  })
+
+  it('links notes to where they stand, numbered as printed', () => {
+    const d = doc('d5')
+    const [n1, n2, n3, n4] = d.units.filter((u) => u.kind === 'footnote')
+    expect([n1!.label, n2!.label, n3!.label, n4!.label]).toEqual(['1', '2', '3', '4'])
+    expect(n1!.citedBy).toEqual([`${VOLUME}-d5/title`])
+    expect(n1!.text).toMatch(/^Source: National Archives/)
+    const p2 = d.units.find((u) => u.id === `${VOLUME}-d5/p2`)!
+    expect(p2.cites.map((c) => c.note)).toEqual([n2!.id, n3!.id])
+    expect(p2.text.slice(0, p2.cites[0]!.at)).toMatch(/yours of 6 December\)$/)
+    expect(n3!.text).toBe('Rusk was in Tokyo January 24–28 to attend the meeting of the Joint U.S.-Japan Committee on Trade and Economic Affairs; see Document 7.')
+  })
+
+  it('keeps an unnumbered source note, on the page where it stands', () => {
+    const [note] = doc('d2').units.filter((u) => u.kind === 'footnote')
+    expect(note).toMatchObject({ citedBy: [], pages: [{ page: 2, at: 0 }] })
+    expect(note!.label).toBeUndefined()
+    expect(note!.text).toMatch(/^\[Source: Department of State, INR\/IL Historical Files/)
+  })
+
+  it('reads SUBJECT and PARTICIPANTS lists before the first paragraph as head lines', () => {
+    const heads = texts(doc('d14'), 'head')
+    expect(heads[1]).toBe('SUBJECT\nU.S. Policy toward the Ryukyu Islands')
+    expect(heads[2]).toMatch(/^PARTICIPANTS\nLieutenant General Albert Watson II, USA/)
+    expect(heads).toHaveLength(9)
+  })
+
+  it('follows pages across and inside paragraphs, and between documents', () => {
+    const p4 = doc('d14').units.find((u) => u.id.endsWith('d14/p4'))!
+    expect(p4.pages.map((p) => p.page)).toEqual([14, 15])
+    expect(p4.text.slice(p4.pages[1]!.at)).toMatch(/^\S/)
+    expect(doc('d1').units[0]!.pages).toEqual([{ page: 1, at: 0 }])
+  })
+
+  it('reads front matter as sections, and leaves out the contents and the index', () => {
+    const sections = parsed.documents.filter((d) => d.type === 'section').map((d) => d.id.replace(`${VOLUME}-`, ''))
+    expect(sections).toEqual(['preface', 'subseriesvols', 'sources', 'terms', 'persons', 'actionsstatement'])
+    expect(doc('terms').units.find((u) => u.text.startsWith('PRIMIN'))!.text).toBe('PRIMIN Prime Minister')
+    expect(doc('preface').chapter).toBe('Front matter')
+  })
+
+  it('reads table rows as readable text', () => {
+    expect(texts(doc('subseriesvols'), 'paragraph')).toContain('I | Vietnam, 1964 (1992)')
+  })
+})
+
+describe('parseTei', () => {
+  it('numbers documents by @n and keeps an attachment in its document', () => {
+    const { documents } = parseTei(tei(`<div type="document" n="7" xml:id="d7"><head>7. Telegram<note n="1" xml:id="d7fn1">Source: files.</note></head>
+      <p>Text of the telegram.</p><div type="attachment"><head>Attachment</head><p>Attached paper.</p></div></div>`), 'v.xml', 'x')
+    expect(documents).toHaveLength(1)
+    const [d] = documents
+    expect(d).toMatchObject({ id: 'v1-d7', number: '7', title: 'Telegram', chapter: 'Chapter One' })
+    expect(d!.units.map((u) => [u.kind, u.text])).toEqual([
+      ['title', 'Telegram'], ['paragraph', 'Text of the telegram.'], ['head', 'Attachment'], ['paragraph', 'Attached paper.'],
+      ['footnote', 'Source: files.'],
+    ])
+  })
+
+  it('keeps words of inline elements, and line breaks', () => {
+    const { documents } = parseTei(tei(`<div type="document" n="1" xml:id="d1"><head>1. T</head>
+      <p>The <persName corresp="#p_R">Secretary</persName> met <hi rend="italic">Ohira</hi>.<lb/>Next line.</p></div>`), 'v.xml', 'x')
+    expect(documents[0]!.units[1]!.text).toBe('The Secretary met Ohira.\nNext line.')
+  })
+
+  it('reports XML that is not well formed with its line, and reads nothing', () => {
+    const r = parseTei('<TEI>\n<text>\n<p>unclosed\n</text>', 'bad.xml', 'x')
+    expect(r.documents).toEqual([])
+    expect(r.diagnostics).toEqual([expect.objectContaining({ severity: 'error', file: 'bad.xml', line: 4, message: expect.stringMatching(/^not well-formed XML/) })])
+  })
+
+  it('warns on a volume without documents, and a document without a head', () => {
+    expect(parseTei(tei(''), 'v.xml', 'x').diagnostics[0]!.message).toBe('no <div type="document"> in this TEI file')
+    const r = parseTei(tei('<div type="document" n="1" xml:id="d1"><p>Only text.</p></div>'), 'v.xml', 'x')
+    expect(r.documents[0]!.title).toBe('v1-d1')
+    expect(r.diagnostics[0]).toMatchObject({ severity: 'warning', message: 'v1-d1 has no <head>: its id stands as its title' })
+  })
+})
