@@ -9,12 +9,14 @@ import type { Counts, Manifest } from '../src/artifacts'
 import { readCorpus } from './corpus'
 import { formatDiagnostic } from './diagnostics'
 import { progress } from './progress'
-import { writeIndex } from './write-index'
+import { TARGETS, TargetLimitError, writeIndex, type TargetName } from './write-index'
 
 const USAGE = `usage: npm run build:index -- [--corpus DIR] [--out DIR]
 
   --corpus DIR  folder of FRUS page-text (.txt) and TEI (.xml) files to index (default: corpus)
-  --out DIR     folder the index files are written to (default: build/index)`
+  --out DIR     folder the index files are written to (default: build/index)
+  --target T    where the index is served: workers (default; refuses an index a
+                Cloudflare Worker cannot hold) or unlimited`
 
 function main(argv: string[]): Promise<number> | number {
   let values
@@ -24,6 +26,7 @@ function main(argv: string[]): Promise<number> | number {
       options: {
         corpus: { type: 'string', default: 'corpus' },
         out: { type: 'string', default: 'build/index' },
+        target: { type: 'string', default: 'workers' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     }))
@@ -35,10 +38,14 @@ function main(argv: string[]): Promise<number> | number {
     console.log(USAGE)
     return 0
   }
-  return build(values.corpus, values.out)
+  if (!(values.target in TARGETS)) {
+    console.error(`build:index: --target must be one of ${Object.keys(TARGETS).join(', ')}\n\n${USAGE}`)
+    return 2
+  }
+  return build(values.corpus, values.out, values.target as TargetName)
 }
 
-async function build(corpusDir: string, out: string): Promise<number> {
+async function build(corpusDir: string, out: string, target: TargetName): Promise<number> {
   const started = performance.now()
   const bar = progress()
   let corpus
@@ -67,15 +74,24 @@ async function build(corpusDir: string, out: string): Promise<number> {
   }
 
   const epoch = process.env.SOURCE_DATE_EPOCH
-  const manifest = await writeIndex(corpus.documents, corpus.volumes, {
-    out,
-    builtAt: epoch ? new Date(Number(epoch) * 1000) : new Date(),
-    onProgress: (done, total) => {
-      if (done === 0) bar.start('indexing', total)
-      bar.update(done)
-    },
-  })
-  bar.stop()
+  let manifest
+  try {
+    manifest = await writeIndex(corpus.documents, corpus.volumes, {
+      out,
+      target,
+      builtAt: epoch ? new Date(Number(epoch) * 1000) : new Date(),
+      onProgress: (done, total) => {
+        if (done === 0) bar.start('indexing', total)
+        bar.update(done)
+      },
+    })
+  } catch (e) {
+    if (!(e instanceof TargetLimitError)) throw e
+    console.error(`build:index: ${e.message}; no index written`)
+    return 1
+  } finally {
+    bar.stop()
+  }
   const seconds = ((performance.now() - started) / 1000).toFixed(2)
   console.log(summary(manifest, corpus.files, out, seconds, corpus.diagnostics.length))
   return 0

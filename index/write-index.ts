@@ -9,11 +9,12 @@ import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import MiniSearch from 'minisearch'
 import {
-  FORMAT, MANIFEST_FILE, type Counts, type DocumentEntry, type DocumentsFile, type Manifest, type UnitsFile,
-  type VocabularyEntry, type VolumeCounts,
+  FORMAT, MANIFEST_FILE, type Counts, type DocumentEntry, type DocumentsFile, type Manifest, type VocabularyEntry,
+  type VolumeCounts,
 } from '../src/artifacts'
 import { indexOptions, type IndexedUnit } from '../src/engine'
-import type { Document, Volume } from '../src/model'
+import type { Document, Unit, Volume } from '../src/model'
+import { packIndex } from './pack-index'
 import { tokenize } from '../src/text'
 
 const zero = (): Counts => ({ documents: 0, sections: 0, titles: 0, heads: 0, paragraphs: 0, footnotes: 0, pages: 0, units: 0 })
@@ -51,7 +52,7 @@ export function countDocuments(documents: readonly Document[], volumes: readonly
 const KIND_COUNT = { title: 'titles', head: 'heads', paragraph: 'paragraphs', footnote: 'footnotes' } as const
 
 /** The vocabulary: every folded word, its term, in how many units, and its usual spelling. */
-export function buildVocabulary(units: UnitsFile): VocabularyEntry[] {
+export function buildVocabulary(units: readonly Unit[]): VocabularyEntry[] {
   const words = new Map<string, { term: string; units: number; spellings: Map<string, number> }>()
   for (const unit of units) {
     const seen = new Set<string>()
@@ -87,11 +88,43 @@ function usualSpelling(spellings: Map<string, number>): string {
   return best
 }
 
+/** What a deployment target can hold. */
+export interface Target {
+  /** Memory of one isolate. */
+  memory: number
+  /** Largest file the target serves as a static asset. */
+  fileBytes: number
+  /** Most asset files. */
+  files: number
+}
+
+/** Cloudflare Workers' limits (Free and Paid alike): 128 MB per isolate, 25 MiB per asset, 20,000 assets. */
+export const TARGETS = {
+  workers: { memory: 128 * 2 ** 20, fileBytes: 25 * 2 ** 20, files: 20_000 },
+  unlimited: { memory: Infinity, fileBytes: Infinity, files: Infinity },
+} as const satisfies Record<string, Target>
+
+export type TargetName = keyof typeof TARGETS
+
+const EXTENSIONS = { pack: 'bin', text: 'txt', documents: 'json' } as const
+/** Files of an earlier build, removed before writing. */
+const OLD_FILE = /^((pack|text|documents)\.[0-9a-f]{16}(\.\d+)?\.(bin|txt|json)|manifest\.json)$/
+
+/** Files are cut into parts of at most this size, well under the asset limit. */
+const PART_BYTES = 20 * 2 ** 20
+/** Share of isolate memory the loaded index may take; the rest is for answering queries. */
+const MEMORY_SHARE = 0.6
+
+/** Raised when the index is too big for the target; the message names the limit. */
+export class TargetLimitError extends Error {}
+
 export interface WriteOptions {
   /** Folder the files are written to; its old index files are removed. */
   out: string
   /** Time recorded as the build time. */
   builtAt: Date
+  /** Where the index will be served. Default: workers. */
+  target?: TargetName
   /** Called as units are indexed. */
   onProgress?: (done: number, total: number) => void
 }
@@ -101,7 +134,7 @@ const BATCH = 2000
 
 /** Builds the index over `documents` and writes every file. Returns the manifest written. */
 export async function writeIndex(documents: readonly Document[], volumes: readonly Volume[], options: WriteOptions): Promise<Manifest> {
-  const units: UnitsFile = documents.flatMap((d) => d.units)
+  const units = documents.flatMap((d) => d.units)
   const entries: DocumentEntry[] = []
   let first = 0
   for (const { units: docUnits, ...facts } of documents) {
@@ -125,22 +158,26 @@ export async function writeIndex(documents: readonly Document[], volumes: readon
     throw new Error(`folio: the index holds ${search.documentCount} units but ${units.length} went in`)
   }
 
-  const data = {
-    index: JSON.stringify(search),
-    units: JSON.stringify(units),
-    documents: JSON.stringify(documentsFile),
-    vocabulary: JSON.stringify(buildVocabulary(units)),
-  }
-  const files = {} as Manifest['files']
+  const { pack, text } = packIndex(units, search, buildVocabulary(units))
+  const data = { pack, text, documents: new TextEncoder().encode(JSON.stringify(documentsFile)) }
+  checkTarget({ pack: pack.byteLength, text: text.byteLength, documents: data.documents.byteLength }, options.target ?? 'workers')
+
+  const files = { pack: [], text: [], documents: [] } as Manifest['files']
+  const written: [string, Uint8Array][] = []
   const all = createHash('sha256')
   let raw = 0
   let gzip = 0
-  for (const [name, text] of Object.entries(data) as [keyof typeof data, string][]) {
-    const hash = createHash('sha256').update(text).digest('hex').slice(0, 16)
-    files[name] = `${name}.${hash}.json`
+  for (const [name, bytes] of Object.entries(data) as [keyof typeof data, Uint8Array][]) {
+    const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 16)
     all.update(hash)
-    raw += Buffer.byteLength(text)
-    gzip += gzipSync(text).length
+    raw += bytes.byteLength
+    gzip += gzipSync(bytes).length
+    const count = Math.max(1, Math.ceil(bytes.byteLength / PART_BYTES))
+    for (let k = 0; k < count; k++) {
+      const file = `${name}.${hash}${count === 1 ? '' : `.${k}`}.${EXTENSIONS[name]}`
+      files[name].push(file)
+      written.push([file, bytes.subarray(k * PART_BYTES, (k + 1) * PART_BYTES)])
+    }
   }
 
   const manifest: Manifest = {
@@ -154,11 +191,29 @@ export async function writeIndex(documents: readonly Document[], volumes: readon
 
   await mkdir(options.out, { recursive: true })
   for (const old of await readdir(options.out)) {
-    if (old.endsWith('.json')) await rm(join(options.out, old))
+    if (OLD_FILE.test(old)) await rm(join(options.out, old))
   }
-  for (const name of Object.keys(data) as (keyof typeof data)[]) {
-    await writeFile(join(options.out, files[name]), data[name])
-  }
+  for (const [file, bytes] of written) await writeFile(join(options.out, file), bytes)
   await writeFile(join(options.out, MANIFEST_FILE), JSON.stringify(manifest, null, 2) + '\n')
   return manifest
+}
+
+/**
+ * Refuses an index the target cannot hold. The worker keeps the pack and the
+ * text as bytes and the documents as objects (about four times their JSON).
+ */
+export function checkTarget(bytes: { pack: number; text: number; documents: number }, name: TargetName): void {
+  const target = TARGETS[name]
+  const mb = (n: number) => `${(n / 2 ** 20).toFixed(0)} MB`
+  const resident = bytes.pack + bytes.text + 4 * bytes.documents
+  if (resident > target.memory * MEMORY_SHARE) {
+    throw new TargetLimitError(
+      `the index needs about ${mb(resident)} of memory once loaded, over ${Math.round(MEMORY_SHARE * 100)}% of the ${mb(target.memory)} ` +
+      `an isolate has on target ${name}; index fewer documents, or build with --target unlimited to serve it elsewhere`,
+    )
+  }
+  const parts = Object.values(bytes).reduce((n, size) => n + Math.max(1, Math.ceil(size / PART_BYTES)), 1)
+  if (parts > target.files) {
+    throw new TargetLimitError(`the index needs ${parts} files, over the ${target.files} asset files target ${name} serves`)
+  }
 }

@@ -2,10 +2,10 @@
  * The files the build writes and the worker reads. Each data file is named by
  * its content hash and never changes; the small manifest maps to them.
  */
-import type { Document, Unit, Volume } from './model'
+import type { Document, Page, Volume } from './model'
 
 /** Bumped when the files change shape; the worker refuses a manifest of another format. */
-export const FORMAT = 1
+export const FORMAT = 2
 
 /** Where the files live inside the assets directory, and so under the ASSETS binding. */
 export const INDEX_PATH = 'index'
@@ -39,9 +39,23 @@ export interface Manifest {
   /** ISO time of the build (`SOURCE_DATE_EPOCH` when set, for reproducible builds). */
   builtAt: string
   counts: Counts & { volumes: VolumeCounts[] }
-  files: { index: string; units: string; documents: string; vocabulary: string }
+  /**
+   * The data files, by what they hold; a large one is cut into parts (asset
+   * files have a size limit), to be joined in order.
+   */
+  files: { pack: string[]; text: string[]; documents: string[] }
   /** Total size of the data files. */
   bytes: { raw: number; gzip: number }
+}
+
+/** The pack's JSON meta (see src/pack.ts; sections are listed in index/pack-index.ts). */
+export interface PackMeta {
+  units: number
+  averageLength: number
+  /** Page labels, which the `pageLabel` section indexes. */
+  pageLabels: Page[]
+  /** Footnotes whose label is not their ordinal: unit position → label, or null for none. */
+  labels: Record<number, string | null>
 }
 
 /** A document in the documents file: its facts and where its units are. */
@@ -56,9 +70,6 @@ export interface DocumentsFile {
   volumes: Omit<Volume, 'pages'>[]
   documents: DocumentEntry[]
 }
-
-/** The units file: every unit of the corpus, documents in order. Position = MiniSearch id. */
-export type UnitsFile = Unit[]
 
 /**
  * One word of the corpus vocabulary, sorted by `word`: its folded form, its

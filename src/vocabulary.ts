@@ -5,7 +5,7 @@
  * completion reads `Krasnoyarsk`, not `krasnoyarsk`'s stem.
  */
 import SearchableMap from 'minisearch/SearchableMap'
-import type { VocabularyEntry } from './artifacts'
+import { findTerm } from './packed-index'
 
 export interface WordInfo {
   word: string
@@ -16,61 +16,70 @@ export interface WordInfo {
   display: string
 }
 
+/** The vocabulary as parallel lists, words sorted by code unit. */
+export interface VocabularyLists {
+  words: readonly string[]
+  /** The index terms, sorted; `termOf[w]` is the position of word `w`'s term. */
+  terms: readonly string[]
+  termOf: ArrayLike<number>
+  units: ArrayLike<number>
+  /** How each word is usually written; empty when it is written as folded. */
+  display: readonly string[]
+}
+
 export class Vocabulary {
-  readonly #entries: readonly VocabularyEntry[]
-  readonly #terms: Set<string>
-  /** Words → entry positions, for fuzzy lookup; built on the first fuzzy query. */
+  readonly #lists: VocabularyLists
+  /** Words → positions, for fuzzy lookup; built on the first fuzzy query. */
   #tree: SearchableMap<number> | undefined
 
-  constructor(entries: readonly VocabularyEntry[]) {
-    this.#entries = entries
-    this.#terms = new Set(entries.map((e) => e[1]))
+  constructor(lists: VocabularyLists) {
+    this.#lists = lists
   }
 
   get size(): number {
-    return this.#entries.length
+    return this.#lists.words.length
   }
 
   /** Whether any word of the corpus has this index term. */
   hasTerm(term: string): boolean {
-    return this.#terms.has(term)
+    return findTerm(this.#lists.terms, term) >= 0
   }
 
   /** The words starting with `prefix` (folded), most widespread first, at most `max`. */
   startingWith(prefix: string, max: number): WordInfo[] {
-    const found: VocabularyEntry[] = []
-    for (let i = this.#lowerBound(prefix); i < this.#entries.length; i++) {
-      const e = this.#entries[i]!
-      if (!e[0].startsWith(prefix)) break
-      found.push(e)
-    }
+    const { words, units } = this.#lists
+    const found: number[] = []
+    for (let i = this.#lowerBound(prefix); i < words.length && words[i]!.startsWith(prefix); i++) found.push(i)
     return found
-      .sort((a, b) => b[2] - a[2] || (a[0] < b[0] ? -1 : 1))
+      .sort((a, b) => units[b]! - units[a]! || a - b)
       .slice(0, max)
-      .map(info)
+      .map((i) => this.#info(i))
   }
 
   /** The words within `maxEdits` edits of `word` (folded), nearest and most widespread first, at most `max`. */
   near(word: string, maxEdits: number, max: number): (WordInfo & { edits: number })[] {
-    this.#tree ??= SearchableMap.from(this.#entries.map((e, i) => [e[0], i] as [string, number]))
+    this.#tree ??= SearchableMap.from(this.#lists.words.map((w, i) => [w, i] as [string, number]))
     return [...this.#tree.fuzzyGet(word, maxEdits)]
-      .map(([, [i, edits]]) => ({ ...info(this.#entries[i]!), edits }))
+      .map(([, [i, edits]]) => ({ ...this.#info(i), edits }))
       .sort((a, b) => a.edits - b.edits || b.units - a.units)
       .slice(0, max)
   }
 
+  #info(i: number): WordInfo {
+    const { words, terms, termOf, units, display } = this.#lists
+    const word = words[i]!
+    return { word, term: terms[termOf[i]!]!, units: units[i]!, display: display[i] || word }
+  }
+
   #lowerBound(key: string): number {
+    const { words } = this.#lists
     let lo = 0
-    let hi = this.#entries.length
+    let hi = words.length
     while (lo < hi) {
       const mid = (lo + hi) >> 1
-      if (this.#entries[mid]![0] < key) lo = mid + 1
+      if (words[mid]! < key) lo = mid + 1
       else hi = mid
     }
     return lo
   }
-}
-
-function info([word, term, units, display]: VocabularyEntry): WordInfo {
-  return { word, term, units, display: display ?? word }
 }

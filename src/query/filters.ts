@@ -29,7 +29,7 @@ function valuesOf(library: Library, position: number): Record<FacetName, string 
   return {
     volume: doc.volume,
     doc: doc.id,
-    kind: library.unit(position).kind,
+    kind: library.kindOf(position),
     chapter: doc.chapter,
     year: doc.date?.slice(0, 4),
   }

@@ -192,7 +192,7 @@ function runPlan(library: Library, plan: PlannedClause[][], parsed: ParsedQuery,
     queries: [positive, { combineWith: 'OR', queries: excludedWords.map((w) => wordQuery(library, w, 'exact').query) }],
   }
   const { kindBoost, typeBoost } = searchDefaults
-  const boostDocument = (id: number) => kindBoost[library.unit(id).kind] * typeBoost[library.documentOf(id).type]
+  const boostDocument = (id: number) => kindBoost[library.kindOf(id)] * typeBoost[library.documentOf(id).type]
   const results = library.index.search(query, { boostDocument })
 
   const phrases = plan.flat().some((c) => c.clause.type === 'phrase')
@@ -201,7 +201,7 @@ function runPlan(library: Library, plan: PlannedClause[][], parsed: ParsedQuery,
 
   return results.filter((r) => {
     let tokens: Token[] | undefined
-    const words = () => (tokens ??= tokenize(library.unit(r.id as number).text))
+    const words = () => (tokens ??= tokenize(library.text(r.id as number)))
     const matched = new Set(r.queryTerms)
     const matches = (c: PlannedClause) =>
       c.clause.type === 'word'

@@ -32,8 +32,8 @@ describe('npm run build:index', () => {
     expect(stdout).toMatch(/index size {2}[\d.]+ [KM]B raw, [\d.]+ [KM]B gzip/)
     expect(stdout).toMatch(/time {8}[\d.]+ s/)
     expect(readdirSync(out).sort()).toEqual([
-      expect.stringMatching(/^documents\.[0-9a-f]{16}\.json$/), expect.stringMatching(/^index\./),
-      'manifest.json', expect.stringMatching(/^units\./), expect.stringMatching(/^vocabulary\./),
+      expect.stringMatching(/^documents\.[0-9a-f]{16}\.json$/), 'manifest.json',
+      expect.stringMatching(/^pack\.[0-9a-f]{16}\.bin$/), expect.stringMatching(/^text\.[0-9a-f]{16}\.txt$/),
     ])
   })
 

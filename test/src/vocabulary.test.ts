@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { Vocabulary } from '../../src/vocabulary'
 
-const vocabulary = new Vocabulary([
-  ['negotiated', 'negoti', 1],
-  ['negotiations', 'negoti', 3, 'Negotiations'],
-  ['shevardnadze', 'shevardnadz', 2, 'Shevardnadze'],
-  ['stability', 'stabil', 5],
-  ['stable', 'stabl', 1],
-])
+const vocabulary = new Vocabulary({
+  words: ['negotiated', 'negotiations', 'shevardnadze', 'stability', 'stable'],
+  terms: ['negoti', 'shevardnadz', 'stabil', 'stabl'],
+  termOf: [0, 0, 1, 2, 3],
+  units: [1, 3, 2, 5, 1],
+  display: ['', 'Negotiations', 'Shevardnadze', '', ''],
+})
 
 describe('Vocabulary', () => {
   it('lists the words a prefix begins, most widespread first', () => {
