@@ -1,14 +1,16 @@
 /**
  * Packs the index for the worker (see src/pack.ts): MiniSearch's postings as
  * typed arrays, unit facts as parallel arrays, the vocabulary as sorted lists,
- * and the units' clean text as one UTF-8 file with offsets.
+ * each unit's words as vocabulary positions (for exact phrases without
+ * re-reading text), and the units' clean text as one UTF-8 file with offsets.
  */
 import type MiniSearch from 'minisearch'
 import type { IndexedUnit } from '../src/engine'
 import type { PackMeta, VocabularyEntry } from '../src/artifacts'
 import { UNIT_KINDS, type Page, type Unit } from '../src/model'
 import { encodePack, type Section } from '../src/pack'
-import { findTerm } from '../src/packed-index'
+import { findTerm } from '../src/evaluate'
+import { tokenize } from '../src/text'
 
 const MAX_U16 = 0xffff
 
@@ -48,6 +50,15 @@ export function packIndex(units: readonly Unit[], search: MiniSearch<IndexedUnit
   const text = new Uint8Array(textStart[units.length]!)
   textParts.forEach((bytes, i) => text.set(bytes, textStart[i]!))
 
+  // The forward index: each unit's words, as positions in the sorted vocabulary, for exact phrases.
+  const wordIds = new Map(vocabulary.map(([word], i) => [word, i]))
+  const tokenStart = new Uint32Array(units.length + 1)
+  const tokenWords: number[] = []
+  units.forEach((u, i) => {
+    for (const t of tokenize(u.text)) tokenWords.push(wordIds.get(t.word)!)
+    tokenStart[i + 1] = tokenWords.length
+  })
+
   const positions = new Map(units.map((u, i) => [u.id, i]))
   const pageLabels: Page[] = []
   const pageIds = new Map<Page, number>()
@@ -78,6 +89,7 @@ export function packIndex(units: readonly Unit[], search: MiniSearch<IndexedUnit
     kinds: Uint8Array.from(units, (u) => UNIT_KINDS.indexOf(u.kind)),
     ordinals: Uint32Array.from(units, (u) => u.n),
     textStart,
+    tokenStart, tokenWords: Uint32Array.from(tokenWords),
     pageStart, pageAt: Uint32Array.from(pageAt), pageLabel: Uint32Array.from(pageLabel),
     citeStart, citeNote: Uint32Array.from(citeNote), citeAt: Uint32Array.from(citeAt),
     vocabularyWords: vocabulary.map((v) => v[0]),

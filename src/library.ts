@@ -3,17 +3,16 @@
  * files the build wrote (served by the ASSETS binding). The pack and the text
  * stay as the bytes fetched; a unit is put together when a hit needs it.
  */
-import type MiniSearch from 'minisearch'
 import { FORMAT, INDEX_PATH, MANIFEST_FILE, type DocumentEntry, type DocumentsFile, type Manifest, type PackMeta } from './artifacts'
-import type { IndexedUnit } from './engine'
+import type { Postings } from './evaluate'
 import { anchorOf, UNIT_KINDS, type Unit, type UnitKind, type Volume } from './model'
 import { Pack } from './pack'
-import { packedMiniSearch } from './packed-index'
 import { Vocabulary } from './vocabulary'
 
 export interface Library {
   manifest: Manifest
-  index: MiniSearch<IndexedUnit>
+  /** The inverted index, searched by `evaluate`. */
+  postings: Postings
   volumes: readonly Omit<Volume, 'pages'>[]
   documents: readonly DocumentEntry[]
   /** Every chapter title, in corpus order. */
@@ -26,6 +25,8 @@ export interface Library {
   documentOf(position: number): DocumentEntry
   /** A unit's clean text. */
   text(position: number): string
+  /** A unit's words, in order, as positions in the vocabulary. */
+  words(position: number): Uint32Array
   /** The unit at a position (its id in the index), put together. */
   unit(position: number): Unit
   /** Position of a unit by its id. */
@@ -54,6 +55,8 @@ export async function loadLibrary(read: ReadAsset): Promise<Library> {
   const kinds = pack.array('kinds', 'u8')
   const ordinals = pack.array('ordinals', 'u32')
   const textStart = pack.array('textStart', 'u32')
+  const tokenStart = pack.array('tokenStart', 'u32')
+  const tokenWords = pack.array('tokenWords', 'u32')
   const pageStart = pack.array('pageStart', 'u32')
   const pageAt = pack.array('pageAt', 'u32')
   const pageLabel = pack.array('pageLabel', 'u32')
@@ -95,14 +98,14 @@ export async function loadLibrary(read: ReadAsset): Promise<Library> {
 
   return {
     manifest,
-    index: packedMiniSearch({
+    postings: {
       terms,
       start: pack.array('start', 'u32'),
       docs: pack.array('docs', 'u32'),
       freqs: pack.array('freqs', 'u16'),
       lengths: pack.array('lengths', 'u16'),
       averageLength: pack.meta.averageLength,
-    }),
+    },
     volumes,
     documents,
     chapters: [...new Set(documents.flatMap((d) => (d.chapter === undefined ? [] : [d.chapter])))],
@@ -111,6 +114,7 @@ export async function loadLibrary(read: ReadAsset): Promise<Library> {
     kindOf,
     documentOf,
     text,
+    words: (i) => tokenWords.subarray(tokenStart[i]!, tokenStart[i + 1]!),
     unit,
     unitPosition(id) {
       const slash = id.lastIndexOf('/')

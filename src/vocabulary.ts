@@ -4,8 +4,7 @@
  * stems, so that `negotiat*` finds `negotiations` (stem `negoti`) and a
  * completion reads `Krasnoyarsk`, not `krasnoyarsk`'s stem.
  */
-import SearchableMap from 'minisearch/SearchableMap'
-import { findTerm } from './packed-index'
+import { findTerm } from './evaluate'
 
 export interface WordInfo {
   word: string
@@ -29,8 +28,6 @@ export interface VocabularyLists {
 
 export class Vocabulary {
   readonly #lists: VocabularyLists
-  /** Words → positions, for fuzzy lookup; built on the first fuzzy query. */
-  #tree: SearchableMap<number> | undefined
 
   constructor(lists: VocabularyLists) {
     this.#lists = lists
@@ -56,11 +53,77 @@ export class Vocabulary {
       .map((i) => this.#info(i))
   }
 
-  /** The words within `maxEdits` edits of `word` (folded), nearest and most widespread first, at most `max`. */
+  /**
+   * The vocabulary positions of a folded word: just its own, or for a prefix
+   * every word it begins, as a range `[from, to)` (empty when none).
+   */
+  positions(word: string, prefix: boolean): [from: number, to: number] {
+    const { words } = this.#lists
+    const from = this.#lowerBound(word)
+    if (!prefix) return words[from] === word ? [from, from + 1] : [from, from]
+    let to = from
+    while (to < words.length && words[to]!.startsWith(word)) to++
+    return [from, to]
+  }
+
+  /**
+   * The words within `maxEdits` edits (Levenshtein) of `word` (folded),
+   * nearest and most widespread first, at most `max`.
+   *
+   * The sorted word list is walked as the trie it implies: the edit-distance
+   * row of a prefix is computed once for every word sharing it, and a prefix
+   * already too far from `word` skips all its words at once. This needs no
+   * tree built at start-up (building MiniSearch's SearchableMap of the words
+   * took longer than the rest of the first query).
+   */
   near(word: string, maxEdits: number, max: number): (WordInfo & { edits: number })[] {
-    this.#tree ??= SearchableMap.from(this.#lists.words.map((w, i) => [w, i] as [string, number]))
-    return [...this.#tree.fuzzyGet(word, maxEdits)]
-      .map(([, [i, edits]]) => ({ ...this.#info(i), edits }))
+    const { words } = this.#lists
+    const m = word.length
+    const width = m + 1
+    let rows = new Int32Array(width * 64)
+    for (let j = 0; j <= m; j++) rows[j] = j
+    const found: { i: number; edits: number }[] = []
+    let previous = ''
+    let depth = 0 // rows are valid for prefixes of `previous` up to this length
+    let i = 0
+    walk: while (i < words.length) {
+      const w = words[i]!
+      let d = 0
+      const shared = Math.min(depth, w.length)
+      while (d < shared && w.charCodeAt(d) === previous.charCodeAt(d)) d++
+      if ((w.length + 1) * width > rows.length) {
+        const grown = new Int32Array((w.length + 1) * width * 2)
+        grown.set(rows)
+        rows = grown
+      }
+      for (; d < w.length; d++) {
+        const above = d * width
+        const here = above + width
+        const c = w.charCodeAt(d)
+        rows[here] = d + 1
+        let least = d + 1
+        for (let j = 1; j <= m; j++) {
+          const v = Math.min(rows[above + j]! + 1, rows[here + j - 1]! + 1, rows[above + j - 1]! + (word.charCodeAt(j - 1) === c ? 0 : 1))
+          rows[here + j] = v
+          if (v < least) least = v
+        }
+        if (least > maxEdits) {
+          // No word beginning so can come within reach: skip them all.
+          previous = w
+          depth = d
+          i = this.#lowerBound(w.slice(0, d) + String.fromCharCode(c + 1))
+          if (c === 0xffff) i = words.length
+          continue walk
+        }
+      }
+      const edits = rows[w.length * width + m]!
+      if (edits <= maxEdits) found.push({ i, edits })
+      previous = w
+      depth = w.length
+      i++
+    }
+    return found
+      .map(({ i, edits }) => ({ ...this.#info(i), edits }))
       .sort((a, b) => a.edits - b.edits || b.units - a.units)
       .slice(0, max)
   }

@@ -1,9 +1,9 @@
 /**
  * Filters and facets over search results. Each facet counts the results that
  * pass every filter but its own, so a facet shows what choosing another of
- * its values would give (disjunctive faceting).
+ * its values would give (disjunctive faceting). Values are coded as integers
+ * once per library, so that a common word's 20,000 matches cost a few loops.
  */
-import type { SearchResult } from 'minisearch'
 import type { Library } from '../library'
 import { UNIT_KINDS, type UnitKind } from '../model'
 
@@ -24,55 +24,96 @@ export type Facets = Record<FacetName, Record<string, number>>
 /** Facet values beyond this many (the least frequent) are left out. */
 export const MAX_FACET_VALUES = 50
 
-function valuesOf(library: Library, position: number): Record<FacetName, string | undefined> {
-  const doc = library.documentOf(position)
-  return {
-    volume: doc.volume,
-    doc: doc.id,
-    kind: library.kindOf(position),
-    chapter: doc.chapter,
-    year: doc.date?.slice(0, 4),
-  }
+/** Each unit's value of each facet, as a code into `values` (-1: none). */
+interface Coded {
+  values: Record<FacetName, string[]>
+  codes: Record<FacetName, Int32Array>
 }
 
-function passes(filters: Filters, facet: FacetName, value: string | undefined): boolean {
-  switch (facet) {
-    case 'kind':
-      return !filters.kind || filters.kind.has(value as UnitKind)
-    case 'year':
-      return !filters.year || (value !== undefined && Number(value) >= filters.year.from && Number(value) <= filters.year.to)
-    default:
-      return filters[facet] === undefined || filters[facet] === value
-  }
-}
+const coded = new WeakMap<Library, Coded>()
 
-/** The results that pass every filter, in their order, and the facet counts. */
-export function applyFilters(library: Library, results: readonly SearchResult[], filters: Filters) {
-  const counts = Object.fromEntries(FACETS.map((f) => [f, new Map<string, number>()])) as Record<FacetName, Map<string, number>>
-  const kept: SearchResult[] = []
-  for (const r of results) {
-    const values = valuesOf(library, r.id as number)
-    const failed = FACETS.filter((f) => !passes(filters, f, values[f]))
-    if (failed.length === 0) kept.push(r)
-    if (failed.length > 1) continue
-    for (const f of FACETS) {
-      const value = values[f]
-      // Counted when every other filter passes.
-      if (value === undefined || (failed.length === 1 && failed[0] !== f)) continue
-      counts[f].set(value, (counts[f].get(value) ?? 0) + 1)
+function codesOf(library: Library): Coded {
+  let c = coded.get(library)
+  if (c) return c
+  const values = Object.fromEntries(FACETS.map((f) => [f, [] as string[]])) as Coded['values']
+  const ids = Object.fromEntries(FACETS.map((f) => [f, new Map<string, number>()])) as Record<FacetName, Map<string, number>>
+  const code = (f: FacetName, v: string | undefined) => {
+    if (v === undefined) return -1
+    let n = ids[f].get(v)
+    if (n === undefined) ids[f].set(v, (n = values[f].push(v) - 1))
+    return n
+  }
+  for (const k of UNIT_KINDS) code('kind', k)
+  const codes = Object.fromEntries(FACETS.map((f) => [f, new Int32Array(library.size)])) as Coded['codes']
+  for (const doc of library.documents) {
+    const volume = code('volume', doc.volume)
+    const id = code('doc', doc.id)
+    const chapter = code('chapter', doc.chapter)
+    const year = code('year', doc.date?.slice(0, 4))
+    for (let i = doc.first; i < doc.first + doc.count; i++) {
+      codes.volume[i] = volume
+      codes.doc[i] = id
+      codes.chapter[i] = chapter
+      codes.year[i] = year
+      codes.kind[i] = UNIT_KINDS.indexOf(library.kindOf(i))
     }
   }
-  return { kept, facets: facetsOf(counts) }
+  coded.set(library, (c = { values, codes }))
+  return c
 }
 
-function facetsOf(counts: Record<FacetName, Map<string, number>>): Facets {
-  const facets = {} as Facets
-  for (const f of FACETS) {
-    let entries = [...counts[f]]
-    if (f === 'kind') entries = UNIT_KINDS.map((k) => [k, counts.kind.get(k) ?? 0])
-    else if (f === 'year') entries.sort(([a], [b]) => (a < b ? -1 : 1))
-    else entries = entries.sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1)).slice(0, MAX_FACET_VALUES)
-    facets[f] = Object.fromEntries(entries)
+/** For each facet, which codes its filter lets through (undefined: all). */
+function allowed(c: Coded, filters: Filters): Record<FacetName, Uint8Array | undefined> {
+  const mask = (f: FacetName, ok: (value: string) => boolean) => Uint8Array.from(c.values[f], (v) => (ok(v) ? 1 : 0))
+  const { volume, doc, kind, chapter, year } = filters
+  return {
+    volume: volume === undefined ? undefined : mask('volume', (v) => v === volume),
+    doc: doc === undefined ? undefined : mask('doc', (v) => v === doc),
+    kind: kind === undefined ? undefined : mask('kind', (v) => kind.has(v as UnitKind)),
+    chapter: chapter === undefined ? undefined : mask('chapter', (v) => v === chapter),
+    year: year === undefined ? undefined : mask('year', (v) => Number(v) >= year.from && Number(v) <= year.to),
   }
+}
+
+/** Which units (indices into `positions`) pass every filter, in order, and the facet counts. */
+export function applyFilters(library: Library, positions: readonly number[], filters: Filters) {
+  const c = codesOf(library)
+  const ok = allowed(c, filters)
+  const codes = FACETS.map((f) => c.codes[f])
+  const masks = FACETS.map((f) => ok[f])
+  const filtered = masks.flatMap((m, f) => (m ? [f] : []))
+  const counts = FACETS.map((f) => new Int32Array(c.values[f].length))
+  const kept: number[] = []
+  for (let k = 0; k < positions.length; k++) {
+    const p = positions[k]!
+    let failed = -1
+    let failures = 0
+    for (const f of filtered) {
+      const code = codes[f]![p]!
+      if (code < 0 || !masks[f]![code]) {
+        failed = f
+        failures++
+      }
+    }
+    if (failures > 1) continue
+    if (failures === 0) kept.push(k)
+    // Counted in a facet when every other filter passes.
+    for (let f = 0; f < codes.length; f++) {
+      if (failures === 1 && failed !== f) continue
+      const code = codes[f]![p]!
+      if (code >= 0) counts[f]![code]!++
+    }
+  }
+  return { kept, facets: facetsOf(c, counts) }
+}
+
+function facetsOf(c: Coded, counts: Int32Array[]): Facets {
+  const facets = {} as Facets
+  FACETS.forEach((f, i) => {
+    let entries = c.values[f].map((v, code) => [v, counts[i]![code]!] as [string, number])
+    if (f === 'year') entries = entries.filter(([, n]) => n > 0).sort(([a], [b]) => (a < b ? -1 : 1))
+    else if (f !== 'kind') entries = entries.filter(([, n]) => n > 0).sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1)).slice(0, MAX_FACET_VALUES)
+    facets[f] = Object.fromEntries(entries)
+  })
   return facets
 }

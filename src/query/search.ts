@@ -1,16 +1,17 @@
 /**
- * Runs a parsed query against the library: MiniSearch finds and ranks the
- * units (BM25, boosted by kind), phrases and excluded phrases are checked
- * against the clean text, filters and facets are applied, and the page of
- * hits is built with snippets.
+ * Runs a query against the library: the evaluator finds and scores the units
+ * (BM25+, boosted by kind and document type), phrases and excluded phrases
+ * are checked against the clean text, filters and facets are applied, and the
+ * page of hits is built with snippets.
  */
-import type { Query, SearchResult } from 'minisearch'
+import { evaluate, matchedTerms, type Matches } from '../evaluate'
 import type { Library } from '../library'
-import { anchorOf, pageAt, type DocumentType, type Page, type Unit, type UnitKind } from '../model'
-import { buildSnippet, snippetHtml, type Span } from '../snippet'
-import { tokenize, type Token } from '../text'
+import type { DocumentType, UnitKind } from '../model'
 import { applyFilters, type Facets, type Filters } from './filters'
-import { parseQuery, type Clause, type ParsedQuery, type QueryWord } from './parse'
+import { toHit, type Hit } from './hits'
+import { parseQuery, type ParsedQuery, type QueryWord } from './parse'
+import { planQuery, planTree, type PlannedClause } from './plan'
+import { topK } from './top'
 
 /** What a search asks for; parameters already validated. */
 export interface SearchRequest {
@@ -24,41 +25,6 @@ export interface SearchRequest {
   origin: string
 }
 
-/** A unit linked from a hit: a note it cites, or a unit that cites it. */
-export interface LinkedUnit {
-  id: string
-  kind: UnitKind
-  n: number
-  label?: string
-  text: string
-  url: string
-}
-
-export interface Hit {
-  id: string
-  doc: string
-  kind: UnitKind
-  n: number
-  label?: string
-  /** The document's title, number, date, chapter and volume. */
-  title: string
-  number?: string
-  date?: string
-  chapter?: string
-  volume?: string
-  /** The page where the best match is. */
-  page: Page | null
-  pages: Page[]
-  score: number
-  /** HTML: text escaped, matched words in `<mark>`. */
-  snippet: string
-  snippet_text: string
-  highlights: Span[]
-  /** Notes this unit cites; for a footnote, the units that cite it. */
-  notes: LinkedUnit[]
-  url: string
-}
-
 export interface SearchResponse {
   query: string
   total: number
@@ -70,49 +36,45 @@ export interface SearchResponse {
   hits: Hit[]
 }
 
-/**
- * Ranking options, documented where they are set.
- */
-export const searchDefaults = {
+/** Ranking options, documented where they are set. */
+export const rankDefaults = {
   /** Score multiplier by kind: a title match outranks a paragraph's, a paragraph's a note's. */
   kindBoost: { title: 3, head: 1.5, paragraph: 1, footnote: 0.8 } satisfies Record<UnitKind, number>,
   /** Score multiplier by document type: front matter yields to the documents. */
   typeBoost: { document: 1, section: 0.5 } satisfies Record<DocumentType, number>,
-  /** Weight of a word found by prefix (relative to an exact match = 1). */
-  prefixWeight: 0.4,
-  /** Weight of a word found one or two edits away from a word the corpus lacks. */
-  fuzzyWeight: 0.5,
-  /** Prefix expansions per word: enough to help, few enough not to flood. */
-  maxExpansions: 40,
-  /** A word shorter than this is never matched fuzzily. */
-  minFuzzyLength: 5,
-  /** Words this long or longer may be two edits away; shorter ones one. */
-  twoEditsLength: 9,
-  /** The last word of a query still being typed is also a prefix, from this length. */
-  minTypingPrefix: 3,
 } as const
 
-/** A clause with the index terms MiniSearch is asked for. */
-interface PlannedClause {
-  clause: Clause
-  query: Query
-  /** Query terms whose match means this clause matched (word clauses). */
-  terms: Set<string>
+/** Each unit's boost, computed once per library. */
+const boosts = new WeakMap<Library, Float64Array>()
+
+function boostsOf(library: Library): Float64Array {
+  let b = boosts.get(library)
+  if (!b) {
+    b = new Float64Array(library.size)
+    for (let i = 0; i < b.length; i++) {
+      b[i] = rankDefaults.kindBoost[library.kindOf(i)] * rankDefaults.typeBoost[library.documentOf(i).type]
+    }
+    boosts.set(library, b)
+  }
+  return b
 }
 
 export function search(library: Library, request: SearchRequest): SearchResponse {
   const parsed = parseQuery(request.q)
-  const typing = !/\s$/.test(request.q)
-  const plan = planQuery(library, parsed, typing)
+  const plan = planQuery(library, parsed, !/\s$/.test(request.q))
   let partial = false
-  let results = runPlan(library, plan, parsed, 'AND')
-  if (results.length === 0 && plan.length > 1) {
-    results = runPlan(library, plan, parsed, 'OR')
-    partial = results.length > 0
+  let found = run(library, plan, parsed, 'and')
+  if (found.keep.length === 0 && plan.length > 1) {
+    found = run(library, plan, parsed, 'or')
+    partial = found.keep.length > 0
   }
-
-  const { kept, facets } = applyFilters(library, results, request.filters)
-  if (request.sort === 'date') sortByDate(library, kept)
+  const { matches } = found
+  const positions = found.keep.map((k) => matches.docs[k]!)
+  const { kept, facets } = applyFilters(library, positions, request.filters)
+  const page = request.offset + request.limit
+  const order = request.sort === 'date'
+    ? byDate(library, kept.map((k) => found.keep[k]!), matches).slice(request.offset, page)
+    : topK(kept.map((k) => found.keep[k]!), matches.scores, matches.docs, page).slice(request.offset)
   return {
     query: request.q,
     total: kept.length,
@@ -120,165 +82,57 @@ export function search(library: Library, request: SearchRequest): SearchResponse
     limit: request.limit,
     partial,
     facets,
-    hits: kept.slice(request.offset, request.offset + request.limit).map((r) => toHit(library, r, request.origin)),
+    hits: order.map((k) => toHit(library, matches.docs[k]!, matches.scores[k]!, new Set(matchedTerms(matches, k)), request.origin)),
   }
 }
 
-/** Oldest document first, undated documents last; within a document, reading order. */
-function sortByDate(library: Library, results: SearchResult[]): void {
-  const key = (r: SearchResult) => library.documentOf(r.id as number).date ?? '\uffff'
-  results.sort((a, b) => {
-    const [x, y] = [key(a), key(b)]
-    return x < y ? -1 : x > y ? 1 : (a.id as number) - (b.id as number)
-  })
-}
-
-function planQuery(library: Library, parsed: ParsedQuery, typing: boolean): PlannedClause[][] {
-  const last = parsed.required.at(-1)?.at(-1)
-  return parsed.required.map((group) =>
-    group.map((clause) => {
-      if (clause.type === 'phrase') {
-        const terms = new Set(clause.words.map((w) => w.term))
-        return { clause, terms, query: { combineWith: 'AND', queries: clause.words.map((w) => wordQuery(library, w, 'exact').query) } }
-      }
-      const typed = typing && clause === last && clause.word.word.length >= searchDefaults.minTypingPrefix
-      return { clause, ...wordQuery(library, clause.word, typed ? 'typed' : 'loose') }
-    }),
-  )
-}
-
-/**
- * The MiniSearch query for one word: its term; when the corpus lacks that
- * term (probably a typo), the terms of the words one or two edits away; and,
- * for `word*` or the last word of a query still being typed, the terms of the
- * words it begins. `exact` (phrase and excluded words) matches the term alone.
- */
-function wordQuery(library: Library, w: QueryWord, use: 'loose' | 'typed' | 'exact'): { query: Query; terms: Set<string> } {
-  const { vocabulary } = library
-  const alternatives: { terms: string[]; weight: number }[] = [{ terms: [w.term], weight: 1 }]
-  if (use !== 'exact' && !w.prefix && w.word.length >= searchDefaults.minFuzzyLength && !vocabulary.hasTerm(w.term)) {
-    const edits = w.word.length >= searchDefaults.twoEditsLength ? 2 : 1
-    const near = vocabulary.near(w.word, edits, searchDefaults.maxExpansions).map((e) => e.term)
-    alternatives.push({ terms: near, weight: searchDefaults.fuzzyWeight })
-  }
-  if (w.prefix || use === 'typed') {
-    const completions = vocabulary.startingWith(w.word, searchDefaults.maxExpansions).map((e) => e.term)
-    // `word*` asks for every completion alike; a word still being typed prefers itself.
-    alternatives.push({ terms: completions, weight: w.prefix ? 1 : searchDefaults.prefixWeight })
-  }
-
-  const weights = new Map<string, number>()
-  for (const { terms, weight } of alternatives) {
-    for (const t of terms) weights.set(t, Math.max(weights.get(t) ?? 0, weight))
-  }
-  const query: Query = {
-    queries: [...weights.keys()], combineWith: 'OR', tokenize: single, processTerm: same,
-    boostTerm: (t: string) => weights.get(t) ?? 1,
-  }
-  return { query, terms: new Set(weights.keys()) }
-}
-
-const single = (t: string) => [t]
-const same = (t: string) => t
-
-function runPlan(library: Library, plan: PlannedClause[][], parsed: ParsedQuery, combineWith: 'AND' | 'OR'): SearchResult[] {
-  const positive: Query = {
-    combineWith,
-    queries: plan.map((group) => ({ combineWith: 'OR', queries: group.map((c) => c.query) })),
-  }
-  const excludedWords = parsed.excluded.flatMap((c) => (c.type === 'word' ? [c.word] : []))
-  const query: Query = excludedWords.length === 0 ? positive : {
-    combineWith: 'AND_NOT',
-    queries: [positive, { combineWith: 'OR', queries: excludedWords.map((w) => wordQuery(library, w, 'exact').query) }],
-  }
-  const { kindBoost, typeBoost } = searchDefaults
-  const boostDocument = (id: number) => kindBoost[library.kindOf(id)] * typeBoost[library.documentOf(id).type]
-  const results = library.index.search(query, { boostDocument })
-
+/** The matches of a plan, and which of them (indices) pass its phrases. */
+function run(library: Library, plan: PlannedClause[][], parsed: ParsedQuery, combineWith: 'and' | 'or'): { matches: Matches; keep: number[] } {
+  const matches = evaluate(library.postings, planTree(library, plan, parsed, combineWith), boostsOf(library))
+  const all = Array.from(matches.docs, (_, k) => k)
   const phrases = plan.flat().some((c) => c.clause.type === 'phrase')
-  const excludedPhrases = parsed.excluded.filter((c) => c.type === 'phrase')
-  if (!phrases && excludedPhrases.length === 0) return results
+  const excludedPhrases = parsed.excluded.flatMap((c) => (c.type === 'phrase' ? [c.words] : []))
+  if (!phrases && excludedPhrases.length === 0) return { matches, keep: all }
 
-  return results.filter((r) => {
-    let tokens: Token[] | undefined
-    const words = () => (tokens ??= tokenize(library.text(r.id as number)))
-    const matched = new Set(r.queryTerms)
-    const matches = (c: PlannedClause) =>
+  const ranges = new Map<readonly QueryWord[], Phrase>()
+  const phrase = (words: readonly QueryWord[]) => {
+    let p = ranges.get(words)
+    if (!p) ranges.set(words, (p = words.map((w) => library.vocabulary.positions(w.word, w.prefix))))
+    return p
+  }
+  const keep = all.filter((k) => {
+    const words = library.words(matches.docs[k]!)
+    const matched = new Set(matchedTerms(matches, k))
+    const holds = (c: PlannedClause) =>
       c.clause.type === 'word'
         ? [...c.terms].some((t) => matched.has(t))
-        : [...c.terms].every((t) => matched.has(t)) && hasPhrase(words(), c.clause.words)
-    const groupsOk = combineWith === 'AND' ? plan.every((g) => g.some(matches)) : plan.some((g) => g.some(matches))
-    return groupsOk && !excludedPhrases.some((p) => p.type === 'phrase' && hasPhrase(words(), p.words))
+        : [...c.terms].every((t) => matched.has(t)) && hasPhrase(words, phrase(c.clause.words))
+    const groupsHold = combineWith === 'and' ? plan.every((g) => g.some(holds)) : plan.some((g) => g.some(holds))
+    return groupsHold && !excludedPhrases.some((p) => hasPhrase(words, phrase(p)))
   })
+  return { matches, keep }
 }
 
-/** Whether the words stand together, in order, in the tokens (a last word with `*` as a prefix). */
-export function hasPhrase(tokens: readonly Token[], words: readonly QueryWord[]): boolean {
-  outer: for (let i = 0; i + words.length <= tokens.length; i++) {
-    for (let k = 0; k < words.length; k++) {
-      const w = words[k]!
-      const t = tokens[i + k]!.word
-      if (w.prefix ? !t.startsWith(w.word) : t !== w.word) continue outer
+/** A phrase as vocabulary ranges, one per word (a range of one, or every word a prefix begins). */
+type Phrase = [from: number, to: number][]
+
+/** Whether a unit's words (vocabulary positions, in order) hold the phrase's words together, in order. */
+export function hasPhrase(words: ArrayLike<number>, phrase: Phrase): boolean {
+  outer: for (let i = 0; i + phrase.length <= words.length; i++) {
+    for (let k = 0; k < phrase.length; k++) {
+      const w = words[i + k]!
+      if (w < phrase[k]![0] || w >= phrase[k]![1]) continue outer
     }
     return true
   }
   return false
 }
 
-function toHit(library: Library, r: SearchResult, origin: string): Hit {
-  const unit = library.unit(r.id as number)
-  const doc = library.documentOf(r.id as number)
-  const matchedTerms = new Set(r.terms)
-  const spans: Span[] = tokenize(unit.text)
-    .filter((t) => matchedTerms.has(t.term))
-    .map((t) => [t.start, t.end] as const)
-  const snippet = buildSnippet(unit.text, spans)
-  return {
-    id: unit.id,
-    doc: unit.doc,
-    kind: unit.kind,
-    n: unit.n,
-    ...(unit.label !== undefined && { label: unit.label }),
-    title: doc.title,
-    ...(doc.number !== undefined && { number: doc.number }),
-    ...(doc.date !== undefined && { date: doc.date }),
-    ...(doc.chapter !== undefined && { chapter: doc.chapter }),
-    ...(doc.volume !== undefined && { volume: doc.volume }),
-    page: pageAt(unit.pages, snippet.focus) ?? null,
-    pages: pagesOf(unit),
-    score: Math.round(r.score * 1000) / 1000,
-    snippet: snippetHtml(snippet),
-    snippet_text: snippet.text,
-    highlights: snippet.highlights,
-    notes: linkedUnits(library, unit, origin),
-    url: unitUrl(origin, unit),
-  }
-}
-
-/** The distinct pages a unit spans, in order. */
-export function pagesOf(unit: Unit): Page[] {
-  return [...new Set(unit.pages.map((p) => p.page))]
-}
-
-/** The stable link to a unit: its place on the document's reading page. */
-export function unitUrl(origin: string, unit: Pick<Unit, 'doc' | 'kind' | 'n'>): string {
-  return `${origin}/read/${encodeURIComponent(unit.doc)}#${anchorOf(unit.kind, unit.n)}`
-}
-
-/** The notes a unit cites, or for a note the units citing it, each with its text. */
-export function linkedUnits(library: Library, unit: Unit, origin: string): LinkedUnit[] {
-  const ids = unit.kind === 'footnote' ? (unit.citedBy ?? []) : [...new Set(unit.cites.map((c) => c.note))]
-  return ids.flatMap((id) => {
-    const position = library.unitPosition(id)
-    if (position === undefined) return []
-    const linked = library.unit(position)
-    return [{
-      id: linked.id,
-      kind: linked.kind,
-      n: linked.n,
-      ...(linked.label !== undefined && { label: linked.label }),
-      text: linked.text,
-      url: unitUrl(origin, linked),
-    }]
+/** Oldest document first, undated documents last; within a document, reading order. */
+function byDate(library: Library, indices: number[], matches: Matches): number[] {
+  const key = (k: number) => library.documentOf(matches.docs[k]!).date ?? '\uffff'
+  return indices.sort((a, b) => {
+    const [x, y] = [key(a), key(b)]
+    return x < y ? -1 : x > y ? 1 : matches.docs[a]! - matches.docs[b]!
   })
 }

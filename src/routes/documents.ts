@@ -6,7 +6,7 @@ import { ApiError } from '../errors'
 import type { Library } from '../library'
 import type { DocumentType } from '../model'
 import { integer, oneOf } from '../params'
-import { pagesOf, unitUrl } from '../query/search'
+import { pagesOf, unitUrl } from '../query/hits'
 import { readFilters } from './search'
 
 const TYPES: readonly DocumentType[] = ['document', 'section']

@@ -27,3 +27,33 @@ describe('Vocabulary', () => {
     expect(vocabulary.hasTerm('negotiations')).toBe(false)
   })
 })
+
+describe('Vocabulary.near', () => {
+  it('finds exactly the words MiniSearch’s SearchableMap finds, on the corpus vocabulary', async () => {
+    const { default: SearchableMap } = await import('minisearch/SearchableMap')
+    const { readCorpus } = await import('../../index/corpus')
+    const { buildVocabulary } = await import('../../index/write-index')
+    const { random } = await import('../../bench/corpus')
+    const entries = buildVocabulary((await readCorpus('corpus')).documents.flatMap((d) => d.units))
+    const words = entries.map((e) => e[0])
+    const terms = [...new Set(entries.map((e) => e[1]))].sort()
+    const big = new Vocabulary({
+      words, terms, termOf: entries.map((e) => terms.indexOf(e[1])), units: entries.map((e) => e[2]), display: entries.map((e) => e[3] ?? ''),
+    })
+    const tree = SearchableMap.from(words.map((w, i) => [w, i] as [string, number]))
+    const rand = random(11)
+    const typo = (w: string) => {
+      const at = Math.floor(rand() * w.length)
+      const letter = 'abcdefghijklmnopqrstuvwxyz'[Math.floor(rand() * 26)]!
+      return [w.slice(0, at) + w.slice(at + 1), w.slice(0, at) + letter + w.slice(at + 1), w.slice(0, at) + letter + w.slice(at)][Math.floor(rand() * 3)]!
+    }
+    for (let k = 0; k < 300; k++) {
+      const query = typo(words[Math.floor(rand() * words.length)]!)
+      for (const edits of [1, 2]) {
+        const expected = [...tree.fuzzyGet(query, edits)].map(([w, [, e]]) => `${w}:${e}`).sort()
+        const actual = big.near(query, edits, 1e9).map((w) => `${w.word}:${w.edits}`).sort()
+        expect(actual, `${query} ~${edits}`).toEqual(expected)
+      }
+    }
+  })
+})
