@@ -67,8 +67,10 @@ export class Vocabulary {
   }
 
   /**
-   * The words within `maxEdits` edits (Levenshtein) of `word` (folded),
-   * nearest and most widespread first, at most `max`.
+   * The words within `maxEdits` edits of `word` (folded), nearest and most
+   * widespread first, at most `max`. An edit is a letter left out, added or
+   * changed, or two neighbours swapped (`goverment`, `goverenment`,
+   * `govermnent` are one edit from `government`).
    *
    * The sorted word list is walked as the trie it implies: the edit-distance
    * row of a prefix is computed once for every word sharing it, and a prefix
@@ -81,7 +83,9 @@ export class Vocabulary {
     const m = word.length
     const width = m + 1
     let rows = new Int32Array(width * 64)
+    let least = new Int32Array(64)
     for (let j = 0; j <= m; j++) rows[j] = j
+    least[0] = 0
     const found: { i: number; edits: number }[] = []
     let previous = ''
     let depth = 0 // rows are valid for prefixes of `previous` up to this length
@@ -91,28 +95,35 @@ export class Vocabulary {
       let d = 0
       const shared = Math.min(depth, w.length)
       while (d < shared && w.charCodeAt(d) === previous.charCodeAt(d)) d++
-      if ((w.length + 1) * width > rows.length) {
-        const grown = new Int32Array((w.length + 1) * width * 2)
+      if (w.length + 1 > least.length) {
+        const size = (w.length + 1) * 2
+        const grown = new Int32Array(size * width)
         grown.set(rows)
         rows = grown
+        const grownLeast = new Int32Array(size)
+        grownLeast.set(least)
+        least = grownLeast
       }
       for (; d < w.length; d++) {
         const above = d * width
         const here = above + width
         const c = w.charCodeAt(d)
         rows[here] = d + 1
-        let least = d + 1
+        let low = d + 1
         for (let j = 1; j <= m; j++) {
-          const v = Math.min(rows[above + j]! + 1, rows[here + j - 1]! + 1, rows[above + j - 1]! + (word.charCodeAt(j - 1) === c ? 0 : 1))
+          let v = Math.min(rows[above + j]! + 1, rows[here + j - 1]! + 1, rows[above + j - 1]! + (word.charCodeAt(j - 1) === c ? 0 : 1))
+          if (d > 0 && j > 1 && c === word.charCodeAt(j - 2) && w.charCodeAt(d - 1) === word.charCodeAt(j - 1)) {
+            v = Math.min(v, rows[above - width + j - 2]! + 1)
+          }
           rows[here + j] = v
-          if (v < least) least = v
+          if (v < low) low = v
         }
-        if (least > maxEdits) {
-          // No word beginning so can come within reach: skip them all.
+        least[d + 1] = low
+        // A row and the one before it both out of reach: no word beginning so can come back within it.
+        if (low > maxEdits && least[d]! >= maxEdits) {
           previous = w
           depth = d
-          i = this.#lowerBound(w.slice(0, d) + String.fromCharCode(c + 1))
-          if (c === 0xffff) i = words.length
+          i = c === 0xffff ? words.length : this.#lowerBound(w.slice(0, d) + String.fromCharCode(c + 1))
           continue walk
         }
       }

@@ -1,0 +1,115 @@
+/**
+ * Query sets for the benchmarks, drawn from a corpus's real units with a
+ * seeded generator, then committed (bench/queries/*.json) so that every run
+ * and every engine answers the same queries.
+ *
+ * - single, two, three: words picked uniformly from the content words of the
+ *   units (four letters or more; any word a reader would type), two and three
+ *   taken from one unit so that they co-occur;
+ * - phrase: two or three consecutive words of a unit, quoted;
+ * - prefix: the first 3–5 letters of a content word, with `*`;
+ * - typo: a content word of seven letters or more with one edit (deletion,
+ *   insertion, substitution or transposition) at a random place;
+ * - known-item: three distinctive words of a random unit (its three rarest
+ *   words in the corpus, in text order), and the same with a typo in the
+ *   longest of them; the unit is the answer.
+ */
+import { random } from './corpus'
+import { tokenize } from '../src/text'
+
+export interface KnownItem {
+  q: string
+  /** The unit id the query was drawn from. */
+  answer: string
+}
+
+export interface QuerySet {
+  corpus: string
+  seed: number
+  single: string[]
+  two: string[]
+  three: string[]
+  phrase: string[]
+  prefix: string[]
+  typo: string[]
+  known: KnownItem[]
+  knownTypo: KnownItem[]
+}
+
+export const LATENCY_KINDS = ['single', 'two', 'three', 'phrase', 'prefix', 'typo', 'known', 'knownTypo'] as const
+export type LatencyKind = (typeof LATENCY_KINDS)[number]
+
+/** The units a query set is drawn from: id and text. */
+export interface SourceUnit {
+  id: string
+  text: string
+}
+
+const CONTENT = /^[a-z]{4,}$/
+
+export function makeQueries(corpus: string, units: readonly SourceUnit[], seed: number, size = { each: 50, known: 200 }): QuerySet {
+  const rand = random(seed)
+  const pick = <T>(items: readonly T[]) => items[Math.floor(rand() * items.length)]!
+  const tokens = units.map((u) => tokenize(u.text).map((t) => ({ word: t.word, written: u.text.slice(t.start, t.end) })))
+  const df = new Map<string, number>()
+  for (const ts of tokens) for (const w of new Set(ts.map((t) => t.word))) df.set(w, (df.get(w) ?? 0) + 1)
+  const content = (i: number) => tokens[i]!.filter((t) => CONTENT.test(t.word))
+  const rich = units.map((_, i) => i).filter((i) => content(i).length >= 6)
+  const vocabulary = [...df.keys()].filter((w) => CONTENT.test(w)).sort()
+
+  const words = (n: number) => {
+    const ws = content(pick(rich))
+    const start = Math.floor(rand() * (ws.length - n))
+    return ws.slice(start, start + n).map((t) => t.written).join(' ')
+  }
+  const phrase = () => {
+    const ts = tokens[pick(rich)]!
+    const n = 2 + Math.floor(rand() * 2)
+    const start = Math.floor(rand() * (ts.length - n))
+    return `"${ts.slice(start, start + n).map((t) => t.written).join(' ')}"`
+  }
+  const known = (): KnownItem => {
+    const i = pick(rich)
+    const ws = content(i)
+    const rarest = [...new Set(ws.map((t) => t.word))].sort((a, b) => df.get(a)! - df.get(b)! || (a < b ? -1 : 1)).slice(0, 3)
+    const chosen = ws.filter((t, k) => rarest.includes(t.word) && ws.findIndex((x) => x.word === t.word) === k)
+    return { q: chosen.map((t) => t.written).join(' '), answer: units[i]!.id }
+  }
+  const withTypo = (item: KnownItem): KnownItem => {
+    const parts = item.q.split(' ')
+    const longest = parts.reduce((a, b, k) => (b.length > parts[a]!.length ? k : a), 0)
+    parts[longest] = typo(parts[longest]!, rand)
+    return { q: parts.join(' '), answer: item.answer }
+  }
+  const { each } = size
+  const knownItems = Array.from({ length: size.known }, known)
+  return {
+    corpus,
+    seed,
+    single: Array.from({ length: each }, () => pick(vocabulary)),
+    two: Array.from({ length: each }, () => words(2)),
+    three: Array.from({ length: each }, () => words(3)),
+    phrase: Array.from({ length: each }, phrase),
+    prefix: Array.from({ length: each }, () => {
+      const w = pick(vocabulary)
+      return `${w.slice(0, 3 + Math.floor(rand() * 3))}*`
+    }),
+    typo: Array.from({ length: each }, () => typo(pick(vocabulary.filter((w) => w.length >= 7)), rand)),
+    known: knownItems,
+    knownTypo: knownItems.map(withTypo),
+  }
+}
+
+/** One typing slip at a random place: a letter left out, added, changed, or two letters swapped. */
+export function typo(word: string, rand: () => number): string {
+  const at = Math.floor(rand() * word.length)
+  const letter = 'abcdefghijklmnopqrstuvwxyz'[Math.floor(rand() * 26)]!
+  const edits = [
+    () => word.slice(0, at) + word.slice(at + 1),
+    () => word.slice(0, at) + letter + word.slice(at),
+    () => word.slice(0, at) + (letter === word[at] ? 'e' : letter) + word.slice(at + 1),
+    () => (at + 1 < word.length ? word.slice(0, at) + word[at + 1] + word[at] + word.slice(at + 2) : word.slice(0, at)),
+  ]
+  const out = edits[Math.floor(rand() * edits.length)]!()
+  return out === word ? word.slice(1) : out
+}
