@@ -1,0 +1,22 @@
+/** Small statistics for benchmark samples. */
+
+export function median(xs: readonly number[]): number {
+  return quantile(xs, 0.5)
+}
+
+/** The q-quantile (0–1) by the nearest-rank method. */
+export function quantile(xs: readonly number[], q: number): number {
+  if (xs.length === 0) return NaN
+  const sorted = [...xs].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!
+}
+
+/** Known-item measures from the 1-based rank of each answer (0: not in the results). */
+export function knownItem(ranks: readonly number[]) {
+  const n = ranks.length
+  return {
+    hit1: ranks.filter((r) => r === 1).length / n,
+    hit10: ranks.filter((r) => r >= 1 && r <= 10).length / n,
+    mrr: ranks.reduce((s, r) => s + (r > 0 ? 1 / r : 0), 0) / n,
+  }
+}
