@@ -25,7 +25,7 @@ import type { Document } from '../src/model'
 import { search } from '../src/query/search'
 
 /** An index serialized: file name → contents. */
-export type Files = Map<string, Uint8Array>
+export type Files = Map<string, Uint8Array<ArrayBuffer>>
 
 export interface Searcher {
   /** Ranked unit ids, at most `limit`. */

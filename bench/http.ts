@@ -3,9 +3,9 @@
  * corpus) loaded by autocannon at a fixed concurrency for a fixed time, with
  * the volume's query set in rotation.
  */
-import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import autocannon from 'autocannon'
+import { startDevServer } from '../scripts/dev-server'
 import type { QuerySet } from './queries'
 
 export interface HttpResult {
@@ -25,18 +25,15 @@ const SECONDS = 10
 
 export async function httpLoad(log: (line: string) => void): Promise<HttpResult> {
   log('HTTP: starting wrangler dev')
-  const dev = spawn('npx', ['wrangler', 'dev', '--ip', '127.0.0.1', '--port', String(PORT)], {
-    detached: true, stdio: 'ignore', env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
-  })
+  const dev = await startDevServer(PORT)
   try {
-    await ready(`http://127.0.0.1:${PORT}/health`)
     const set: QuerySet = JSON.parse(readFileSync('bench/queries/volume.json', 'utf8'))
     const paths = [...set.single, ...set.two, ...set.three, ...set.phrase, ...set.prefix, ...set.typo]
       .map((q) => `/search?${new URLSearchParams({ q })}`)
     let next = 0
     log(`HTTP: ${CONNECTIONS} connections for ${SECONDS} s`)
     const r = await autocannon({
-      url: `http://127.0.0.1:${PORT}`,
+      url: dev.url,
       connections: CONNECTIONS,
       duration: SECONDS,
       requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: paths[next++ % paths.length]! }) }],
@@ -52,18 +49,6 @@ export async function httpLoad(log: (line: string) => void): Promise<HttpResult>
       non2xx: r.non2xx,
     }
   } finally {
-    process.kill(-dev.pid!, 'SIGTERM')
+    dev.stop()
   }
-}
-
-async function ready(url: string): Promise<void> {
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(url)).ok) return
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 500))
-  }
-  throw new Error(`bench: wrangler dev did not answer ${url} within a minute`)
 }

@@ -4,7 +4,7 @@
  * manifest that names them by content hash.
  */
 import { createHash } from 'node:crypto'
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import MiniSearch from 'minisearch'
@@ -110,6 +110,12 @@ const EXTENSIONS = { pack: 'bin', text: 'txt', documents: 'json' } as const
 /** Files of an earlier build, removed before writing. */
 const OLD_FILE = /^((pack|text|documents)\.[0-9a-f]{16}(\.\d+)?\.(bin|txt|json)|manifest\.json)$/
 
+async function writeAtomically(path: string, data: Uint8Array | string): Promise<void> {
+  const aside = `${path}.${process.pid}.tmp`
+  await writeFile(aside, data)
+  await rename(aside, path)
+}
+
 /** Files are cut into parts of at most this size, well under the asset limit. */
 const PART_BYTES = 20 * 2 ** 20
 /** Share of isolate memory the loaded index may take; the rest is for answering queries. */
@@ -189,12 +195,16 @@ export async function writeIndex(documents: readonly Document[], volumes: readon
     bytes: { raw, gzip },
   }
 
+  // Each file appears whole (written aside, then renamed), the manifest last, and
+  // files of earlier builds go only after it: a worker reading the folder while
+  // it is rebuilt sees the old index or the new one, never half of either.
   await mkdir(options.out, { recursive: true })
+  for (const [file, bytes] of written) await writeAtomically(join(options.out, file), bytes)
+  await writeAtomically(join(options.out, MANIFEST_FILE), JSON.stringify(manifest, null, 2) + '\n')
+  const keep = new Set([MANIFEST_FILE, ...written.map(([file]) => file)])
   for (const old of await readdir(options.out)) {
-    if (OLD_FILE.test(old)) await rm(join(options.out, old))
+    if (OLD_FILE.test(old) && !keep.has(old)) await rm(join(options.out, old))
   }
-  for (const [file, bytes] of written) await writeFile(join(options.out, file), bytes)
-  await writeFile(join(options.out, MANIFEST_FILE), JSON.stringify(manifest, null, 2) + '\n')
   return manifest
 }
 

@@ -9,6 +9,7 @@ import { library } from './middleware/library'
 import { openapi } from './openapi'
 import { documentsRoute } from './routes/documents'
 import { healthRoute } from './routes/health'
+import { pagesRoute } from './routes/pages'
 import { searchRoute } from './routes/search'
 import { suggestRoute } from './routes/suggest'
 
@@ -22,6 +23,7 @@ app.route('/', searchRoute)
 app.route('/', suggestRoute)
 app.route('/', documentsRoute)
 app.route('/', healthRoute)
+app.route('/', pagesRoute)
 app.use(methodNotAllowed({
   app,
   onMethodNotAllowed: (c, methods) => c.json(new ApiError('not_found', `${c.req.method} is not allowed here; use ${methods.join(', ')}`).toJSON(), 405, { Allow: methods.join(', ') }),

@@ -82,3 +82,8 @@ function wordNode(library: Library, w: QueryWord, use: 'loose' | 'typed' | 'exac
   const nodes: QueryNode[] = [...weights].map(([term, boost]) => ({ op: 'term', term, boost }))
   return { node: nodes.length === 1 ? nodes[0]! : { op: 'or', nodes }, terms: new Set(weights.keys()) }
 }
+
+/** Every term a plan asks for: the words a reader should see marked. */
+export function plannedTerms(plan: PlannedClause[][]): Set<string> {
+  return new Set(plan.flat().flatMap((c) => [...c.terms]))
+}

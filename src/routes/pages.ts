@@ -1,0 +1,49 @@
+/** The pages a person sees: the demo page, the reading pages, and the widget script. */
+import { Hono } from 'hono'
+import { secureHeaders } from 'hono/secure-headers'
+import type { AppEnv } from '../app-env'
+import { ApiError } from '../errors'
+import type { Library } from '../library'
+import { homePage } from '../pages/home'
+import { notFoundPage, readingPage } from '../pages/read'
+import { parseQuery, QuerySyntaxError } from '../query/parse'
+import { plannedTerms, planQuery } from '../query/plan'
+import { MAX_QUERY_LENGTH } from './search'
+
+/** Pages run the widget from this origin and nothing else. */
+const pageHeaders = secureHeaders({
+  contentSecurityPolicy: {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    imgSrc: ["'self'", 'data:'],
+    frameAncestors: ["'self'"],
+  },
+  crossOriginResourcePolicy: false,
+})
+
+/** The terms of `q` to mark on a reading page; none for a query that cannot be searched. */
+function markedTerms(library: Library, q: string | undefined): Set<string> {
+  if (!q || q.length > MAX_QUERY_LENGTH) return new Set()
+  try {
+    return plannedTerms(planQuery(library, parseQuery(q), false))
+  } catch (e) {
+    if (e instanceof QuerySyntaxError) return new Set()
+    throw e
+  }
+}
+
+export const pagesRoute = new Hono<AppEnv>()
+  .get('/', pageHeaders, (c) => c.html(homePage(c.var.library, new URL(c.req.url).origin)))
+  .get('/read/:id', pageHeaders, (c) => {
+    const { library } = c.var
+    const id = c.req.param('id')
+    const doc = library.document(id)
+    if (!doc) return c.html(notFoundPage(id), 404)
+    return c.html(readingPage(library, doc, markedTerms(library, c.req.query('q'))))
+  })
+  .get('/widget.js', async (c) => {
+    const res = await c.env.ASSETS.fetch(new Request('https://assets.local/widget.js'))
+    if (!res.ok) throw new ApiError('index_unavailable', 'folio: widget.js is missing; run npm run build')
+    return c.body(await res.text(), 200, { 'Content-Type': 'text/javascript; charset=utf-8' })
+  })
