@@ -15,7 +15,7 @@ const STYLE = `
 article { position: relative; }
 h1 { font-size: 1.55rem; line-height: 1.3; margin: .2rem 0 .8rem; }
 .number { color: var(--muted); margin-right: .4rem; }
-p, li, h1 { position: relative; scroll-margin-top: 4rem; }
+p, li, h1 { position: relative; scroll-margin-top: 5.5rem; }
 p.head { font-family: system-ui, sans-serif; font-size: .95rem; color: var(--muted); margin: .3rem 0; white-space: pre-line; }
 :target { background: var(--target); box-shadow: -.6rem 0 0 var(--target), .6rem 0 0 var(--target); }
 .pb { position: absolute; left: -4rem; width: 3.2rem; text-align: right; font: .75rem/2.1 system-ui, sans-serif; color: var(--muted); }
