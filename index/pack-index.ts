@@ -7,7 +7,7 @@
 import type MiniSearch from 'minisearch'
 import type { IndexedUnit } from '../src/engine'
 import type { PackMeta, VocabularyEntry } from '../src/artifacts'
-import { UNIT_KINDS, type Page, type Unit } from '../src/model'
+import { ANNOTATION_TYPES, UNIT_KINDS, type Page, type Unit } from '../src/model'
 import { encodePack, type Section } from '../src/pack'
 import { findTerm } from '../src/evaluate'
 import { tokenize } from '../src/text'
@@ -70,6 +70,13 @@ export function packIndex(units: readonly Unit[], search: MiniSearch<IndexedUnit
   const pageLabel: number[] = []
   const citeNote: number[] = []
   const citeAt: number[] = []
+  const annotationStart = new Uint32Array(units.length + 1)
+  const annotationType: number[] = []
+  const annotationFrom: number[] = []
+  const annotationTo: number[] = []
+  const annotationTarget: number[] = []
+  const targets: string[] = []
+  const targetIds = new Map<string, number>()
   units.forEach((u, i) => {
     for (const p of u.pages) {
       pageAt.push(p.at)
@@ -79,8 +86,17 @@ export function packIndex(units: readonly Unit[], search: MiniSearch<IndexedUnit
       citeNote.push(positions.get(c.note)!)
       citeAt.push(c.at)
     }
+    for (const a of u.annotations ?? []) {
+      annotationType.push(ANNOTATION_TYPES.indexOf(a.type))
+      annotationFrom.push(a.start)
+      annotationTo.push(a.end)
+      let t = targetIds.get(a.target)
+      if (t === undefined) targetIds.set(a.target, (t = targets.push(a.target) - 1))
+      annotationTarget.push(t)
+    }
     pageStart[i + 1] = pageAt.length
     citeStart[i + 1] = citeNote.length
+    annotationStart[i + 1] = annotationType.length
     if (u.kind === 'footnote' && u.label !== String(u.n)) labels[i] = u.label ?? null
   })
 
@@ -92,6 +108,8 @@ export function packIndex(units: readonly Unit[], search: MiniSearch<IndexedUnit
     tokenStart, tokenWords: Uint32Array.from(tokenWords),
     pageStart, pageAt: Uint32Array.from(pageAt), pageLabel: Uint32Array.from(pageLabel),
     citeStart, citeNote: Uint32Array.from(citeNote), citeAt: Uint32Array.from(citeAt),
+    annotationStart, annotationType: Uint8Array.from(annotationType), annotationFrom: Uint32Array.from(annotationFrom),
+    annotationTo: Uint32Array.from(annotationTo), annotationTarget: Uint32Array.from(annotationTarget), annotationTargets: targets,
     vocabularyWords: vocabulary.map((v) => v[0]),
     vocabularyTerms: Uint32Array.from(vocabulary, ([word, term]) => {
       const t = findTerm(terms, term)

@@ -51,6 +51,29 @@ export function countDocuments(documents: readonly Document[], volumes: readonly
 
 const KIND_COUNT = { title: 'titles', head: 'heads', paragraph: 'paragraphs', footnote: 'footnotes' } as const
 
+/**
+ * What the index holds for a unit: its text, and the names of the persons
+ * its markup tags, so that `Rusk` finds `Dear Dean:` and `the Secretary`
+ * where the editors tagged them as Dean Rusk.
+ */
+export function indexedText(unit: Unit, names: ReadonlyMap<string, string>): string {
+  const tagged = new Set((unit.annotations ?? []).flatMap((a) => (a.type === 'person' && names.has(a.target) ? [names.get(a.target)!] : [])))
+  return tagged.size === 0 ? unit.text : `${unit.text}\n${[...tagged].join('\n')}`
+}
+
+/** What a document links to: the persons it names (with counts) and the documents it refers to. */
+function linksOf(id: string, units: readonly Unit[]): Pick<DocumentEntry, 'people' | 'references'> {
+  const people: Record<string, number> = {}
+  const references: string[] = []
+  for (const u of units) {
+    for (const a of u.annotations ?? []) {
+      if (a.type === 'person') people[a.target] = (people[a.target] ?? 0) + 1
+      else if (a.type === 'ref' && a.target !== id && !references.includes(a.target)) references.push(a.target)
+    }
+  }
+  return { ...(Object.keys(people).length > 0 && { people }), ...(references.length > 0 && { references }) }
+}
+
 /** The vocabulary: every folded word, its term, in how many units, and its usual spelling. */
 export function buildVocabulary(units: readonly Unit[]): VocabularyEntry[] {
   const words = new Map<string, { term: string; units: number; spellings: Map<string, number> }>()
@@ -144,20 +167,21 @@ export async function writeIndex(documents: readonly Document[], volumes: readon
   const entries: DocumentEntry[] = []
   let first = 0
   for (const { units: docUnits, ...facts } of documents) {
-    entries.push({ ...facts, first, count: docUnits.length })
+    entries.push({ ...facts, first, count: docUnits.length, ...linksOf(facts.id, docUnits) })
     first += docUnits.length
   }
   // Volumes known only from page-text document ids are listed by id.
-  const volumeList = volumes.map(({ id, title }) => ({ id, title }))
+  const volumeList = volumes.map(({ pages: _pages, ...facts }) => facts)
   for (const d of documents) {
     if (d.volume !== undefined && !volumeList.some((v) => v.id === d.volume)) volumeList.push({ id: d.volume, title: d.volume })
   }
   const documentsFile: DocumentsFile = { volumes: volumeList, documents: entries }
 
+  const names = new Map(volumes.flatMap((v) => (v.persons ?? []).map((p) => [p.id, p.name])))
   const search = new MiniSearch<IndexedUnit>(indexOptions)
   for (let from = 0; from < units.length; from += BATCH) {
     options.onProgress?.(from, units.length)
-    search.addAll(units.slice(from, from + BATCH).map((u, k) => ({ i: from + k, text: u.text })))
+    search.addAll(units.slice(from, from + BATCH).map((u, k) => ({ i: from + k, text: indexedText(u, names) })))
   }
   options.onProgress?.(units.length, units.length)
   if (search.documentCount !== units.length) {

@@ -10,6 +10,7 @@ import { openapi } from './openapi'
 import { documentsRoute } from './routes/documents'
 import { healthRoute } from './routes/health'
 import { pagesRoute } from './routes/pages'
+import { peopleRoute } from './routes/people'
 import { searchRoute } from './routes/search'
 import { suggestRoute } from './routes/suggest'
 
@@ -23,6 +24,7 @@ app.route('/', searchRoute)
 app.route('/', suggestRoute)
 app.route('/', documentsRoute)
 app.route('/', healthRoute)
+app.route('/', peopleRoute)
 app.route('/', pagesRoute)
 app.use(methodNotAllowed({
   app,

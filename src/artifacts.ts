@@ -63,6 +63,10 @@ export interface DocumentEntry extends Omit<Document, 'units'> {
   /** Its units are `units[first]` to `units[first + count - 1]`, in reading order. */
   first: number
   count: number
+  /** Persons it names (by id), and how many times. */
+  people?: Record<string, number>
+  /** The documents it refers to, in the corpus or not (ids), in order of first reference. */
+  references?: string[]
 }
 
 /** The documents file. */

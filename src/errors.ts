@@ -13,6 +13,8 @@ export const ERROR_STATUS = {
   invalid_query: 400,
   /** No document has the id asked for. */
   unknown_document: 404,
+  /** No person of the volumes' lists has the id asked for. */
+  unknown_person: 404,
   /** No route at this path and method. */
   not_found: 404,
   /** The index files are missing or of another format: the deployment is broken. */

@@ -5,7 +5,7 @@
  */
 import { FORMAT, INDEX_PATH, MANIFEST_FILE, type DocumentEntry, type DocumentsFile, type Manifest, type PackMeta } from './artifacts'
 import type { Postings } from './evaluate'
-import { anchorOf, UNIT_KINDS, type Unit, type UnitKind, type Volume } from './model'
+import { ANNOTATION_TYPES, anchorOf, UNIT_KINDS, type Person, type Unit, type UnitKind, type Volume } from './model'
 import { Pack } from './pack'
 import { Vocabulary } from './vocabulary'
 
@@ -17,7 +17,12 @@ export interface Library {
   documents: readonly DocumentEntry[]
   /** Every chapter title, in corpus order. */
   chapters: readonly string[]
+  /** The persons of the volumes' lists, by id. */
+  people: ReadonlyMap<string, Person & { volume: string }>
   document(id: string): DocumentEntry | undefined
+  volume(id: string | undefined): Omit<Volume, 'pages'> | undefined
+  /** The documents that refer to a document (ids). */
+  citedBy(id: string): readonly string[]
   /** How many units the index holds; positions run from 0. */
   size: number
   kindOf(position: number): UnitKind
@@ -63,9 +68,18 @@ export async function loadLibrary(read: ReadAsset): Promise<Library> {
   const citeStart = pack.array('citeStart', 'u32')
   const citeNote = pack.array('citeNote', 'u32')
   const citeAt = pack.array('citeAt', 'u32')
+  const annotationStart = pack.array('annotationStart', 'u32')
+  const annotationType = pack.array('annotationType', 'u8')
+  const annotationFrom = pack.array('annotationFrom', 'u32')
+  const annotationTo = pack.array('annotationTo', 'u32')
+  const annotationTarget = pack.array('annotationTarget', 'u32')
+  const annotationTargets = pack.strings('annotationTargets')
   const { pageLabels, labels } = pack.meta
 
   const byId = new Map(documents.map((d) => [d.id, d]))
+  const volumesById = new Map(volumes.map((v) => [v.id, v]))
+  const citing = new Map<string, string[]>()
+  for (const d of documents) for (const target of d.references ?? []) citing.set(target, [...(citing.get(target) ?? []), d.id])
   const owner = new Uint32Array(pack.meta.units)
   documents.forEach((d, k) => owner.fill(k, d.first, d.first + d.count))
   const decoder = new TextDecoder()
@@ -83,6 +97,15 @@ export async function loadLibrary(read: ReadAsset): Promise<Library> {
     const cites = []
     for (let k = citeStart[i]!; k < citeStart[i + 1]!; k++) cites.push({ note: idOf(citeNote[k]!), at: citeAt[k]! })
     const u: Unit = { id: idOf(i), doc: doc.id, kind, n, text: text(i), pages, cites }
+    if (annotationStart[i + 1]! > annotationStart[i]!) {
+      u.annotations = []
+      for (let k = annotationStart[i]!; k < annotationStart[i + 1]!; k++) {
+        u.annotations.push({
+          type: ANNOTATION_TYPES[annotationType[k]!]!, target: annotationTargets[annotationTarget[k]!]!,
+          start: annotationFrom[k]!, end: annotationTo[k]!,
+        })
+      }
+    }
     if (kind === 'footnote') {
       const label = i in labels ? labels[i] : String(n)
       if (label !== null && label !== undefined) u.label = label
@@ -109,7 +132,10 @@ export async function loadLibrary(read: ReadAsset): Promise<Library> {
     volumes,
     documents,
     chapters: [...new Set(documents.flatMap((d) => (d.chapter === undefined ? [] : [d.chapter])))],
+    people: new Map(volumes.flatMap((v) => (v.persons ?? []).map((p) => [p.id, { ...p, volume: v.id }]))),
     document: (id) => byId.get(id),
+    volume: (id) => (id === undefined ? undefined : volumesById.get(id)),
+    citedBy: (id) => citing.get(id) ?? [],
     size: pack.meta.units,
     kindOf,
     documentOf,

@@ -30,6 +30,21 @@ export interface Citation {
   at: number
 }
 
+/**
+ * A marked-up span of a unit's text: a person named (however the text names
+ * them: `Rusk`, `the Secretary`, `Dean`), an abbreviation of the volume's
+ * list, or a reference to a document (of this volume or another).
+ */
+export const ANNOTATION_TYPES = ['person', 'term', 'ref'] as const
+
+export interface Annotation {
+  type: (typeof ANNOTATION_TYPES)[number]
+  /** A person's or term's id (`frus1964-68v29p2-p_RD3`), or a document's (`frus1961-63v22-d383`). */
+  target: string
+  start: number
+  end: number
+}
+
 /** A searchable piece of a document: its title, a head line, a paragraph or a footnote. */
 export interface Unit {
   /** Stable id: `<doc id>/<anchor>`, e.g. `frus1989-92v31-d49/p3`. */
@@ -49,6 +64,8 @@ export interface Unit {
   cites: Citation[]
   /** Footnotes only: the units that cite this note. */
   citedBy?: string[]
+  /** Persons, abbreviations and references marked in the text, in order. */
+  annotations?: Annotation[]
 }
 
 /**
@@ -81,12 +98,36 @@ export interface Document {
   units: Unit[]
 }
 
-/** A FRUS volume, from a TEI file's header. */
+/** A person of a volume's persons list. */
+export interface Person {
+  /** The volume id and the list's `xml:id`: `frus1964-68v29p2-p_RD3`. */
+  id: string
+  /** As the list gives it: `Rusk, Dean`. */
+  name: string
+  /** The description the list gives: `Secretary of State`. */
+  role?: string
+}
+
+/** An abbreviation of a volume's list. */
+export interface Term {
+  id: string
+  abbreviation: string
+  expansion: string
+}
+
+/** A FRUS volume, from a TEI file's header (or, less fully, from a page-text document's id). */
 export interface Volume {
   id: string
   title: string
+  /** The parts of the title: `Foreign Relations of the United States`, `1964–1968`, `Volume XXIX, Part 2`, `Japan`. */
+  series?: string
+  subseries?: string
+  volumeNumber?: string
+  volumeTitle?: string
   /** Every page break of the volume, in order, including pages of parts not indexed. */
   pages: Page[]
+  persons?: Person[]
+  terms?: Term[]
 }
 
 const HISTORICAL_DOCUMENTS = 'https://history.state.gov/historicaldocuments'

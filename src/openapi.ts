@@ -17,6 +17,7 @@ const kind = { type: 'string', enum: UNIT_KINDS }
 const filterParameters = [
   { name: 'volume', in: 'query', description: 'Only this volume (`frus1964-68v29p2`).', schema: { type: 'string' } },
   { name: 'chapter', in: 'query', description: 'Only this chapter, by title.', schema: { type: 'string' } },
+  { name: 'person', in: 'query', description: 'Only documents that name this person (an id from /people, e.g. `frus1964-68v29p2-p_RD3`).', schema: { type: 'string' } },
   { name: 'year', in: 'query', description: 'A year of the document date (`1965`), or an inclusive range (`1965..1967`, `1965..`, `..1967`). Undated documents never match.', schema: { type: 'string', pattern: '^(\\d{4})?(\\.\\.(\\d{4})?)?$' } },
 ]
 const documentFacts = {
@@ -123,11 +124,66 @@ export const openapi = {
           200: json({
             allOf: [ref('DocumentSummary'), {
               type: 'object',
-              required: ['units'],
-              properties: { units: { type: 'array', items: ref('Unit') } },
+              required: ['units', 'references', 'people'],
+              properties: {
+                references: {
+                  type: 'object',
+                  properties: { cites: { type: 'array', items: ref('DocumentLink') }, cited_by: { type: 'array', items: ref('DocumentLink') } },
+                },
+                people: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' }, mentions: { type: 'integer' }, url: { type: 'string' } } } },
+                units: { type: 'array', items: ref('Unit') },
+              },
             }],
           }, 'The document'),
           404: errorResponse('No document has this id'),
+        },
+      },
+    },
+    '/people': {
+      get: {
+        summary: "The persons of the volumes' lists",
+        description: 'Each with the role the volume gives, and how many documents name them (by the editors\' markup, however the text names them).',
+        parameters: [
+          { name: 'q', in: 'query', description: 'Words the name contains (folded: `arguello` finds Argüello).', schema: { type: 'string' } },
+          { name: 'volume', in: 'query', schema: { type: 'string' } },
+          { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 } },
+          { name: 'offset', in: 'query', schema: { type: 'integer', minimum: 0, default: 0 } },
+        ],
+        responses: {
+          200: json({
+            type: 'object',
+            required: ['total', 'offset', 'limit', 'people'],
+            properties: {
+              total: { type: 'integer' }, offset: { type: 'integer' }, limit: { type: 'integer' },
+              people: { type: 'array', items: { allOf: [ref('Person'), { type: 'object', properties: { documents: { type: 'integer' }, mentions: { type: 'integer' }, url: { type: 'string', format: 'uri' } } }] } },
+            },
+          }, 'A page of persons'),
+          400: errorResponse('A parameter is invalid'),
+        },
+      },
+    },
+    '/people/{id}': {
+      get: {
+        summary: 'One person, and the documents that name them',
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' }, example: 'frus1964-68v29p2-p_RD3' }],
+        responses: {
+          200: json({
+            allOf: [ref('Person'), {
+              type: 'object',
+              required: ['documents'],
+              properties: {
+                documents: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    required: ['id', 'title', 'mentions', 'url'],
+                    properties: { id: { type: 'string' }, title: { type: 'string' }, number: { type: 'string' }, date: { type: 'string' }, mentions: { type: 'integer' }, url: { type: 'string', format: 'uri' } },
+                  },
+                },
+              },
+            }],
+          }, 'The person'),
+          404: errorResponse('No person has this id'),
         },
       },
     },
@@ -167,7 +223,7 @@ export const openapi = {
     schemas: {
       SearchResponse: {
         type: 'object',
-        required: ['query', 'total', 'offset', 'limit', 'took_ms', 'partial', 'facets', 'hits'],
+        required: ['query', 'total', 'offset', 'limit', 'took_ms', 'partial', 'expansions', 'facets', 'hits'],
         properties: {
           query: { type: 'string' },
           total: { type: 'integer', description: 'Hits in all, after filters' },
@@ -175,6 +231,11 @@ export const openapi = {
           limit: { type: 'integer' },
           took_ms: { type: 'number', description: 'Time spent searching. Workers advance their clock only across I/O, so a deployed worker reports 0.' },
           partial: { type: 'boolean', description: 'No unit has every word: these are the best partial matches' },
+          expansions: {
+            type: 'array',
+            description: "Abbreviations of the volumes' lists searched for their meaning too (PriMin → Prime Minister), or the other way round",
+            items: { type: 'object', required: ['query', 'also', 'volume'], properties: { query: { type: 'string' }, also: { type: 'string' }, volume: { type: 'string' } } },
+          },
           facets: {
             type: 'object',
             required: FACETS,
@@ -188,7 +249,7 @@ export const openapi = {
       },
       Hit: {
         type: 'object',
-        required: ['id', 'doc', 'kind', 'n', 'title', 'page', 'pages', 'score', 'snippet', 'snippet_text', 'highlights', 'notes', 'url'],
+        required: ['id', 'doc', 'kind', 'n', 'title', 'page', 'pages', 'score', 'snippet', 'snippet_text', 'highlights', 'notes', 'citation', 'url'],
         properties: {
           id: { type: 'string', example: 'frus1989-92v31-d49/p14' },
           doc: { type: 'string' },
@@ -207,8 +268,34 @@ export const openapi = {
           snippet_text: { type: 'string', description: 'The same snippet as plain text' },
           highlights: { type: 'array', items: { type: 'array', items: { type: 'integer' }, minItems: 2, maxItems: 2 }, description: '[start, end) offsets of matched words in snippet_text' },
           notes: { type: 'array', items: ref('LinkedUnit'), description: 'The notes this unit cites; for a footnote, the units that cite it' },
+          citation: ref('Citation'),
           url: { type: 'string', format: 'uri', description: "Stable link to the unit on its document's reading page" },
         },
+      },
+      Citation: {
+        type: 'object',
+        required: ['text', 'series'],
+        description: 'How historians cite FRUS: Foreign Relations of the United States, 1964–1968, vol. XXIX, pt. 2, Japan, doc. 11, p. 9.',
+        properties: {
+          text: { type: 'string' },
+          series: { type: 'string' },
+          subseries: { type: 'string', example: '1964–1968' },
+          volume: { type: 'string', example: 'vol. XXIX, pt. 2' },
+          volume_title: { type: 'string', example: 'Japan' },
+          document: { type: 'string', description: 'The document number, or a section\'s title' },
+          page,
+          url: { type: 'string', format: 'uri', description: 'The document on history.state.gov' },
+        },
+      },
+      Person: {
+        type: 'object',
+        required: ['id', 'name', 'volume'],
+        properties: { id: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, volume: { type: 'string' } },
+      },
+      DocumentLink: {
+        type: 'object',
+        required: ['id', 'in_corpus'],
+        properties: { id: { type: 'string' }, title: { type: 'string' }, number: { type: 'string' }, in_corpus: { type: 'boolean' }, url: { type: 'string', format: 'uri', description: 'The reading page when indexed, else history.state.gov' } },
       },
       LinkedUnit: {
         type: 'object',
@@ -220,18 +307,19 @@ export const openapi = {
       },
       DocumentSummary: {
         type: 'object',
-        required: ['id', 'type', 'title', 'units', 'pages', 'url'],
+        required: ['id', 'type', 'title', 'units', 'pages', 'citation', 'url'],
         properties: {
           id: { type: 'string' },
           ...documentFacts,
           units: { type: 'integer' },
           pages: { type: 'array', items: page, description: 'First and last page' },
+          citation: ref('Citation'),
           url: { type: 'string', format: 'uri', description: 'The reading page' },
         },
       },
       Unit: {
         type: 'object',
-        required: ['id', 'kind', 'n', 'text', 'pages', 'cites', 'url'],
+        required: ['id', 'kind', 'n', 'text', 'pages', 'cites', 'annotations', 'citation', 'url'],
         properties: {
           id: { type: 'string' },
           kind,
@@ -241,6 +329,19 @@ export const openapi = {
           pages: { type: 'array', items: { type: 'object', properties: { page, at: { type: 'integer', description: 'Offset in text where the page starts' } } } },
           cites: { type: 'array', items: { type: 'object', properties: { note: { type: 'string' }, at: { type: 'integer', description: 'Offset in text where the marker stood' } } } },
           cited_by: { type: 'array', items: { type: 'string' }, description: 'Footnotes: ids of the units citing it' },
+          annotations: {
+            type: 'array',
+            description: "The editors' markup: persons named, abbreviations, references to documents, as [start, end) offsets into text",
+            items: {
+              type: 'object',
+              required: ['type', 'target', 'start', 'end'],
+              properties: {
+                type: { type: 'string', enum: ['person', 'term', 'ref'] }, target: { type: 'string' }, start: { type: 'integer' }, end: { type: 'integer' },
+                name: { type: 'string' }, role: { type: 'string' }, expansion: { type: 'string' }, in_corpus: { type: 'boolean' }, url: { type: 'string' },
+              },
+            },
+          },
+          citation: ref('Citation'),
           url: { type: 'string', format: 'uri' },
         },
       },

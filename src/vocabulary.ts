@@ -53,6 +53,12 @@ export class Vocabulary {
       .map((i) => this.#info(i))
   }
 
+  /** A folded word of the corpus, or undefined. */
+  lookup(word: string): WordInfo | undefined {
+    const [from, to] = this.positions(word, false)
+    return from < to ? this.#info(from) : undefined
+  }
+
   /**
    * The vocabulary positions of a folded word: just its own, or for a prefix
    * every word it begins, as a range `[from, to)` (empty when none).

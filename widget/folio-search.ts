@@ -12,7 +12,9 @@
  * an ARIA combobox: arrows move through the suggestions and results, Enter
  * opens one, Escape closes the list. Document text only ever enters the page
  * as text nodes (snippets are rebuilt from `snippet_text` and `highlights`).
+ * Each result carries a `<folio-cite>` button that copies its citation.
  */
+import './folio-cite'
 
 interface Highlighted {
   snippet_text: string
@@ -38,12 +40,14 @@ interface Hit extends Highlighted {
   date?: string
   page: number | string | null
   notes: Linked[]
+  citation: { text: string }
   url: string
 }
 
 interface SearchAnswer {
   total: number
   partial: boolean
+  expansions: { query: string; also: string }[]
   hits: Hit[]
 }
 
@@ -103,7 +107,8 @@ li { padding: .6rem .9rem; cursor: pointer; border-top: 1px solid var(--folio-bo
 li.suggestion { padding: .35rem .9rem; border-top: none; color: var(--folio-muted); }
 li.suggestion b { color: var(--folio-text); font-weight: 600; }
 li[aria-selected="true"] { background: var(--folio-active); }
-.meta { font-size: .8rem; color: var(--folio-muted); display: flex; gap: .5rem; flex-wrap: wrap; margin-bottom: .2rem; }
+.meta { font-size: .8rem; color: var(--folio-muted); display: flex; gap: .5rem; flex-wrap: wrap; align-items: center; margin-bottom: .2rem; }
+.meta folio-cite { margin-left: auto; }
 .kind { text-transform: uppercase; letter-spacing: .04em; font-weight: 600; color: var(--folio-accent); }
 .title { font-weight: 600; font-size: .95rem; }
 .snippet { font-size: .92rem; line-height: 1.45; margin-top: .2rem; }
@@ -228,6 +233,7 @@ export class FolioSearch extends HTMLElement {
       if (hit.number) meta.append(element('span', {}, `Doc. ${hit.number}`))
       if (hit.date) meta.append(element('span', {}, hit.date))
       if (hit.page !== null) meta.append(element('span', {}, `p. ${hit.page}`))
+      meta.append(element('folio-cite', { text: hit.citation.text }))
       const snippet = element('div', { class: 'snippet' })
       snippet.append(...highlighted(hit))
       li.append(meta, element('div', { class: 'title' }, hit.title), snippet)
@@ -239,10 +245,11 @@ export class FolioSearch extends HTMLElement {
       }
       this.#options.push({ element: li, choose: () => this.#openHit(hit, q) })
     }
+    const also = (answer?.expansions ?? []).map((e) => ` ${e.query} also searched as “${e.also}”.`).join('')
     if (!answer) this.#status.textContent = ''
-    else if (answer.total === 0) this.#status.textContent = `No results for “${q}”.`
-    else if (answer.partial) this.#status.textContent = `No passage has every word; ${answer.total} closest matches.`
-    else this.#status.textContent = `${answer.total} result${answer.total === 1 ? '' : 's'}`
+    else if (answer.total === 0) this.#status.textContent = `No results for “${q}”.${also}`
+    else if (answer.partial) this.#status.textContent = `No passage has every word; ${answer.total} closest matches.${also}`
+    else this.#status.textContent = `${answer.total} result${answer.total === 1 ? '' : 's'}.${also}`
     this.#open(true)
   }
 
@@ -333,3 +340,9 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Reco
 }
 
 if (!customElements.get('folio-search')) customElements.define('folio-search', FolioSearch)
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'folio-search': FolioSearch
+  }
+}

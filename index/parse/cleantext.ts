@@ -1,14 +1,19 @@
 /**
  * Turns raw block text into the clean text a reader reads: page markers and
  * footnote markers cut out, whitespace collapsed, and the places where pages
- * start and notes are cited kept as offsets into the clean text.
+ * start, notes are cited and marked-up spans (a person, an abbreviation, a
+ * reference) begin and end kept as offsets into the clean text.
  */
 import type { Page } from '../../src/model'
 
-/** A span of raw text to cut: a page marker or a footnote marker. */
+/**
+ * A span of raw text to cut (a page marker, a footnote marker), or a place to
+ * remember (`anchor`, zero-width: where a marked-up span opens or closes).
+ */
 export type Cut =
   | { start: number; end: number; page: Page }
   | { start: number; end: number; note: string }
+  | { start: number; end: number; anchor: string; side: 'open' | 'close' }
 
 export interface CleanText {
   text: string
@@ -16,6 +21,8 @@ export interface CleanText {
   breaks: { page: Page; at: number }[]
   /** Notes cited in the text, at the offset just after the word the marker was glued to. */
   cites: { note: string; at: number }[]
+  /** Where each anchor fell: an opening one at the next character, a closing one just after the last. */
+  anchors: Map<string, number>
 }
 
 const SPACE = /[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]/
@@ -30,14 +37,25 @@ export function cleanText(raw: string, cuts: readonly Cut[]): CleanText {
   let pending: '' | ' ' | '\n' = ''
   const breaks: CleanText['breaks'] = []
   const cites: CleanText['cites'] = []
-  let waitingPages: Page[] = []
+  const anchors: CleanText['anchors'] = new Map()
+  // Pages and opening anchors take the offset of the next character written.
+  let waiting: (Page | { anchor: string })[] = []
+  const settle = () => {
+    for (const w of waiting) {
+      if (typeof w === 'object') anchors.set(w.anchor, text.length)
+      else breaks.push({ page: w, at: text.length })
+    }
+    waiting = []
+  }
   let next = 0
 
   for (let i = 0; i < raw.length || next < cuts.length; ) {
     const cut = cuts[next]
     if (cut && cut.start <= i) {
-      if ('page' in cut) waitingPages.push(cut.page)
-      else cites.push({ note: cut.note, at: text.length })
+      if ('page' in cut) waiting.push(cut.page)
+      else if ('note' in cut) cites.push({ note: cut.note, at: text.length })
+      else if (cut.side === 'open') waiting.push({ anchor: cut.anchor })
+      else anchors.set(cut.anchor, text.length)
       i = Math.max(i, cut.end)
       next++
       continue
@@ -49,12 +67,11 @@ export function cleanText(raw: string, cuts: readonly Cut[]): CleanText {
     else {
       if (pending && text.length > 0) text += pending
       pending = ''
-      for (const page of waitingPages) breaks.push({ page, at: text.length })
-      waitingPages = []
+      settle()
       text += c
     }
     i++
   }
-  for (const page of waitingPages) breaks.push({ page, at: text.length })
-  return { text, breaks, cites }
+  settle()
+  return { text, breaks, cites, anchors }
 }

@@ -17,6 +17,8 @@
  *   (or marked `*`); their markers are resolved by {@link resolveMarkers}.
  */
 import { sourceUrl, type Document, type Page, type Volume } from '../../src/model'
+import { romanValue, toRoman } from '../../src/roman'
+import { annotateReferences } from '../annotate'
 import { Diagnostics, type Diagnostic } from '../diagnostics'
 import type { Cut } from './cleantext'
 import { findCandidates, resolveMarkers, strayMarkers, type Candidate } from './markers'
@@ -101,7 +103,7 @@ export function parsePageText(source: string, file: string, id: string): ParsedF
     ...(part && { volume: part[1]!, source: sourceUrl(part[1]!, part[2]!) }),
     units,
   }
-  return { documents: [document], diagnostics: diag.list }
+  return { documents: [annotateReferences(document)], diagnostics: diag.list }
 }
 
 /** Index of the first line of the trailing notes, or `lines.length` when there are none. */
@@ -302,37 +304,10 @@ function pageBefore(blocks: readonly Block[]): Page | undefined {
     const page = pageLabel(m[1], m[2]!)
     if (typeof page === 'number') return page > 1 ? page - 1 : undefined
     const roman = romanValue(page)
-    return roman !== undefined && roman > 1 ? toRoman(roman - 1, page === page.toLowerCase()) : undefined
+    if (roman === undefined || roman <= 1) return undefined
+    return page === page.toLowerCase() ? toRoman(roman - 1).toLowerCase() : toRoman(roman - 1)
   }
   return undefined
-}
-
-const ROMAN: [string, number][] = [
-  ['M', 1000], ['CM', 900], ['D', 500], ['CD', 400], ['C', 100], ['XC', 90],
-  ['L', 50], ['XL', 40], ['X', 10], ['IX', 9], ['V', 5], ['IV', 4], ['I', 1],
-]
-
-function romanValue(s: string): number | undefined {
-  let rest = s.toUpperCase()
-  let value = 0
-  for (const [sym, v] of ROMAN) {
-    while (rest.startsWith(sym)) {
-      value += v
-      rest = rest.slice(sym.length)
-    }
-  }
-  return rest === '' && value > 0 ? value : undefined
-}
-
-function toRoman(n: number, lower: boolean): string {
-  let out = ''
-  for (const [sym, v] of ROMAN) {
-    while (n >= v) {
-      out += sym
-      n -= v
-    }
-  }
-  return lower ? out.toLowerCase() : out
 }
 
 function lineAt(b: Block, at: number): number {

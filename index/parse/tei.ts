@@ -22,7 +22,8 @@
  *   document numbers. Their page breaks are still counted in the volume.
  */
 import { SaxesParser, type SaxesTagPlain } from 'saxes'
-import { sourceUrl, type Document, type Page, type Volume } from '../../src/model'
+import { sourceUrl, type Annotation, type Document, type Page, type Person, type Term, type Volume } from '../../src/model'
+import type { Cut } from './cleantext'
 import { Diagnostics } from '../diagnostics'
 import type { ParsedFile } from './pagetext'
 import { assembleUnits, noteId, type RawBlock, type RawNote } from './units'
@@ -46,6 +47,7 @@ interface OpenBlock {
 interface OpenNote {
   label?: string
   raw: string
+  cuts: Cut[]
   depth: number
   page?: Page
 }
@@ -60,6 +62,8 @@ interface DocumentBuilder {
   pendingPages: Page[]
   hasParagraph: boolean
   line: number
+  /** Marked-up spans, by the key of their anchors (`a3` opens, `a3/` closes). */
+  annotations: Map<string, Omit<Annotation, 'start' | 'end'>>
 }
 
 /** Parses one TEI volume. `file` names it in diagnostics; the volume id comes from the file itself. */
@@ -73,6 +77,14 @@ export function parseTei(source: string, file: string, fallbackId: string): Pars
 
   let volumeId = fallbackId
   let volumeTitle = ''
+  const titleParts: Partial<Pick<Volume, 'series' | 'subseries' | 'volumeNumber' | 'volumeTitle'>> = {}
+  const persons: Person[] = []
+  const terms: Term[] = []
+  /** A person or term being defined by the list item now open (front matter). */
+  let defining: { kind: 'person' | 'term'; id: string; name: string } | undefined
+  /** Marked-up elements open now, innermost last. */
+  const open: { depth: number; key: string }[] = []
+  let anchors = 0
   /** Text of the element at `depth` collected for `done`; `keep` also leaves it in the unit. */
   let capture: { depth: number; text: string; keep: boolean; done: (text: string) => void } | undefined
   let region: 'header' | 'front' | 'body' | 'back' | undefined
@@ -105,6 +117,14 @@ export function parseTei(source: string, file: string, fallbackId: string): Pars
   }
   const closeBlock = () => {
     if (!block || !builder) return
+    if (defining) {
+      // The item's text after the name: a person's role, an abbreviation's meaning.
+      const text = block.raw.replace(/\s+/g, ' ').trim()
+      const rest = text.slice(text.indexOf(defining.name) + defining.name.length).replace(/^[\s,:;.–—-]+/, '').trim()
+      if (defining.kind === 'person') persons.push({ id: defining.id, name: defining.name, ...(rest && { role: rest }) })
+      else terms.push({ id: defining.id, abbreviation: defining.name, expansion: rest })
+      defining = undefined
+    }
     if (block.raw.trim() !== '' || block.cuts.some((c) => 'note' in c)) {
       builder.blocks.push({ kind: block.kind, raw: block.raw, cuts: block.cuts })
       if (block.kind === 'paragraph') builder.hasParagraph = true
@@ -123,6 +143,7 @@ export function parseTei(source: string, file: string, fallbackId: string): Pars
         source: sourceUrl(volumeId, divId),
       },
       depth: depth(), startPage: page, blocks: [], notes: [], pendingPages: [], hasParagraph: false, line: parser.line,
+      annotations: new Map(),
     }
   }
   const endDocument = () => {
@@ -134,7 +155,7 @@ export function parseTei(source: string, file: string, fallbackId: string): Pars
     else diag.warn(b.line, `${doc.id} has no <head>: its id stands as its title`)
     const units = assembleUnits(doc.id, b.blocks, b.notes, b.startPage, (i) => {
       diag.warn(b.line, `${doc.id}: a ${b.blocks[i]!.kind} has no text`)
-    })
+    }, b.annotations)
     documents.push({ ...doc, title: hasTitle ? units[0]!.text : doc.id, units })
     builder = undefined
   }
@@ -147,6 +168,8 @@ export function parseTei(source: string, file: string, fallbackId: string): Pars
     else if (name === 'front' || name === 'body' || name === 'back') region = name
     if (region === 'header') {
       if (name === 'title' && attrs['type'] === 'complete') capture = { depth: depth(), text: '', keep: false, done: (t) => (volumeTitle = t) }
+      const part = name === 'title' ? TITLE_PARTS[attrs['type'] ?? ''] : undefined
+      if (part) capture = { depth: depth(), text: '', keep: false, done: (t) => (titleParts[part] = t) }
       if (name === 'idno' && attrs['type'] === 'frus') capture = { depth: depth(), text: '', keep: false, done: (t) => (volumeId = t || volumeId) }
       return
     }
@@ -184,13 +207,28 @@ export function parseTei(source: string, file: string, fallbackId: string): Pars
       return
     }
 
+    const marked = annotationOf(name, attrs, volumeId)
+    const sink = note ?? block
+    if (marked && sink) {
+      const key = `a${anchors++}`
+      builder.annotations.set(key, marked)
+      sink.cuts.push({ start: sink.raw.length, end: sink.raw.length, anchor: key, side: 'open' })
+      open.push({ depth: depth(), key })
+    }
+    const defines = attrs['xml:id'] && (name === 'persName' || name === 'term') ? attrs['xml:id'] : undefined
+    if (defines && block && builder.doc.type === 'section') {
+      const kind = name === 'persName' ? 'person' : 'term'
+      const id = `${volumeId}-${defines}`
+      capture = { depth: depth(), text: '', keep: true, done: (t) => (defining = { kind, id, name: t }) }
+    }
+
     if (name === 'note') {
       const label = attrs['n']
       if (block) {
         const id = noteId(builder.doc.id, builder.notes.length)
         block.cuts.push({ start: block.raw.length, end: block.raw.length, note: id })
       }
-      note = { ...(label !== undefined && { label }), raw: '', depth: depth(), ...(page !== undefined && { page }) }
+      note = { ...(label !== undefined && { label }), raw: '', cuts: [], depth: depth(), ...(page !== undefined && { page }) }
       return
     }
     if (note) {
@@ -248,10 +286,15 @@ export function parseTei(source: string, file: string, fallbackId: string): Pars
       capture.done(capture.text.trim())
       capture = undefined
     }
+    if (open.length > 0 && open[open.length - 1]!.depth === d) {
+      const { key } = open.pop()!
+      const sink = note ?? block
+      sink?.cuts.push({ start: sink.raw.length, end: sink.raw.length, anchor: `${key}/`, side: 'close' })
+    }
     if (skipDepth === d) skipDepth = undefined
     else if (note && note.depth === d) {
-      const { label, raw, page: standsOn } = note
-      builder!.notes.push({ ...(label !== undefined && { label }), raw, cuts: [], ...(standsOn !== undefined && { page: standsOn }) })
+      const { label, raw, cuts, page: standsOn } = note
+      builder!.notes.push({ ...(label !== undefined && { label }), raw, cuts, ...(standsOn !== undefined && { page: standsOn }) })
       note = undefined
     } else if (block && block.depth === d) closeBlock()
     else if (builder && builder.depth === d) endDocument()
@@ -274,9 +317,30 @@ export function parseTei(source: string, file: string, fallbackId: string): Pars
   if (documents.length === 0) diag.warn(1, 'no <div type="document"> in this TEI file')
   return {
     documents,
-    volume: { id: volumeId, title: volumeTitle || volumeId, pages },
+    volume: { id: volumeId, title: volumeTitle || volumeId, ...titleParts, pages, persons, terms },
     diagnostics: diag.list,
   }
+}
+
+/** The header's title parts, by their `type`. */
+const TITLE_PARTS: Record<string, 'series' | 'subseries' | 'volumeNumber' | 'volumeTitle'> = {
+  series: 'series', 'sub-series': 'subseries', 'volume-number': 'volumeNumber', volume: 'volumeTitle',
+}
+
+/**
+ * What a marked-up element says of its text: a person named (`persName
+ * corresp`), an abbreviation (`gloss target`), a reference to a document
+ * (`ref target`, of this volume or another). References to pages, volumes as
+ * a whole or outside FRUS are not kept.
+ */
+function annotationOf(name: string, attrs: Record<string, string>, volume: string): Omit<Annotation, 'start' | 'end'> | undefined {
+  if (name === 'persName' && attrs['corresp']?.startsWith('#')) return { type: 'person', target: `${volume}-${attrs['corresp'].slice(1)}` }
+  if (name === 'gloss' && attrs['target']?.startsWith('#')) return { type: 'term', target: `${volume}-${attrs['target'].slice(1)}` }
+  if (name === 'ref' && attrs['target']) {
+    const m = /^(frus[\w-]+)?#(d\d+\w*?)(?:fn\d+)?$/.exec(attrs['target'])
+    if (m) return { type: 'ref', target: `${m[1] ?? volume}-${m[2]}` }
+  }
+  return undefined
 }
 
 /** The title block without its leading document number (`12. `), which `@n` already gives. */

@@ -3,8 +3,8 @@
  * the source format: cleans each block's text, follows the page from block
  * to block, and links notes to the units that cite them.
  */
-import { anchorOf, pageAt, type Page, type PageStart, type Unit, type UnitKind } from '../../src/model'
-import { cleanText, type Cut } from './cleantext'
+import { anchorOf, pageAt, type Annotation, type Page, type PageStart, type Unit, type UnitKind } from '../../src/model'
+import { cleanText, type CleanText, type Cut } from './cleantext'
 
 /** A block of raw text read as one unit, with the spans to cut (markers, page breaks). */
 export interface RawBlock {
@@ -30,6 +30,7 @@ export function noteId(doc: string, i: number): string {
 /**
  * Builds the units: blocks in order, then notes. `page` is the page the first
  * block starts on, when known. Calls `onEmpty` for a block with no text left.
+ * `annotations` says what each pair of anchors (`key`, `key/`) marks.
  */
 export function assembleUnits(
   doc: string,
@@ -37,7 +38,18 @@ export function assembleUnits(
   notes: readonly RawNote[],
   page: Page | undefined,
   onEmpty?: (index: number) => void,
+  annotations: ReadonlyMap<string, Omit<Annotation, 'start' | 'end'>> = new Map(),
 ): Unit[] {
+  const annotate = (unit: Unit, clean: CleanText) => {
+    const found: Annotation[] = []
+    for (const [key, start] of clean.anchors) {
+      const end = clean.anchors.get(`${key}/`)
+      const what = annotations.get(key)
+      if (what && end !== undefined && end > start) found.push({ ...what, start, end })
+    }
+    if (found.length > 0) unit.annotations = found.sort((a, b) => a.start - b.start || a.end - b.end)
+    return unit
+  }
   const units: Unit[] = []
   const counters: Record<UnitKind, number> = { title: 0, head: 0, paragraph: 0, footnote: 0 }
 
@@ -51,7 +63,7 @@ export function assembleUnits(
       page = b.page
     }
     const n = ++counters[block.kind]
-    units.push({ id: `${doc}/${anchorOf(block.kind, n)}`, doc, kind: block.kind, n, text: clean.text, pages, cites: clean.cites })
+    units.push(annotate({ id: `${doc}/${anchorOf(block.kind, n)}`, doc, kind: block.kind, n, text: clean.text, pages, cites: clean.cites }, clean))
   })
 
   notes.forEach((note, i) => {
@@ -59,14 +71,15 @@ export function assembleUnits(
     const citedBy = units.filter((u) => u.cites.some((c) => c.note === id))
     const first = citedBy[0]
     const notePage = first ? pageAt(first.pages, first.cites.find((c) => c.note === id)!.at) : (note.page ?? page)
-    units.push({
+    const clean = cleanText(note.raw, note.cuts)
+    units.push(annotate({
       id, doc, kind: 'footnote', n: i + 1,
       ...(note.label !== undefined && { label: note.label }),
-      text: cleanText(note.raw, note.cuts).text,
+      text: clean.text,
       pages: notePage === undefined ? [] : [{ page: notePage, at: 0 }],
       cites: [],
       citedBy: citedBy.map((u) => u.id),
-    })
+    }, clean))
   })
   return units
 }

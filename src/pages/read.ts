@@ -1,14 +1,18 @@
 /**
  * The reading page of a document: its units in order, page numbers in the
- * margin where pages begin, note markers linked to their notes and back, and
- * the words of a query (`?q=`) marked, so that a search hit opens where it is.
+ * margin where pages begin, note markers linked to their notes and back,
+ * persons, abbreviations and references from the editors' markup made
+ * visible, a citation for every unit, and the words of a query (`?q=`)
+ * marked, so that a search hit opens where it is.
  */
 import { html, raw } from 'hono/html'
 import type { DocumentEntry } from '../artifacts'
+import { cite } from '../citation'
 import type { Library } from '../library'
 import { anchorOf, type Page, type Unit } from '../model'
+import { matchedSpans } from '../query/hits'
+import { documentLink, termsOf } from '../links'
 import { escapeHtml } from '../snippet'
-import { tokenize } from '../text'
 import { page } from './layout'
 
 const STYLE = `
@@ -21,45 +25,87 @@ p.head { font-family: system-ui, sans-serif; font-size: .95rem; color: var(--mut
 .pb { position: absolute; left: -4rem; width: 3.2rem; text-align: right; font: .75rem/2.1 system-ui, sans-serif; color: var(--muted); }
 .pb::before { content: "p. " attr(data-page); }
 sup.ref a { text-decoration: none; font: .7rem system-ui, sans-serif; padding: 0 .1em; }
-section.notes { margin-top: 2.5rem; border-top: 1px solid var(--rule); font-size: .92rem; }
-section.notes h2 { font: 600 .9rem system-ui, sans-serif; text-transform: uppercase; letter-spacing: .05em; color: var(--muted); }
+abbr[title] { text-decoration: underline dotted; cursor: help; }
+abbr[title]:focus { outline: 2px solid var(--accent); }
+abbr[title]:focus::after { content: " (" attr(title) ")"; font-family: system-ui, sans-serif; font-size: .8em; color: var(--muted); }
+.person { border-bottom: 1px solid #c8d3de; }
+folio-cite.cite { position: absolute; right: -4.2rem; top: .2rem; opacity: 0; transition: opacity .15s; }
+p:hover > folio-cite.cite, h1:hover > folio-cite.cite, li:hover > folio-cite.cite, folio-cite.cite:focus-within { opacity: 1; }
+.citation { font-family: system-ui, sans-serif; font-size: .85rem; color: var(--muted); display: flex; gap: .6rem; align-items: baseline; }
+section.notes, section.links { margin-top: 2.5rem; border-top: 1px solid var(--rule); font-size: .92rem; }
+section.notes h2, section.links h2 { font: 600 .9rem system-ui, sans-serif; text-transform: uppercase; letter-spacing: .05em; color: var(--muted); }
 section.notes ol { list-style: none; padding: 0; }
 section.notes li { margin: .5rem 0; }
 .label { font-family: system-ui, sans-serif; font-weight: 600; margin-right: .3rem; }
 a.back { text-decoration: none; margin-left: .3rem; font-family: system-ui, sans-serif; }
 `
 
-/** A unit's text as HTML: escaped, with page breaks, note markers and marked words at their offsets. */
-function unitHtml(unit: Unit, marked: ReadonlySet<string>, noteAnchors: Map<string, string>, previousPage: Page | undefined): string {
+interface Context {
+  library: Library
+  origin: string
+  marked: ReadonlySet<string>
+  notes: Map<string, string>
+  terms: ReturnType<typeof termsOf>
+}
+
+/** The opening and closing tags of an annotation. */
+function annotationTags(a: NonNullable<Unit['annotations']>[number], ctx: Context): [string, string] | undefined {
+  if (a.type === 'term') {
+    const term = ctx.terms.get(a.target)
+    return term ? [`<abbr title="${escapeHtml(term.expansion)}" tabindex="0">`, '</abbr>'] : undefined
+  }
+  if (a.type === 'person') {
+    const p = ctx.library.people.get(a.target)
+    return p ? [`<span class="person" title="${escapeHtml(p.name + (p.role ? ` — ${p.role}` : ''))}">`, '</span>'] : undefined
+  }
+  const link = documentLink(ctx.library, a.target, ctx.origin)
+  return link.url ? [`<a class="doc-ref" href="${escapeHtml(link.url)}">`, '</a>'] : undefined
+}
+
+/** A unit's text as HTML: escaped, with page breaks, note markers, annotations and marked words at their offsets. */
+function unitHtml(unit: Unit, ctx: Context, previousPage: Page | undefined): string {
+  const anchor = anchorOf(unit.kind, unit.n)
   const breaks = unit.pages.filter((p, i) => i > 0 || p.page !== previousPage)
-  const spans = tokenize(unit.text).filter((t) => marked.has(t.term))
-  const bounds = new Set([0, unit.text.length, ...breaks.map((b) => b.at), ...unit.cites.map((c) => c.at), ...spans.flatMap((s) => [s.start, s.end])])
+  const spans = matchedSpans(ctx.library, unit, ctx.marked)
+  const annotations = (unit.annotations ?? []).flatMap((a) => {
+    const tags = annotationTags(a, ctx)
+    return tags ? [{ ...a, tags }] : []
+  })
+  const bounds = new Set([0, unit.text.length, ...breaks.map((b) => b.at), ...unit.cites.map((c) => c.at),
+    ...spans.flat(), ...annotations.flatMap((a) => [a.start, a.end])])
   const cuts = [...bounds].sort((a, b) => a - b)
   let out = ''
   for (let i = 0; i < cuts.length; i++) {
     const at = cuts[i]!
+    // Inner spans close first; outer spans open first.
+    for (const a of annotations.filter((x) => x.end === at).sort((x, y) => y.start - x.start)) out += a.tags[1]
     unit.cites.forEach((c, k) => {
       if (c.at !== at) return
-      const label = noteAnchors.get(c.note) ?? ''
-      out += `<sup class="ref"><a id="ref-${anchorOf(unit.kind, unit.n)}-${k + 1}" href="#${c.note.slice(c.note.lastIndexOf('/') + 1)}" aria-label="Note ${escapeHtml(label)}">${escapeHtml(label)}</a></sup>`
+      const label = escapeHtml(ctx.notes.get(c.note) ?? '')
+      out += `<sup class="ref"><a id="ref-${anchor}-${k + 1}" href="#${c.note.slice(c.note.lastIndexOf('/') + 1)}" aria-label="Note ${label}">${label}</a></sup>`
     })
     for (const b of breaks) if (b.at === at) out += `<span class="pb" data-page="${escapeHtml(String(b.page))}" aria-label="Page ${escapeHtml(String(b.page))}"></span>`
+    for (const a of annotations.filter((x) => x.start === at && x.end > at).sort((x, y) => y.end - x.end)) out += a.tags[0]
     const next = cuts[i + 1]
     if (next === undefined) break
     const text = escapeHtml(unit.text.slice(at, next))
-    out += spans.some((s) => s.start <= at && next <= s.end) ? `<mark>${text}</mark>` : text
+    out += spans.some(([s, e]) => s <= at && next <= e) ? `<mark>${text}</mark>` : text
   }
   return out
 }
 
-export function readingPage(library: Library, doc: DocumentEntry, marked: ReadonlySet<string>) {
+function citeButton(library: Library, doc: DocumentEntry, unit: Unit): string {
+  return `<folio-cite class="cite" text="${escapeHtml(cite(library.volume(doc.volume), doc, unit.pages[0]?.page).text)}"></folio-cite>`
+}
+
+export function readingPage(library: Library, doc: DocumentEntry, marked: ReadonlySet<string>, origin: string) {
   const units = Array.from({ length: doc.count }, (_, k) => library.unit(doc.first + k))
   const notes = units.filter((u) => u.kind === 'footnote')
-  const noteAnchors = new Map(notes.map((n) => [n.id, n.label ?? String(n.n)]))
+  const ctx: Context = { library, origin, marked, notes: new Map(notes.map((n) => [n.id, n.label ?? String(n.n)])), terms: termsOf(library) }
   let previous: Page | undefined
   const body = units.filter((u) => u.kind !== 'footnote').map((u) => {
     const anchor = anchorOf(u.kind, u.n)
-    const inner = unitHtml(u, marked, noteAnchors, previous)
+    const inner = unitHtml(u, ctx, previous) + citeButton(library, doc, u)
     previous = u.pages.at(-1)?.page ?? previous
     if (u.kind === 'title') {
       return `<h1 id="${anchor}">${doc.number ? `<span class="number">${escapeHtml(doc.number)}.</span>` : ''}${inner}</h1>`
@@ -70,18 +116,31 @@ export function readingPage(library: Library, doc: DocumentEntry, marked: Readon
     const backs = units.flatMap((u) => u.cites.flatMap((c, k) => (c.note === n.id ? [`ref-${anchorOf(u.kind, u.n)}-${k + 1}`] : [])))
     const label = n.label === undefined ? '' : `<span class="label">${escapeHtml(n.label)}.</span>`
     const links = backs.map((b) => `<a class="back" href="#${b}" aria-label="Back to the text">↩</a>`).join('')
-    return `<li id="${anchorOf('footnote', n.n)}">${label}${unitHtml(n, marked, noteAnchors, n.pages[0]?.page)}${links}</li>`
+    return `<li id="${anchorOf('footnote', n.n)}">${label}${unitHtml(n, ctx, n.pages[0]?.page)}${links}${citeButton(library, doc, n)}</li>`
   })
+  const linkList = (title: string, ids: readonly string[]) => {
+    if (ids.length === 0) return ''
+    const items = ids.map((id) => {
+      const l = documentLink(library, id, origin)
+      const name = escapeHtml('title' in l && l.title ? `${l.number ? `${l.number}. ` : ''}${l.title}` : id)
+      return `<li>${l.url ? `<a href="${escapeHtml(l.url)}">${name}</a>` : name}${l.in_corpus ? '' : ' <span class="facts">(not indexed)</span>'}</li>`
+    })
+    return `<section class="links"><h2>${title}</h2><ul>${items.join('')}</ul></section>`
+  }
   const facts = [doc.volume, doc.number && `Document ${doc.number}`, doc.date, doc.place, doc.chapter].filter(Boolean).map((f) => escapeHtml(f!))
   const source = doc.source ? ` · <a href="${escapeHtml(doc.source)}">history.state.gov</a>` : ''
+  const citation = cite(library.volume(doc.volume), doc, units[0]?.pages[0]?.page).text
   return page(
     `${doc.title} — Folio`,
     html`<header class="site"><a class="brand" href="/">Folio</a><folio-search placeholder="Search the documents"></folio-search></header>
 <main>
 <p class="facts">${raw(facts.join(' · ') + source)}</p>
+<p class="citation"><span>${citation}</span><folio-cite text="${citation}"></folio-cite></p>
 <article>
 ${raw(body.join('\n'))}
 ${raw(noteItems.length > 0 ? `<section class="notes" aria-label="Notes"><h2>Notes</h2><ol>${noteItems.join('\n')}</ol></section>` : '')}
+${raw(linkList('This document cites', doc.references ?? []))}
+${raw(linkList('Cited by', library.citedBy(doc.id)))}
 </article>
 </main>`,
     STYLE,

@@ -3,6 +3,10 @@
  * pass every filter but its own, so a facet shows what choosing another of
  * its values would give (disjunctive faceting). Values are coded as integers
  * once per library, so that a common word's 20,000 matches cost a few loops.
+ *
+ * `kind` belongs to the unit; the others to its document. A document has one
+ * volume, chapter and year, and any number of persons: the person facet counts
+ * a unit once for every person its document names.
  */
 import type { Library } from '../library'
 import { UNIT_KINDS, type UnitKind } from '../model'
@@ -15,19 +19,26 @@ export interface Filters {
   chapter?: string
   /** Inclusive range of years. */
   year?: { from: number; to: number }
+  /** Units of documents that name this person (an id of the persons lists). */
+  person?: string
 }
 
-export const FACETS = ['volume', 'doc', 'kind', 'chapter', 'year'] as const
+export const FACETS = ['volume', 'doc', 'kind', 'chapter', 'year', 'person'] as const
 export type FacetName = (typeof FACETS)[number]
 export type Facets = Record<FacetName, Record<string, number>>
 
 /** Facet values beyond this many (the least frequent) are left out. */
 export const MAX_FACET_VALUES = 50
 
-/** Each unit's value of each facet, as a code into `values` (-1: none). */
+/** Every facet's values of every document, as codes into `values`, in CSR form (`start[d]` to `start[d + 1]`). */
 interface Coded {
   values: Record<FacetName, string[]>
+  start: Record<FacetName, Uint32Array>
   codes: Record<FacetName, Int32Array>
+  /** Each unit's document. */
+  owner: Uint32Array
+  /** Each unit's kind, as a code. */
+  kind: Uint8Array
 }
 
 const coded = new WeakMap<Library, Coded>()
@@ -37,41 +48,46 @@ function codesOf(library: Library): Coded {
   if (c) return c
   const values = Object.fromEntries(FACETS.map((f) => [f, [] as string[]])) as Coded['values']
   const ids = Object.fromEntries(FACETS.map((f) => [f, new Map<string, number>()])) as Record<FacetName, Map<string, number>>
-  const code = (f: FacetName, v: string | undefined) => {
-    if (v === undefined) return -1
+  const code = (f: FacetName, v: string) => {
     let n = ids[f].get(v)
     if (n === undefined) ids[f].set(v, (n = values[f].push(v) - 1))
     return n
   }
   for (const k of UNIT_KINDS) code('kind', k)
-  const codes = Object.fromEntries(FACETS.map((f) => [f, new Int32Array(library.size)])) as Coded['codes']
-  for (const doc of library.documents) {
-    const volume = code('volume', doc.volume)
-    const id = code('doc', doc.id)
-    const chapter = code('chapter', doc.chapter)
-    const year = code('year', doc.date?.slice(0, 4))
-    for (let i = doc.first; i < doc.first + doc.count; i++) {
-      codes.volume[i] = volume
-      codes.doc[i] = id
-      codes.chapter[i] = chapter
-      codes.year[i] = year
-      codes.kind[i] = UNIT_KINDS.indexOf(library.kindOf(i))
+  const lists = Object.fromEntries(FACETS.map((f) => [f, [] as number[]])) as Record<FacetName, number[]>
+  const start = Object.fromEntries(FACETS.map((f) => [f, new Uint32Array(library.documents.length + 1)])) as Coded['start']
+  const owner = new Uint32Array(library.size)
+  library.documents.forEach((doc, d) => {
+    const of: Record<Exclude<FacetName, 'kind'>, string[]> = {
+      volume: doc.volume === undefined ? [] : [doc.volume],
+      doc: [doc.id],
+      chapter: doc.chapter === undefined ? [] : [doc.chapter],
+      year: doc.date === undefined ? [] : [doc.date.slice(0, 4)],
+      person: Object.keys(doc.people ?? {}),
     }
-  }
-  coded.set(library, (c = { values, codes }))
+    for (const f of FACETS) {
+      if (f !== 'kind') for (const v of of[f]) lists[f].push(code(f, v))
+      start[f][d + 1] = lists[f].length
+    }
+    owner.fill(d, doc.first, doc.first + doc.count)
+  })
+  const kind = Uint8Array.from({ length: library.size }, (_, i) => UNIT_KINDS.indexOf(library.kindOf(i)))
+  const codes = Object.fromEntries(FACETS.map((f) => [f, Int32Array.from(lists[f])])) as Coded['codes']
+  coded.set(library, (c = { values, start, codes, owner, kind }))
   return c
 }
 
 /** For each facet, which codes its filter lets through (undefined: all). */
 function allowed(c: Coded, filters: Filters): Record<FacetName, Uint8Array | undefined> {
   const mask = (f: FacetName, ok: (value: string) => boolean) => Uint8Array.from(c.values[f], (v) => (ok(v) ? 1 : 0))
-  const { volume, doc, kind, chapter, year } = filters
+  const { volume, doc, kind, chapter, year, person } = filters
   return {
     volume: volume === undefined ? undefined : mask('volume', (v) => v === volume),
     doc: doc === undefined ? undefined : mask('doc', (v) => v === doc),
     kind: kind === undefined ? undefined : mask('kind', (v) => kind.has(v as UnitKind)),
     chapter: chapter === undefined ? undefined : mask('chapter', (v) => v === chapter),
     year: year === undefined ? undefined : mask('year', (v) => Number(v) >= year.from && Number(v) <= year.to),
+    person: person === undefined ? undefined : mask('person', (v) => v === person),
   }
 }
 
@@ -79,18 +95,23 @@ function allowed(c: Coded, filters: Filters): Record<FacetName, Uint8Array | und
 export function applyFilters(library: Library, positions: readonly number[], filters: Filters) {
   const c = codesOf(library)
   const ok = allowed(c, filters)
-  const codes = FACETS.map((f) => c.codes[f])
+  const KIND = FACETS.indexOf('kind')
   const masks = FACETS.map((f) => ok[f])
+  const starts = FACETS.map((f) => c.start[f])
+  const codes = FACETS.map((f) => c.codes[f])
   const filtered = masks.flatMap((m, f) => (m ? [f] : []))
   const counts = FACETS.map((f) => new Int32Array(c.values[f].length))
   const kept: number[] = []
   for (let k = 0; k < positions.length; k++) {
-    const p = positions[k]!
+    const unit = positions[k]!
+    const d = c.owner[unit]!
     let failed = -1
     let failures = 0
     for (const f of filtered) {
-      const code = codes[f]![p]!
-      if (code < 0 || !masks[f]![code]) {
+      let pass = false
+      if (f === KIND) pass = masks[f]![c.kind[unit]!] === 1
+      else for (let j = starts[f]![d]!; j < starts[f]![d + 1]! && !pass; j++) pass = masks[f]![codes[f]![j]!] === 1
+      if (!pass) {
         failed = f
         failures++
       }
@@ -98,10 +119,10 @@ export function applyFilters(library: Library, positions: readonly number[], fil
     if (failures > 1) continue
     if (failures === 0) kept.push(k)
     // Counted in a facet when every other filter passes.
-    for (let f = 0; f < codes.length; f++) {
+    for (let f = 0; f < FACETS.length; f++) {
       if (failures === 1 && failed !== f) continue
-      const code = codes[f]![p]!
-      if (code >= 0) counts[f]![code]!++
+      if (f === KIND) counts[f]![c.kind[unit]!]!++
+      else for (let j = starts[f]![d]!; j < starts[f]![d + 1]!; j++) counts[f]![codes[f]![j]!]!++
     }
   }
   return { kept, facets: facetsOf(c, counts) }

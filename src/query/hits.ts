@@ -1,6 +1,8 @@
 /** A search hit, and the links between units, put together for the response. */
+import { cite, type Citation } from '../citation'
 import type { Library } from '../library'
-import { anchorOf, pageAt, type Page, type Unit, type UnitKind } from '../model'
+import { unitUrl } from '../links'
+import { pageAt, type Page, type Unit, type UnitKind } from '../model'
 import { buildSnippet, snippetHtml, type Span } from '../snippet'
 import { tokenize } from '../text'
 
@@ -36,6 +38,8 @@ export interface Hit {
   highlights: Span[]
   /** Notes this unit cites; for a footnote, the units that cite it. */
   notes: LinkedUnit[]
+  /** How to cite it: the volume, the document, the page of the best match. */
+  citation: Citation
   url: string
 }
 
@@ -43,10 +47,8 @@ export interface Hit {
 export function toHit(library: Library, position: number, score: number, terms: ReadonlySet<string>, origin: string): Hit {
   const unit = library.unit(position)
   const doc = library.documentOf(position)
-  const spans: Span[] = tokenize(unit.text)
-    .filter((t) => terms.has(t.term))
-    .map((t) => [t.start, t.end] as const)
-  const snippet = buildSnippet(unit.text, spans)
+  const snippet = buildSnippet(unit.text, matchedSpans(library, unit, terms))
+  const page = pageAt(unit.pages, snippet.focus) ?? null
   return {
     id: unit.id,
     doc: unit.doc,
@@ -58,25 +60,37 @@ export function toHit(library: Library, position: number, score: number, terms: 
     ...(doc.date !== undefined && { date: doc.date }),
     ...(doc.chapter !== undefined && { chapter: doc.chapter }),
     ...(doc.volume !== undefined && { volume: doc.volume }),
-    page: pageAt(unit.pages, snippet.focus) ?? null,
+    page,
     pages: pagesOf(unit),
     score: Math.round(score * 1000) / 1000,
     snippet: snippetHtml(snippet),
     snippet_text: snippet.text,
     highlights: snippet.highlights,
     notes: linkedUnits(library, unit, origin),
+    citation: cite(library.volume(doc.volume), doc, page),
     url: unitUrl(origin, unit),
   }
+}
+
+/**
+ * Where a unit matches `terms`: its words with those terms, and the places its
+ * markup names a person whose name has one (`Dean` tagged as Dean Rusk, for `Rusk`).
+ */
+export function matchedSpans(library: Library, unit: Unit, terms: ReadonlySet<string>): Span[] {
+  const spans: Span[] = tokenize(unit.text)
+    .filter((t) => terms.has(t.term))
+    .map((t) => [t.start, t.end] as const)
+  for (const a of unit.annotations ?? []) {
+    if (a.type !== 'person' || spans.some(([s, e]) => s < a.end && a.start < e)) continue
+    const person = library.people.get(a.target)
+    if (person && tokenize(person.name).some((t) => terms.has(t.term))) spans.push([a.start, a.end])
+  }
+  return spans.sort((x, y) => x[0] - y[0])
 }
 
 /** The distinct pages a unit spans, in order. */
 export function pagesOf(unit: Unit): Page[] {
   return [...new Set(unit.pages.map((p) => p.page))]
-}
-
-/** The stable link to a unit: its place on the document's reading page. */
-export function unitUrl(origin: string, unit: Pick<Unit, 'doc' | 'kind' | 'n'>): string {
-  return `${origin}/read/${encodeURIComponent(unit.doc)}#${anchorOf(unit.kind, unit.n)}`
 }
 
 /** The notes a unit cites, or for a note the units citing it, each with its text. */

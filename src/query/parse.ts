@@ -16,6 +16,8 @@ import { tokenize } from '../text'
 export interface QueryWord {
   word: string
   term: string
+  /** As the user wrote it (`PriMin`). */
+  written: string
   /** Written with a trailing `*`: match every word that starts with it. */
   prefix: boolean
 }
@@ -71,7 +73,7 @@ function toClause(text: string, quoted: boolean): Clause | undefined {
   const prefix = !quoted && /\p{L}\*+$|\p{N}\*+$/u.test(text)
   const tokens = tokenize(text)
   if (tokens.length === 0) return undefined
-  const words = tokens.map((t, i) => ({ word: t.word, term: t.term, prefix: prefix && i === tokens.length - 1 }))
+  const words = tokens.map((t, i) => ({ word: t.word, term: t.term, written: text.slice(t.start, t.end), prefix: prefix && i === tokens.length - 1 }))
   if (words.length === 1 && !quoted) {
     const word = words[0]!
     if (word.prefix && word.word.length < MIN_PREFIX) {

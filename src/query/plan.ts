@@ -2,11 +2,13 @@
  * Turns a parsed query into the query tree the evaluator runs: each word
  * becomes its index term, plus the terms of the words it begins (`word*`, or
  * the last word while typing) and, for a word the corpus lacks, the terms of
- * the words one or two edits away. Phrases require their words; exclusions
- * match exactly.
+ * the words one or two edits away. Abbreviations of the volumes' lists are
+ * searched both ways (see glossary.ts). Phrases require their words, in
+ * order; exclusions match exactly.
  */
 import type { QueryNode } from '../evaluate'
 import type { Library } from '../library'
+import { glossaryOf, writtenAsAbbreviation } from './glossary'
 import type { Clause, ParsedQuery, QueryWord } from './parse'
 
 /** How words are matched, documented where they are set. */
@@ -25,37 +27,97 @@ export const matchDefaults = {
   minTypingPrefix: 3,
 } as const
 
-/** A clause and what it asks the index for. */
+/** One way a group can match, and what it asks the index for. */
 export interface PlannedClause {
-  clause: Clause
   node: QueryNode
-  /** Terms whose match means this clause matched (for a phrase: all are needed). */
+  /** Terms whose match means this clause matched: any of them, or all. */
   terms: Set<string>
+  match: 'any' | 'all'
+  /** Words that must also stand together, in order. */
+  phrase?: readonly QueryWord[]
 }
 
-/** Every required group, each a list of alternatives. `typing`: the query does not end with a space. */
-export function planQuery(library: Library, parsed: ParsedQuery, typing: boolean): PlannedClause[][] {
+/** An abbreviation searched for its expansion, or the other way round: shown to the user. */
+export interface Expansion {
+  /** What the query said. */
+  query: string
+  /** What was searched too. */
+  also: string
+  volume: string
+}
+
+export interface Plan {
+  /** Every group must match (or, for partial matches, any); a group matches when one of its clauses does. */
+  groups: PlannedClause[][]
+  expansions: Expansion[]
+}
+
+/** The plan of a query. `typing`: the query does not end with a space. */
+export function planQuery(library: Library, parsed: ParsedQuery, typing: boolean): Plan {
   const last = parsed.required.at(-1)?.at(-1)
-  return parsed.required.map((group) =>
-    group.map((clause) => {
-      if (clause.type === 'phrase') {
-        const words = clause.words.map((w) => wordNode(library, w, 'exact'))
-        return { clause, node: { op: 'and', nodes: words.map((w) => w.node) }, terms: new Set(clause.words.map((w) => w.term)) }
-      }
+  const expansions: Expansion[] = []
+  const glossary = glossaryOf(library)
+  const groups = parsed.required.map((group) =>
+    group.flatMap((clause): PlannedClause[] => {
+      if (clause.type === 'phrase') return [phraseClause(library, clause.words)]
       const typed = typing && clause === last && clause.word.word.length >= matchDefaults.minTypingPrefix
-      return { clause, ...wordNode(library, clause.word, typed ? 'typed' : 'loose') }
+      const own: PlannedClause = { ...wordNode(library, clause.word, typed ? 'typed' : 'loose'), match: 'any' }
+      if (!writtenAsAbbreviation(library, clause.word)) return [own]
+      const meanings = glossary.byWord.get(clause.word.word) ?? []
+      for (const m of meanings) expansions.push({ query: clause.word.written, also: m.expansion, volume: m.volume })
+      return [own, ...meanings.map((m) => phraseClause(library, m.words.map((word) => asWord(library, word))))]
     }),
   )
+  // Consecutive query words spelling out an expansion may also be its abbreviation.
+  for (let g = 0; g < groups.length; g++) {
+    const word = singleWord(parsed.required[g]!)
+    for (const a of (word && glossary.byFirstWord.get(word.word)) || []) {
+      const words = parsed.required.slice(g, g + a.words.length).map(singleWord)
+      if (words.length !== a.words.length || words.some((w, k) => w?.word !== a.words[k])) continue
+      const together: PlannedClause = {
+        node: { op: 'and', nodes: groups.slice(g, g + a.words.length).map((grp) => grp[0]!.node) },
+        terms: new Set(groups.slice(g, g + a.words.length).flatMap((grp) => [...grp[0]!.terms])),
+        match: 'all',
+      }
+      groups.splice(g, a.words.length, [together, { ...wordNode(library, asWord(library, a.word), 'exact'), match: 'any' }])
+      expansions.push({ query: words.map((w) => w!.written).join(' '), also: a.written, volume: a.volume })
+      break
+    }
+  }
+  return { groups, expansions }
+}
+
+/** The one word of a group that is a plain word, if it is. */
+function singleWord(group: readonly Clause[]): QueryWord | undefined {
+  return group.length === 1 && group[0]!.type === 'word' && !group[0]!.word.prefix ? group[0]!.word : undefined
+}
+
+function asWord(library: Library, word: string): QueryWord {
+  return { word, term: library.vocabulary.lookup(word)?.term ?? word, written: word, prefix: false }
+}
+
+function phraseClause(library: Library, words: readonly QueryWord[]): PlannedClause {
+  return {
+    node: { op: 'and', nodes: words.map((w) => wordNode(library, w, 'exact').node) },
+    terms: new Set(words.map((w) => w.term)),
+    match: 'all',
+    phrase: words,
+  }
 }
 
 /**
  * The tree for a plan: its groups combined with AND (all words) or OR (the
  * best partial matches), less the units of the excluded words.
  */
-export function planTree(library: Library, plan: PlannedClause[][], parsed: ParsedQuery, combineWith: 'and' | 'or'): QueryNode {
-  const positive: QueryNode = { op: combineWith, nodes: plan.map((group) => ({ op: 'or', nodes: group.map((c) => c.node) })) }
+export function planTree(library: Library, plan: Plan, parsed: ParsedQuery, combineWith: 'and' | 'or'): QueryNode {
+  const positive: QueryNode = { op: combineWith, nodes: plan.groups.map((group) => ({ op: 'or', nodes: group.map((c) => c.node) })) }
   const excluded = parsed.excluded.flatMap((c) => (c.type === 'word' ? [wordNode(library, c.word, 'exact').node] : []))
   return excluded.length === 0 ? positive : { op: 'and_not', nodes: [positive, { op: 'or', nodes: excluded }] }
+}
+
+/** Every term a plan asks for: the words a reader should see marked. */
+export function plannedTerms(plan: Plan): Set<string> {
+  return new Set(plan.groups.flat().flatMap((c) => [...c.terms]))
 }
 
 /**
@@ -81,9 +143,4 @@ function wordNode(library: Library, w: QueryWord, use: 'loose' | 'typed' | 'exac
   }
   const nodes: QueryNode[] = [...weights].map(([term, boost]) => ({ op: 'term', term, boost }))
   return { node: nodes.length === 1 ? nodes[0]! : { op: 'or', nodes }, terms: new Set(weights.keys()) }
-}
-
-/** Every term a plan asks for: the words a reader should see marked. */
-export function plannedTerms(plan: PlannedClause[][]): Set<string> {
-  return new Set(plan.flat().flatMap((c) => [...c.terms]))
 }

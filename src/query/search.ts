@@ -10,7 +10,7 @@ import type { DocumentType, UnitKind } from '../model'
 import { applyFilters, type Facets, type Filters } from './filters'
 import { toHit, type Hit } from './hits'
 import { parseQuery, type ParsedQuery, type QueryWord } from './parse'
-import { planQuery, planTree, type PlannedClause } from './plan'
+import { planQuery, planTree, type Expansion, type Plan, type PlannedClause } from './plan'
 import { topK } from './top'
 
 /** What a search asks for; parameters already validated. */
@@ -32,6 +32,8 @@ export interface SearchResponse {
   limit: number
   /** True when no unit has every word and the hits are the best partial matches. */
   partial: boolean
+  /** Abbreviations searched for their meaning too, or meanings for their abbreviation. */
+  expansions: Expansion[]
   facets: Facets
   hits: Hit[]
 }
@@ -64,7 +66,7 @@ export function search(library: Library, request: SearchRequest): SearchResponse
   const plan = planQuery(library, parsed, !/\s$/.test(request.q))
   let partial = false
   let found = run(library, plan, parsed, 'and')
-  if (found.keep.length === 0 && plan.length > 1) {
+  if (found.keep.length === 0 && plan.groups.length > 1) {
     found = run(library, plan, parsed, 'or')
     partial = found.keep.length > 0
   }
@@ -81,16 +83,17 @@ export function search(library: Library, request: SearchRequest): SearchResponse
     offset: request.offset,
     limit: request.limit,
     partial,
+    expansions: plan.expansions,
     facets,
     hits: order.map((k) => toHit(library, matches.docs[k]!, matches.scores[k]!, new Set(matchedTerms(matches, k)), request.origin)),
   }
 }
 
 /** The matches of a plan, and which of them (indices) pass its phrases. */
-function run(library: Library, plan: PlannedClause[][], parsed: ParsedQuery, combineWith: 'and' | 'or'): { matches: Matches; keep: number[] } {
+function run(library: Library, plan: Plan, parsed: ParsedQuery, combineWith: 'and' | 'or'): { matches: Matches; keep: number[] } {
   const matches = evaluate(library.postings, planTree(library, plan, parsed, combineWith), boostsOf(library))
   const all = Array.from(matches.docs, (_, k) => k)
-  const phrases = plan.flat().some((c) => c.clause.type === 'phrase')
+  const phrases = plan.groups.flat().some((c) => c.phrase)
   const excludedPhrases = parsed.excluded.flatMap((c) => (c.type === 'phrase' ? [c.words] : []))
   if (!phrases && excludedPhrases.length === 0) return { matches, keep: all }
 
@@ -104,10 +107,9 @@ function run(library: Library, plan: PlannedClause[][], parsed: ParsedQuery, com
     const words = library.words(matches.docs[k]!)
     const matched = new Set(matchedTerms(matches, k))
     const holds = (c: PlannedClause) =>
-      c.clause.type === 'word'
-        ? [...c.terms].some((t) => matched.has(t))
-        : [...c.terms].every((t) => matched.has(t)) && hasPhrase(words, phrase(c.clause.words))
-    const groupsHold = combineWith === 'and' ? plan.every((g) => g.some(holds)) : plan.some((g) => g.some(holds))
+      (c.match === 'any' ? [...c.terms].some((t) => matched.has(t)) : [...c.terms].every((t) => matched.has(t))) &&
+      (!c.phrase || hasPhrase(words, phrase(c.phrase)))
+    const groupsHold = combineWith === 'and' ? plan.groups.every((g) => g.some(holds)) : plan.groups.some((g) => g.some(holds))
     return groupsHold && !excludedPhrases.some((p) => hasPhrase(words, phrase(p)))
   })
   return { matches, keep }

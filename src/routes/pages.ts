@@ -40,7 +40,7 @@ export const pagesRoute = new Hono<AppEnv>()
     const id = c.req.param('id')
     const doc = library.document(id)
     if (!doc) return c.html(notFoundPage(id), 404)
-    return c.html(readingPage(library, doc, markedTerms(library, c.req.query('q'))))
+    return c.html(readingPage(library, doc, markedTerms(library, c.req.query('q')), new URL(c.req.url).origin))
   })
   .get('/widget.js', async (c) => {
     const res = await c.env.ASSETS.fetch(new Request('https://assets.local/widget.js'))

@@ -24,6 +24,7 @@ export function readFilters(library: Library, query: Query): Omit<Filters, 'kind
     doc: known(query, 'doc', (d) => library.document(d) !== undefined, 'the id of an indexed document'),
     chapter: known(query, 'chapter', (ch) => library.chapters.includes(ch), 'the title of a chapter'),
     year: years(query, 'year'),
+    person: known(query, 'person', (p) => library.people.has(p), 'the id of a person of an indexed volume'),
   })
 }
 

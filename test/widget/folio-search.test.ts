@@ -33,7 +33,7 @@ describe('<folio-search> embedded in a page of another origin', () => {
     expect(await hit.locator('.title').innerText()).toBe('Letter From Soviet General Secretary Gorbachev to President Bush')
     expect(await hit.locator('.meta').innerText()).toContain('p. 363')
     expect(await hit.locator('mark').allInnerTexts()).toEqual(['Krasnoyarsk'])
-    expect(await page.locator('folio-search .status').innerText()).toBe('1 result')
+    expect(await page.locator('folio-search .status').innerText()).toBe('1 result.')
   })
 
   it('suggests completions while a word is typed', async () => {

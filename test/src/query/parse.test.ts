@@ -12,7 +12,7 @@ describe('parseQuery', () => {
 
   it('reads quoted phrases, straight or curly, and an unclosed quote to the end', () => {
     expect(parseQuery('"June 20"').required).toEqual([[{ type: 'phrase', words: [
-      { word: 'june', term: 'june', prefix: false }, { word: '20', term: '20', prefix: false },
+      { word: 'june', term: 'june', written: 'June', prefix: false }, { word: '20', term: '20', written: '20', prefix: false },
     ] }]])
     expect(parseQuery('“ABM Treaty”').required[0]![0]!.type).toBe('phrase')
     expect(words('radar "ABM Treaty')).toEqual(['radar', 'abm', 'treaty'])
@@ -34,7 +34,7 @@ describe('parseQuery', () => {
   })
 
   it('reads word* as a prefix and refuses a one-letter prefix', () => {
-    expect(requiredWords(parseQuery('negot*'))[0]).toEqual({ word: 'negot', term: 'negot', prefix: true })
+    expect(requiredWords(parseQuery('negot*'))[0]).toEqual({ word: 'negot', term: 'negot', written: 'negot', prefix: true })
     expect(() => parseQuery('a*')).toThrow(QuerySyntaxError)
   })
 

@@ -150,7 +150,7 @@ describe('filters, facets and paging', () => {
     const body = await letter({ q: 'Bush' })
     expect(body.total).toBe(2)
     expect(body.facets).toMatchObject({
-      volume: { 'frus1989-92v31': 2 }, kind: { title: 1, head: 0, paragraph: 0, footnote: 1 }, chapter: {}, year: {},
+      volume: { 'frus1989-92v31': 2 }, kind: { title: 1, head: 0, paragraph: 0, footnote: 1 }, chapter: {}, year: {}, person: {},
     })
     // The doc facet counts as if no document were chosen: the volume's mentions too.
     const all = await search({ q: 'Bush' })
@@ -178,9 +178,9 @@ describe('filters, facets and paging', () => {
 
   it('answers with the documented fields, in order', async () => {
     const body = await letter({ q: 'radar' })
-    expect(Object.keys(body)).toEqual(['query', 'total', 'offset', 'limit', 'partial', 'took_ms', 'facets', 'hits'])
+    expect(Object.keys(body)).toEqual(['query', 'total', 'offset', 'limit', 'partial', 'expansions', 'took_ms', 'facets', 'hits'])
     expect(Object.keys(body.hits[0])).toEqual(expect.arrayContaining([
-      'id', 'doc', 'kind', 'n', 'title', 'page', 'pages', 'score', 'snippet', 'snippet_text', 'highlights', 'notes', 'url',
+      'id', 'doc', 'kind', 'n', 'title', 'page', 'pages', 'score', 'snippet', 'snippet_text', 'highlights', 'notes', 'citation', 'url',
     ]))
     for (const [a, b] of body.hits[0].highlights) expect(body.hits[0].snippet_text.slice(a, b).toLowerCase()).toMatch(/^radar/)
   })
