@@ -65,7 +65,7 @@ export function planQuery(library: Library, parsed: ParsedQuery, typing: boolean
       if (!writtenAsAbbreviation(library, clause.word)) return [own]
       const meanings = glossary.byWord.get(clause.word.word) ?? []
       for (const m of meanings) expansions.push({ query: clause.word.written, also: m.expansion, volume: m.volume })
-      return [own, ...meanings.map((m) => phraseClause(library, m.words.map((word) => asWord(library, word))))]
+      return [own, ...meanings.map((m) => phraseClause(library, m.words.map((word) => asWord(library, word)), 1 / m.words.length))]
     }),
   )
   // Consecutive query words spelling out an expansion may also be its abbreviation.
@@ -79,7 +79,7 @@ export function planQuery(library: Library, parsed: ParsedQuery, typing: boolean
         terms: new Set(groups.slice(g, g + a.words.length).flatMap((grp) => [...grp[0]!.terms])),
         match: 'all',
       }
-      groups.splice(g, a.words.length, [together, { ...wordNode(library, asWord(library, a.word), 'exact'), match: 'any' }])
+      groups.splice(g, a.words.length, [together, { ...wordNode(library, asWord(library, a.word), 'exact', a.words.length), match: 'any' }])
       expansions.push({ query: words.map((w) => w!.written).join(' '), also: a.written, volume: a.volume })
       break
     }
@@ -96,9 +96,15 @@ function asWord(library: Library, word: string): QueryWord {
   return { word, term: library.vocabulary.lookup(word)?.term ?? word, written: word, prefix: false }
 }
 
-function phraseClause(library: Library, words: readonly QueryWord[]): PlannedClause {
+/**
+ * Words that must stand together. `weight` scales their terms: an expansion
+ * of n words weighs 1/n a word, and an abbreviation standing for n words n,
+ * so that neither outranks what was typed for the number of its words alone
+ * (the score is multiplied by the number of distinct terms matched).
+ */
+function phraseClause(library: Library, words: readonly QueryWord[], weight = 1): PlannedClause {
   return {
-    node: { op: 'and', nodes: words.map((w) => wordNode(library, w, 'exact').node) },
+    node: { op: 'and', nodes: words.map((w) => wordNode(library, w, 'exact', weight).node) },
     terms: new Set(words.map((w) => w.term)),
     match: 'all',
     phrase: words,
@@ -125,11 +131,12 @@ export function plannedTerms(plan: Plan): Set<string> {
  * terms of the words one or two edits away; for `word*` or the last word of a
  * query still being typed, the terms of the words it begins. `exact` (phrase
  * and excluded words) matches the term alone, or its prefix when written so.
+ * `weight` scales the word's own term.
  */
-function wordNode(library: Library, w: QueryWord, use: 'loose' | 'typed' | 'exact'): { node: QueryNode; terms: Set<string> } {
+function wordNode(library: Library, w: QueryWord, use: 'loose' | 'typed' | 'exact', weight = 1): { node: QueryNode; terms: Set<string> } {
   const { vocabulary } = library
   const d = matchDefaults
-  const weights = new Map<string, number>([[w.term, 1]])
+  const weights = new Map<string, number>([[w.term, weight]])
   const add = (terms: string[], weight: number) => {
     for (const t of terms) weights.set(t, Math.max(weights.get(t) ?? 0, weight))
   }

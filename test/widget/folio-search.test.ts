@@ -73,6 +73,14 @@ describe('<folio-search> embedded in a page of another origin', () => {
     expect(url.hash).toBe('#p14')
   })
 
+  it('offers each result’s citation, and says when an abbreviation was searched for its meaning', async () => {
+    await input().fill('PriMin')
+    await expect.poll(() => page.locator('folio-search .status').innerText()).toContain('PriMin also searched as “Prime Minister”.')
+    const cite = results().first().locator('folio-cite')
+    expect(await cite.getAttribute('text')).toMatch(/^Foreign Relations of the United States, 1964–1968, vol\. XXIX, pt\. 2, Japan, /)
+    expect(await cite.locator('button').getAttribute('aria-label')).toBe('Copy the citation')
+  })
+
   it('says so when nothing matches', async () => {
     await input().fill('zebra')
     await expect.poll(() => page.locator('folio-search .status').innerText()).toBe('No results for “zebra”.')

@@ -50,3 +50,49 @@ describe('the reading page', () => {
     expect(await page.locator('h1').innerText()).toBe('No document nope')
   })
 })
+
+describe('the reading page, with the editors’ markup', () => {
+  let browser: Browser
+  let page: Page
+  const VOLUME = 'frus1964-68v29p2'
+
+  beforeAll(async () => {
+    browser = await launch()
+    const context = await browser.newContext({ viewport: { width: 1200, height: 800 } })
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: worker() })
+    page = await context.newPage()
+  })
+  afterAll(() => browser.close())
+
+  it('explains an abbreviation on hover (title) and on focus (shown beside it)', async () => {
+    await page.goto(`${worker()}/read/${VOLUME}-d17`)
+    const abbr = page.locator('abbr', { hasText: 'PriMin' }).first()
+    expect(await abbr.getAttribute('title')).toBe('Prime Minister')
+    await abbr.focus()
+    expect(await abbr.evaluate((e) => getComputedStyle(e, '::after').content)).toContain('Prime Minister')
+  })
+
+  it('links a reference to another document of the corpus', async () => {
+    await page.goto(`${worker()}/read/${VOLUME}-d5`)
+    await page.locator('#n3 a.doc-ref', { hasText: 'Document 7' }).click()
+    await page.waitForURL(`${worker()}/read/${VOLUME}-d7`)
+    expect(await page.locator('h1').innerText()).toContain('Editorial Note')
+    expect(await page.locator('section.links', { hasText: 'Cited by' }).innerText()).toContain('Letter From Secretary of Defense McNamara')
+  })
+
+  it('copies a unit’s citation, page included', async () => {
+    await page.goto(`${worker()}/read/${VOLUME}-d5#p2`)
+    await page.locator('#p2').hover()
+    const button = page.locator('#p2 folio-cite button')
+    await button.click()
+    await expect.poll(() => button.innerText()).toBe('Copied')
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+      'Foreign Relations of the United States, 1964–1968, vol. XXIX, pt. 2, Japan, doc. 5, p. 3.',
+    )
+  })
+
+  it('shows who a person is where the text names them', async () => {
+    await page.goto(`${worker()}/read/${VOLUME}-d5`)
+    expect(await page.locator('#p1 .person').getAttribute('title')).toBe('Rusk, Dean — Secretary of State from January 21, 1961 to January 20, 1969')
+  })
+})
