@@ -121,3 +121,34 @@ describe('parseTei', () => {
     expect(r.diagnostics[0]).toMatchObject({ severity: 'warning', message: 'v1-d1 has no <head>: its id stands as its title' })
   })
 })
+
+describe('the volume’s persons, abbreviations and references', () => {
+  it('reads the persons list: name as given, role as described', () => {
+    expect(parsed.volume!.persons).toHaveLength(124)
+    expect(parsed.volume!.persons).toContainEqual({
+      id: `${VOLUME}-p_RD3`, name: 'Rusk, Dean', role: 'Secretary of State from January 21, 1961 to January 20, 1969',
+    })
+  })
+
+  it('reads the abbreviations list', () => {
+    expect(parsed.volume!.terms).toHaveLength(188)
+    expect(parsed.volume!.terms).toContainEqual({ id: `${VOLUME}-t_PRIMIN1`, abbreviation: 'PRIMIN', expansion: 'Prime Minister' })
+  })
+
+  it('marks every tagged person, abbreviation and reference where it stands in the clean text', () => {
+    const all = parsed.documents.flatMap((d) => d.units.flatMap((u) => (u.annotations ?? []).map((a) => ({ ...a, text: u.text.slice(a.start, a.end) }))))
+    // Every <persName corresp> and <gloss target> outside the index and contents, which are not indexed.
+    expect(all.filter((a) => a.type === 'person')).toHaveLength(1769)
+    expect(all.filter((a) => a.type === 'term')).toHaveLength(1122)
+    const d5 = doc('d5')
+    expect(d5.units.find((u) => u.id.endsWith('/p1'))!.annotations).toEqual([{ type: 'person', target: `${VOLUME}-p_RD3`, start: 5, end: 9 }])
+    const n2 = d5.units.find((u) => u.id.endsWith('/n2'))!
+    expect(n2.annotations).toEqual([{ type: 'ref', target: 'frus1961-63v22-d383', start: 4, end: n2.text.indexOf(' thereto') }])
+  })
+
+  it('reads the title parts of the header, for citations', () => {
+    expect(parsed.volume).toMatchObject({
+      series: 'Foreign Relations of the United States', subseries: '1964–1968', volumeNumber: 'Volume XXIX, Part 2', volumeTitle: 'Japan',
+    })
+  })
+})
