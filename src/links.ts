@@ -20,7 +20,11 @@ export function documentLink(library: Library, id: string, origin: string) {
   return { id, in_corpus: false, ...(m && { url: sourceUrl(m[1]!, m[2]!) }) }
 }
 
-/** Every abbreviation of the volumes' lists, by id. */
-export function termsOf(library: Library): Map<string, Term> {
-  return new Map(library.volumes.flatMap((v) => (v.terms ?? []).map((t) => [t.id, t])))
+const terms = new WeakMap<Library, Map<string, Term>>()
+
+/** Every abbreviation of the volumes' lists, by id (gathered once per library). */
+export function termsOf(library: Library): ReadonlyMap<string, Term> {
+  let byId = terms.get(library)
+  if (!byId) terms.set(library, (byId = new Map(library.volumes.flatMap((v) => (v.terms ?? []).map((t) => [t.id, t])))))
+  return byId
 }

@@ -78,3 +78,11 @@ export function years(query: Query, name: string): { from: number; to: number } 
   if (from > to) throw new ApiError('invalid_parameter', `${name} range ${value} ends before it starts`, name)
   return { from, to }
 }
+
+/** The `limit` (1–100, default 20) and `offset` of a listing. */
+export function paging(query: Query): { limit: number; offset: number } {
+  return {
+    limit: integer(query, 'limit', { min: 1, max: 100, fallback: 20 }),
+    offset: integer(query, 'offset', { min: 0, max: 1_000_000, fallback: 0 }),
+  }
+}

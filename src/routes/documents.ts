@@ -7,7 +7,7 @@ import { ApiError } from '../errors'
 import type { Library } from '../library'
 import { documentLink, readingUrl, termsOf, unitUrl } from '../links'
 import type { Annotation, DocumentType, Term, Unit } from '../model'
-import { integer, oneOf } from '../params'
+import { oneOf, paging } from '../params'
 import { pagesOf } from '../query/hits'
 import { readFilters } from './search'
 
@@ -47,8 +47,7 @@ export const documentsRoute = new Hono<AppEnv>()
   .get('/documents', (c) => {
     const query = c.req.query()
     const { library } = c.var
-    const limit = integer(query, 'limit', { min: 1, max: 100, fallback: 20 })
-    const offset = integer(query, 'offset', { min: 0, max: 1_000_000, fallback: 0 })
+    const { limit, offset } = paging(query)
     const { doc: _doc, ...filters } = readFilters(library, query)
     const type = oneOf(query, 'type', TYPES)
     const year = (d: DocumentEntry) => Number(d.date?.slice(0, 4))

@@ -3,9 +3,10 @@ import { Hono } from 'hono'
 import type { AppEnv } from '../app-env'
 import { ApiError } from '../errors'
 import type { Library } from '../library'
-import { integer, known, optional } from '../params'
+import { optional, paging } from '../params'
 import { fold } from '../text'
 import { readingUrl } from '../links'
+import { volumeParam } from './search'
 
 /** Each person's documents, with the times each names them, once per library. */
 const byPerson = new WeakMap<Library, Map<string, { doc: number; mentions: number }[]>>()
@@ -30,9 +31,8 @@ export const peopleRoute = new Hono<AppEnv>()
   .get('/people', (c) => {
     const query = c.req.query()
     const { library } = c.var
-    const limit = integer(query, 'limit', { min: 1, max: 100, fallback: 20 })
-    const offset = integer(query, 'offset', { min: 0, max: 1_000_000, fallback: 0 })
-    const volume = known(query, 'volume', (v) => library.volumes.some((x) => x.id === v), 'the id of an indexed volume')
+    const { limit, offset } = paging(query)
+    const volume = volumeParam(library, query)
     const name = optional(query, 'q')
     const words = name === undefined ? [] : fold(name).split(/\s+/).filter(Boolean)
     const matching = [...library.people.values()].filter((p) =>

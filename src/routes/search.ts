@@ -20,12 +20,17 @@ type Query = Record<string, string | undefined>
 /** The filters shared by `/search` and `/documents`, each checked against what the index holds. */
 export function readFilters(library: Library, query: Query): Omit<Filters, 'kind'> {
   return withoutUndefined({
-    volume: known(query, 'volume', (v) => library.volumes.some((x) => x.id === v), 'the id of an indexed volume'),
+    volume: volumeParam(library, query),
     doc: known(query, 'doc', (d) => library.document(d) !== undefined, 'the id of an indexed document'),
     chapter: known(query, 'chapter', (ch) => library.chapters.includes(ch), 'the title of a chapter'),
     year: years(query, 'year'),
     person: known(query, 'person', (p) => library.people.has(p), 'the id of a person of an indexed volume'),
   })
+}
+
+/** `volume`: the id of an indexed volume. */
+export function volumeParam(library: Library, query: Query): string | undefined {
+  return known(query, 'volume', (v) => library.volumes.some((x) => x.id === v), 'the id of an indexed volume')
 }
 
 /** The object without its undefined properties (optional properties stay absent). */
