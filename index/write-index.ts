@@ -130,8 +130,8 @@ export const TARGETS = {
 export type TargetName = keyof typeof TARGETS
 
 const EXTENSIONS = { pack: 'bin', text: 'txt', documents: 'json' } as const
-/** Files of an earlier build, removed before writing. */
-const OLD_FILE = /^((pack|text|documents)\.[0-9a-f]{16}(\.\d+)?\.(bin|txt|json)|manifest\.json)$/
+/** Files of an earlier build (any content-hashed name), removed once the new index is in place. */
+const OLD_FILE = /^[a-z]+\.[0-9a-f]{16}(\.\d+)?\.(bin|txt|json)$/
 
 async function writeAtomically(path: string, data: Uint8Array | string): Promise<void> {
   const aside = `${path}.${process.pid}.tmp`
