@@ -56,7 +56,7 @@ const KIND_COUNT = { title: 'titles', head: 'heads', paragraph: 'paragraphs', fo
  * its markup tags, so that `Rusk` finds `Dear Dean:` and `the Secretary`
  * where the editors tagged them as Dean Rusk.
  */
-export function indexedText(unit: Unit, names: ReadonlyMap<string, string>): string {
+function indexedText(unit: Unit, names: ReadonlyMap<string, string>): string {
   const tagged = new Set((unit.annotations ?? []).flatMap((a) => (a.type === 'person' && names.has(a.target) ? [names.get(a.target)!] : [])))
   return tagged.size === 0 ? unit.text : `${unit.text}\n${[...tagged].join('\n')}`
 }

@@ -94,7 +94,7 @@ export function pagesOf(unit: Unit): Page[] {
 }
 
 /** The notes a unit cites, or for a note the units citing it, each with its text. */
-export function linkedUnits(library: Library, unit: Unit, origin: string): LinkedUnit[] {
+function linkedUnits(library: Library, unit: Unit, origin: string): LinkedUnit[] {
   const ids = unit.kind === 'footnote' ? (unit.citedBy ?? []) : [...new Set(unit.cites.map((c) => c.note))]
   return ids.flatMap((id) => {
     const position = library.unitPosition(id)

@@ -119,7 +119,7 @@ function run(library: Library, plan: Plan, parsed: ParsedQuery, combineWith: 'an
 type Phrase = [from: number, to: number][]
 
 /** Whether a unit's words (vocabulary positions, in order) hold the phrase's words together, in order. */
-export function hasPhrase(words: ArrayLike<number>, phrase: Phrase): boolean {
+function hasPhrase(words: ArrayLike<number>, phrase: Phrase): boolean {
   outer: for (let i = 0; i + phrase.length <= words.length; i++) {
     for (let k = 0; k < phrase.length; k++) {
       const w = words[i + k]!

@@ -34,7 +34,7 @@ export function volumeParam(library: Library, query: Query): string | undefined 
 }
 
 /** The object without its undefined properties (optional properties stay absent). */
-export function withoutUndefined<T extends object>(o: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
+function withoutUndefined<T extends object>(o: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as { [K in keyof T]?: Exclude<T[K], undefined> }
 }
 
