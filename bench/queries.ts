@@ -11,7 +11,9 @@
  * - typo: a content word of seven letters or more with one edit (deletion,
  *   insertion, substitution or transposition) at a random place;
  * - known-item: three distinctive words of a random unit (its three rarest
- *   words in the corpus, in text order), and the same with a typo in the
+ *   words in the corpus, in text order, when no other unit has all three;
+ *   units whose words another unit shares, such as the "original bears this
+ *   typed signature" notes, are passed over), and the same with a typo in the
  *   longest of them; the unit is the answer.
  */
 import { random } from './corpus'
@@ -68,12 +70,16 @@ export function makeQueries(corpus: string, units: readonly SourceUnit[], seed: 
     const start = Math.floor(rand() * (ts.length - n))
     return `"${ts.slice(start, start + n).map((t) => t.written).join(' ')}"`
   }
+  const wordSets = tokens.map((ts) => new Set(ts.map((t) => t.word)))
   const known = (): KnownItem => {
-    const i = pick(rich)
-    const ws = content(i)
-    const rarest = [...new Set(ws.map((t) => t.word))].sort((a, b) => df.get(a)! - df.get(b)! || (a < b ? -1 : 1)).slice(0, 3)
-    const chosen = ws.filter((t, k) => rarest.includes(t.word) && ws.findIndex((x) => x.word === t.word) === k)
-    return { q: chosen.map((t) => t.written).join(' '), answer: units[i]!.id }
+    for (;;) {
+      const i = pick(rich)
+      const ws = content(i)
+      const rarest = [...new Set(ws.map((t) => t.word))].sort((a, b) => df.get(a)! - df.get(b)! || (a < b ? -1 : 1)).slice(0, 3)
+      if (wordSets.some((set, j) => j !== i && rarest.every((w) => set.has(w)))) continue
+      const chosen = ws.filter((t, k) => rarest.includes(t.word) && ws.findIndex((x) => x.word === t.word) === k)
+      return { q: chosen.map((t) => t.written).join(' '), answer: units[i]!.id }
+    }
   }
   const withTypo = (item: KnownItem): KnownItem => {
     const parts = item.q.split(' ')

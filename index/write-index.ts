@@ -13,7 +13,7 @@ import {
   type VolumeCounts,
 } from '../src/artifacts'
 import { indexOptions, type IndexedUnit } from '../src/engine'
-import type { Document, Unit, Volume } from '../src/model'
+import { surname, type Document, type Unit, type Volume } from '../src/model'
 import { packIndex } from './pack-index'
 import { tokenize } from '../src/text'
 
@@ -52,12 +52,13 @@ export function countDocuments(documents: readonly Document[], volumes: readonly
 const KIND_COUNT = { title: 'titles', head: 'heads', paragraph: 'paragraphs', footnote: 'footnotes' } as const
 
 /**
- * What the index holds for a unit: its text, and the names of the persons
+ * What the index holds for a unit: its text, and the surnames of the persons
  * its markup tags, so that `Rusk` finds `Dear Dean:` and `the Secretary`
- * where the editors tagged them as Dean Rusk.
+ * where the editors tagged them as Dean Rusk. Only the surname (the list
+ * gives `Rusk, Dean`): a forename would make every Dean a Rusk.
  */
-function indexedText(unit: Unit, names: ReadonlyMap<string, string>): string {
-  const tagged = new Set((unit.annotations ?? []).flatMap((a) => (a.type === 'person' && names.has(a.target) ? [names.get(a.target)!] : [])))
+function indexedText(unit: Unit, surnames: ReadonlyMap<string, string>): string {
+  const tagged = new Set((unit.annotations ?? []).flatMap((a) => (a.type === 'person' && surnames.has(a.target) ? [surnames.get(a.target)!] : [])))
   return tagged.size === 0 ? unit.text : `${unit.text}\n${[...tagged].join('\n')}`
 }
 
@@ -177,11 +178,11 @@ export async function writeIndex(documents: readonly Document[], volumes: readon
   }
   const documentsFile: DocumentsFile = { volumes: volumeList, documents: entries }
 
-  const names = new Map(volumes.flatMap((v) => (v.persons ?? []).map((p) => [p.id, p.name])))
+  const surnames = new Map(volumes.flatMap((v) => (v.persons ?? []).map((p) => [p.id, surname(p)])))
   const search = new MiniSearch<IndexedUnit>(indexOptions)
   for (let from = 0; from < units.length; from += BATCH) {
     options.onProgress?.(from, units.length)
-    search.addAll(units.slice(from, from + BATCH).map((u, k) => ({ i: from + k, text: indexedText(u, names) })))
+    search.addAll(units.slice(from, from + BATCH).map((u, k) => ({ i: from + k, text: indexedText(u, surnames) })))
   }
   options.onProgress?.(units.length, units.length)
   if (search.documentCount !== units.length) {

@@ -108,6 +108,11 @@ export interface Person {
   role?: string
 }
 
+/** A person's surname, from the list's `Surname, Forenames`. */
+export function surname(person: Pick<Person, 'name'>): string {
+  return person.name.split(',')[0]!.trim()
+}
+
 /** An abbreviation of a volume's list. */
 export interface Term {
   id: string

@@ -2,7 +2,7 @@
 import { cite, type Citation } from '../citation'
 import type { Library } from '../library'
 import { unitUrl } from '../links'
-import { pageAt, type Page, type Unit, type UnitKind } from '../model'
+import { pageAt, surname, type Page, type Unit, type UnitKind } from '../model'
 import { buildSnippet, snippetHtml, type Span } from '../snippet'
 import { tokenize } from '../text'
 
@@ -74,7 +74,7 @@ export function toHit(library: Library, position: number, score: number, terms: 
 
 /**
  * Where a unit matches `terms`: its words with those terms, and the places its
- * markup names a person whose name has one (`Dean` tagged as Dean Rusk, for `Rusk`).
+ * markup names a person whose surname has one (`Dean` tagged as Dean Rusk, for `Rusk`).
  */
 export function matchedSpans(library: Library, unit: Unit, terms: ReadonlySet<string>): Span[] {
   const spans: Span[] = tokenize(unit.text)
@@ -83,7 +83,7 @@ export function matchedSpans(library: Library, unit: Unit, terms: ReadonlySet<st
   for (const a of unit.annotations ?? []) {
     if (a.type !== 'person' || spans.some(([s, e]) => s < a.end && a.start < e)) continue
     const person = library.people.get(a.target)
-    if (person && tokenize(person.name).some((t) => terms.has(t.term))) spans.push([a.start, a.end])
+    if (person && tokenize(surname(person)).some((t) => terms.has(t.term))) spans.push([a.start, a.end])
   }
   return spans.sort((x, y) => x[0] - y[0])
 }
