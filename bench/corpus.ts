@@ -20,7 +20,7 @@ export function random(seed: number): () => number {
   }
 }
 
-function shuffle<T>(items: T[], rand: () => number): T[] {
+export function shuffle<T>(items: T[], rand: () => number): T[] {
   for (let i = items.length - 1; i > 0; i--) {
     const j = Math.floor(rand() * (i + 1))
     ;[items[i], items[j]] = [items[j]!, items[i]!]

@@ -21,7 +21,7 @@ import lunr from 'lunr'
 import MiniSearch from 'minisearch'
 import { writeIndex } from '../index/write-index'
 import { loadLibrary } from '../src/library'
-import type { Document } from '../src/model'
+import type { Document, Volume } from '../src/model'
 import { search } from '../src/query/search'
 
 /** An index serialized: file name → contents. */
@@ -34,8 +34,8 @@ export interface Searcher {
 
 export interface Engine {
   name: string
-  /** Indexes the documents' units and serializes the index. */
-  build(documents: readonly Document[]): Promise<Files>
+  /** Indexes the documents' units and serializes the index (Folio reads the volumes' persons and abbreviations too). */
+  build(documents: readonly Document[], volumes: readonly Volume[]): Promise<Files>
   /** Loads a serialized index, ready to answer. */
   load(files: Files): Promise<Searcher>
 }
@@ -47,9 +47,9 @@ const json = (files: Files, name: string) => JSON.parse(decoder.decode(files.get
 
 const folio: Engine = {
   name: 'Folio',
-  async build(documents) {
+  async build(documents, volumes) {
     const out = mkdtempSync(join(tmpdir(), 'folio-bench-'))
-    await writeIndex(documents, [], { out, builtAt: new Date(0), target: 'unlimited' })
+    await writeIndex(documents, volumes, { out, builtAt: new Date(0), target: 'unlimited' })
     const files: Files = new Map(readdirSync(out).map((f) => [f, readFileSync(join(out, f))]))
     rmSync(out, { recursive: true })
     return files

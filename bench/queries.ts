@@ -10,13 +10,14 @@
  * - prefix: the first 3–5 letters of a content word, with `*`;
  * - typo: a content word of seven letters or more with one edit (deletion,
  *   insertion, substitution or transposition) at a random place;
- * - known-item: three distinctive words of a random unit (its three rarest
- *   words in the corpus, in text order, when no other unit has all three;
- *   units whose words another unit shares, such as the "original bears this
- *   typed signature" notes, are passed over), and the same with a typo in the
- *   longest of them; the unit is the answer.
+ * - known-item: three distinctive words of a random unit, as a reader might
+ *   remember them: three of its uncommon words (in at most 1% of the units,
+ *   and at least 3) picked at random, in text order, that no other unit has
+ *   all three of (a unit whose words another shares, such as the "original
+ *   bears this typed signature" notes, has no known item and is passed over);
+ *   and the same with a typo in the longest of them. The unit is the answer.
  */
-import { random } from './corpus'
+import { random, shuffle } from './corpus'
 import { tokenize } from '../src/text'
 
 export interface KnownItem {
@@ -71,13 +72,16 @@ export function makeQueries(corpus: string, units: readonly SourceUnit[], seed: 
     return `"${ts.slice(start, start + n).map((t) => t.written).join(' ')}"`
   }
   const wordSets = tokens.map((ts) => new Set(ts.map((t) => t.word)))
+  const uncommon = Math.max(3, Math.floor(units.length / 100))
   const known = (): KnownItem => {
     for (;;) {
       const i = pick(rich)
       const ws = content(i)
-      const rarest = [...new Set(ws.map((t) => t.word))].sort((a, b) => df.get(a)! - df.get(b)! || (a < b ? -1 : 1)).slice(0, 3)
-      if (wordSets.some((set, j) => j !== i && rarest.every((w) => set.has(w)))) continue
-      const chosen = ws.filter((t, k) => rarest.includes(t.word) && ws.findIndex((x) => x.word === t.word) === k)
+      const candidates = [...new Set(ws.map((t) => t.word))].filter((w) => df.get(w)! <= uncommon)
+      if (candidates.length < 3) continue
+      const three = shuffle(candidates, rand).slice(0, 3)
+      if (wordSets.some((set, j) => j !== i && three.every((w) => set.has(w)))) continue
+      const chosen = ws.filter((t, k) => three.includes(t.word) && ws.findIndex((x) => x.word === t.word) === k)
       return { q: chosen.map((t) => t.written).join(' '), answer: units[i]!.id }
     }
   }

@@ -8,7 +8,7 @@ import type { BenchResult, CorpusResult, EngineResult } from './run'
 
 const ms = (x: number) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2))
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(bytes < 2 ** 20 ? 2 : 1)} MB`
-const pct = (x: number) => x.toFixed(2)
+const pct = (x: number) => x.toFixed(3)
 
 /** `value (Folio a×)`: Folio's figure as a multiple of the peer's. */
 function cell(folio: number, peer: number, format: (x: number) => string, isFolio: boolean): string {

@@ -15,7 +15,7 @@ import { performance } from 'node:perf_hooks'
 import { parseArgs } from 'node:util'
 import { gzipSync } from 'node:zlib'
 import { readCorpus } from '../index/corpus'
-import type { Document } from '../src/model'
+import type { Document, Volume } from '../src/model'
 import { syntheticCorpus, textSize } from './corpus'
 import { ENGINES, type Files } from './engines'
 import { httpLoad, type HttpResult } from './http'
@@ -75,7 +75,7 @@ const quick = args.quick!
 const chosen = (args.corpora?.split(',') ?? (quick ? ['letter', 'volume'] : [...CORPORA])) as CorpusName[]
 
 async function main() {
-  const { documents: shipped } = await readCorpus('corpus')
+  const { documents: shipped, volumes } = await readCorpus('corpus')
   const corpora: Record<CorpusName, () => Document[]> = {
     letter: () => shipped.filter((d) => d.id === 'frus1989-92v31-d49'),
     volume: () => shipped.filter((d) => d.volume === 'frus1964-68v29p2'),
@@ -87,7 +87,7 @@ async function main() {
     const documents = corpora[name]()
     const queries = querySet(name, name in SIZES ? shipped : documents)
     log(`${name}: ${documents.length} documents, ${(textSize(documents) / 1e6).toFixed(1)} MB of text`)
-    results.push(await benchCorpus(name, documents, queries))
+    results.push(await benchCorpus(name, documents, volumes, queries))
   }
   const http = quick ? undefined : await httpLoad(log)
   const report: BenchResult = { date: new Date().toISOString(), quick, machine: machine(), versions: versions(), corpora: results, ...(http && { http }) }
@@ -113,7 +113,7 @@ function querySet(name: CorpusName, source: readonly Document[]): QuerySet {
     if (args['write-queries']) throw new Error('rewrite')
     set = JSON.parse(readFileSync(path, 'utf8'))
   } catch {
-    const units = source.flatMap((d) => d.units.filter((u) => u.kind !== 'title').map((u) => ({ id: u.id, text: u.text })))
+    const units = source.flatMap((d) => d.units.map((u) => ({ id: u.id, text: u.text })))
     set = makeQueries(name, units, QUERY_SEED)
     mkdirSync('bench/queries', { recursive: true })
     writeFileSync(path, JSON.stringify(set, null, 1) + '\n')
@@ -123,7 +123,7 @@ function querySet(name: CorpusName, source: readonly Document[]): QuerySet {
   return { ...set, single: cut(set.single), two: cut(set.two), three: cut(set.three), phrase: cut(set.phrase), prefix: cut(set.prefix), typo: cut(set.typo), known: cut(set.known), knownTypo: cut(set.knownTypo) }
 }
 
-async function benchCorpus(name: CorpusName, documents: Document[], queries: QuerySet): Promise<CorpusResult> {
+async function benchCorpus(name: CorpusName, documents: Document[], volumes: Volume[], queries: QuerySet): Promise<CorpusResult> {
   const big = name === '50MB'
   // The 50 MB corpus is measured once per figure: its slowest peers take minutes a pass.
   const runs = { build: quick || big ? 1 : 3, cold: quick ? 1 : big ? 3 : 5, passes: quick || big ? 1 : 3 }
@@ -138,7 +138,7 @@ async function benchCorpus(name: CorpusName, documents: Document[], queries: Que
     for (let r = 0; r < runs.build; r++) {
       globalThis.gc?.()
       const t = performance.now()
-      files = await e.build(documents)
+      files = await e.build(documents, volumes)
       builds.push(performance.now() - t)
     }
     const dir = mkdtempSync(join(tmpdir(), `folio-bench-${e.name}-`))

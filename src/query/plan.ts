@@ -35,6 +35,8 @@ export interface PlannedClause {
   match: 'any' | 'all'
   /** Words that must also stand together, in order. */
   phrase?: readonly QueryWord[]
+  /** The words (folded) whose presence as written, all of them, means the clause matched exactly rather than by stem. */
+  forms: string[]
 }
 
 /** An abbreviation searched for its expansion, or the other way round: shown to the user. */
@@ -61,7 +63,7 @@ export function planQuery(library: Library, parsed: ParsedQuery, typing: boolean
     group.flatMap((clause): PlannedClause[] => {
       if (clause.type === 'phrase') return [phraseClause(library, clause.words)]
       const typed = typing && clause === last && clause.word.word.length >= matchDefaults.minTypingPrefix
-      const own: PlannedClause = { ...wordNode(library, clause.word, typed ? 'typed' : 'loose'), match: 'any' }
+      const own: PlannedClause = { ...wordNode(library, clause.word, typed ? 'typed' : 'loose'), match: 'any', forms: exactForms([clause.word]) }
       if (!writtenAsAbbreviation(library, clause.word)) return [own]
       const meanings = glossary.byWord.get(clause.word.word) ?? []
       for (const m of meanings) expansions.push({ query: clause.word.written, also: m.expansion, volume: m.volume })
@@ -78,8 +80,10 @@ export function planQuery(library: Library, parsed: ParsedQuery, typing: boolean
         node: { op: 'and', nodes: groups.slice(g, g + a.words.length).map((grp) => grp[0]!.node) },
         terms: new Set(groups.slice(g, g + a.words.length).flatMap((grp) => [...grp[0]!.terms])),
         match: 'all',
+        forms: a.words,
       }
-      groups.splice(g, a.words.length, [together, { ...wordNode(library, asWord(library, a.word), 'exact', a.words.length), match: 'any' }])
+      const abbreviation = asWord(library, a.word)
+      groups.splice(g, a.words.length, [together, { ...wordNode(library, abbreviation, 'exact', a.words.length), match: 'any', forms: [a.word] }])
       expansions.push({ query: words.map((w) => w!.written).join(' '), also: a.written, volume: a.volume })
       break
     }
@@ -108,7 +112,13 @@ function phraseClause(library: Library, words: readonly QueryWord[], weight = 1)
     terms: new Set(words.map((w) => w.term)),
     match: 'all',
     phrase: words,
+    forms: exactForms(words),
   }
+}
+
+/** The folded forms of words that can be held as written (a prefix cannot). */
+function exactForms(words: readonly QueryWord[]): string[] {
+  return words.some((w) => w.prefix) ? [] : words.map((w) => w.word)
 }
 
 /**

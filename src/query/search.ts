@@ -44,6 +44,12 @@ export const rankDefaults = {
   kindBoost: { title: 3, head: 1.5, paragraph: 1, footnote: 0.8 } satisfies Record<UnitKind, number>,
   /** Score multiplier by document type: front matter yields to the documents. */
   typeBoost: { document: 1, section: 0.5 } satisfies Record<DocumentType, number>,
+  /**
+   * How many of the best matches beyond the page asked for are reranked so
+   * that those holding more of the query's words as written come first: a
+   * passage with `memos` answers `James Thomson Memos` before one with `memo`.
+   */
+  rerankDepth: 100,
 } as const
 
 /** Each unit's boost, computed once per library. */
@@ -76,7 +82,8 @@ export function search(library: Library, request: SearchRequest): SearchResponse
   const page = request.offset + request.limit
   const order = request.sort === 'date'
     ? byDate(library, kept.map((k) => found.keep[k]!), matches).slice(request.offset, page)
-    : topK(kept.map((k) => found.keep[k]!), matches.scores, matches.docs, page).slice(request.offset)
+    : byExactForms(library, plan, matches, topK(kept.map((k) => found.keep[k]!), matches.scores, matches.docs, page + rankDefaults.rerankDepth))
+      .slice(request.offset, page)
   return {
     query: request.q,
     total: kept.length,
@@ -128,6 +135,26 @@ function hasPhrase(words: ArrayLike<number>, phrase: Phrase): boolean {
     return true
   }
   return false
+}
+
+/**
+ * The best matches reranked: those in which more of the query's groups match
+ * as written (not only by stem; read from the forward index) first, then by
+ * score. A group matches as written when one of its clauses has all its words.
+ */
+function byExactForms(library: Library, plan: Plan, matches: Matches, best: number[]): number[] {
+  const groups = plan.groups
+    .map((group) => group.filter((c) => c.forms.length > 0).map((c) => c.forms.map((w) => {
+      const [from, to] = library.vocabulary.positions(w, false)
+      return from < to ? from : -1 // a word the corpus lacks is held nowhere
+    })))
+    .filter((clauses) => clauses.length > 0)
+  if (groups.length < 2) return best
+  const held = new Map(best.map((k) => {
+    const words = library.words(matches.docs[k]!)
+    return [k, groups.filter((clauses) => clauses.some((forms) => forms.every((f) => words.includes(f)))).length]
+  }))
+  return best.sort((a, b) => held.get(b)! - held.get(a)! || matches.scores[b]! - matches.scores[a]! || matches.docs[a]! - matches.docs[b]!)
 }
 
 /** Oldest document first, undated documents last; within a document, reading order. */
