@@ -19,7 +19,7 @@ try {
   await input.press('ArrowDown')
   await page.screenshot({ path: 'docs/screenshot-results.png' })
 
-  await page.goto(`${server.url}/read/frus1989-92v31-d49?q=ABM%20Treaty#p9`)
+  await page.goto(`${server.url}/read/frus1964-68v29p2-d14?q=Okinawa`)
   await page.waitForLoadState('load')
   await page.screenshot({ path: 'docs/screenshot-reading.png' })
   console.log('screenshots written to docs/')
