@@ -104,6 +104,7 @@ export function evaluate(p: Postings, node: QueryNode, boost: Float64Array): Mat
     if (n.op === 'term') return leaf(n.term, n.boost)
     const parts = n.nodes.map(run)
     if (parts.length === 0) return { docs: new Uint32Array(0), scores: new Float64Array(0), masks: new Uint32Array(0) }
+    if (n.op === 'or' && parts.length > 2) return union(parts, count, words)
     return parts.reduce((a, b) => combine(n.op, a, b, words))
   }
 
@@ -159,6 +160,39 @@ function combine(op: 'or' | 'and' | 'and_not', a: Partial, b: Partial, words: nu
   if (op !== 'and') for (; i < a.docs.length; i++) take(a, i)
   if (op === 'or') for (; j < b.docs.length; j++) take(b, j)
   return { docs: docs.subarray(0, n), scores: scores.subarray(0, n), masks: masks.subarray(0, n * words) }
+}
+
+/**
+ * The OR of many partial results at once (a prefix's or a typo's dozens of
+ * terms): scores summed into arrays over all units, in the order the pairwise
+ * fold would add them, so the sums are the same to the bit.
+ */
+function union(parts: Partial[], count: number, words: number): Partial {
+  const scores = new Float64Array(count)
+  const masks = new Uint32Array(count * words)
+  const seen = new Uint8Array(count)
+  let size = 0
+  for (const p of parts) {
+    for (let i = 0; i < p.docs.length; i++) {
+      const doc = p.docs[i]!
+      if (!seen[doc]) {
+        seen[doc] = 1
+        size++
+        scores[doc] = p.scores[i]!
+      } else scores[doc] = scores[doc]! + p.scores[i]!
+      for (let w = 0; w < words; w++) masks[doc * words + w]! |= p.masks[i * words + w]!
+    }
+  }
+  const out: Partial = { docs: new Uint32Array(size), scores: new Float64Array(size), masks: new Uint32Array(size * words) }
+  let n = 0
+  for (let doc = 0; doc < count; doc++) {
+    if (!seen[doc]) continue
+    out.docs[n] = doc
+    out.scores[n] = scores[doc]!
+    for (let w = 0; w < words; w++) out.masks[n * words + w] = masks[doc * words + w]!
+    n++
+  }
+  return out
 }
 
 function popcount(x: number): number {

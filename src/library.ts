@@ -30,8 +30,11 @@ export interface Library {
   documentOf(position: number): DocumentEntry
   /** A unit's clean text. */
   text(position: number): string
-  /** A unit's words, in order, as positions in the vocabulary. */
-  words(position: number): Uint32Array
+  /**
+   * The forward index: unit `i`'s words, in order, as positions in the
+   * vocabulary, are `words[start[i]]` to `words[start[i + 1] - 1]`.
+   */
+  forward: { start: Uint32Array; words: Uint32Array }
   /** The unit at a position (its id in the index), put together. */
   unit(position: number): Unit
   /** Position of a unit by its id. */
@@ -140,7 +143,7 @@ export async function loadLibrary(read: ReadAsset): Promise<Library> {
     kindOf,
     documentOf,
     text,
-    words: (i) => tokenWords.subarray(tokenStart[i]!, tokenStart[i + 1]!),
+    forward: { start: tokenStart, words: tokenWords },
     unit,
     unitPosition(id) {
       const slash = id.lastIndexOf('/')

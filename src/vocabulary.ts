@@ -129,7 +129,7 @@ export class Vocabulary {
         if (low > maxEdits && least[d]! >= maxEdits) {
           previous = w
           depth = d
-          i = c === 0xffff ? words.length : this.#lowerBound(w.slice(0, d) + String.fromCharCode(c + 1))
+          i = c === 0xffff ? words.length : this.#lowerBound(w.slice(0, d) + String.fromCharCode(c + 1), i)
           continue walk
         }
       }
@@ -151,10 +151,16 @@ export class Vocabulary {
     return { word, term: terms[termOf[i]!]!, units: units[i]!, display: display[i] || word }
   }
 
-  #lowerBound(key: string): number {
+  /** The first position whose word is not below `key`, searching from `from` (galloping: skips are mostly short). */
+  #lowerBound(key: string, from = 0): number {
     const { words } = this.#lists
-    let lo = 0
-    let hi = words.length
+    let lo = from
+    let step = 1
+    while (lo + step < words.length && words[lo + step]! < key) {
+      lo += step
+      step *= 2
+    }
+    let hi = Math.min(words.length, lo + step)
     while (lo < hi) {
       const mid = (lo + hi) >> 1
       if (words[mid]! < key) lo = mid + 1

@@ -104,35 +104,72 @@ function run(library: Library, plan: Plan, parsed: ParsedQuery, combineWith: 'an
   const excludedPhrases = parsed.excluded.flatMap((c) => (c.type === 'phrase' ? [c.words] : []))
   if (!phrases && excludedPhrases.length === 0) return { matches, keep: all }
 
-  const ranges = new Map<readonly QueryWord[], Phrase>()
-  const phrase = (words: readonly QueryWord[]) => {
-    let p = ranges.get(words)
-    if (!p) ranges.set(words, (p = words.map((w) => library.vocabulary.positions(w.word, w.prefix))))
-    return p
+  const ranges = (words: readonly QueryWord[]): Phrase => words.map((w) => library.vocabulary.positions(w.word, w.prefix))
+  // Where a group has one clause and every group is required, the tree already
+  // holds the clause's terms: only its phrase is left to check.
+  const checks: Check[][] = plan.groups.map((g) => g.map((c) => ({
+    terms: combineWith === 'and' && g.length === 1 ? undefined : [...c.terms],
+    all: c.match === 'all',
+    ...(c.phrase && { phrase: ranges(c.phrase) }),
+  })))
+  const excluded = excludedPhrases.map(ranges)
+  const keep: number[] = []
+  for (let k = 0; k < matches.docs.length; k++) {
+    if (passes(library.forward, matches.docs[k]!, checks, combineWith, excluded, matches, k)) keep.push(k)
   }
-  const keep = all.filter((k) => {
-    const words = library.words(matches.docs[k]!)
-    const matched = new Set(matchedTerms(matches, k))
-    const holds = (c: PlannedClause) =>
-      (c.match === 'any' ? [...c.terms].some((t) => matched.has(t)) : [...c.terms].every((t) => matched.has(t))) &&
-      (!c.phrase || hasPhrase(words, phrase(c.phrase)))
-    const groupsHold = combineWith === 'and' ? plan.groups.every((g) => g.some(holds)) : plan.groups.some((g) => g.some(holds))
-    return groupsHold && !excludedPhrases.some((p) => hasPhrase(words, phrase(p)))
-  })
   return { matches, keep }
 }
 
 /** A phrase as vocabulary ranges, one per word (a range of one, or every word a prefix begins). */
 type Phrase = [from: number, to: number][]
 
-/** Whether a unit's words (vocabulary positions, in order) hold the phrase's words together, in order. */
-function hasPhrase(words: ArrayLike<number>, phrase: Phrase): boolean {
-  outer: for (let i = 0; i + phrase.length <= words.length; i++) {
-    for (let k = 0; k < phrase.length; k++) {
-      const w = words[i + k]!
-      if (w < phrase[k]![0] || w >= phrase[k]![1]) continue outer
+/** What a clause asks of a match once the tree has found it: terms (unless the tree holds them already), a phrase. */
+interface Check {
+  terms?: string[]
+  all: boolean
+  phrase?: Phrase
+}
+
+// Plain loops and functions, not closures per match: this runs for every match of a phrase query.
+function passes(forward: Forward, unit: number, checks: Check[][], combineWith: 'and' | 'or', excluded: Phrase[], matches: Matches, k: number): boolean {
+  let matched: Set<string> | undefined
+  let held = 0
+  for (const group of checks) {
+    let groupHolds = false
+    for (const check of group) {
+      if (check.terms) {
+        matched ??= new Set(matchedTerms(matches, k))
+        if (!termsHeld(matched, check.terms, check.all)) continue
+      }
+      if (check.phrase && !hasPhrase(forward, unit, check.phrase)) continue
+      groupHolds = true
+      break
     }
-    return true
+    if (groupHolds) held++
+    else if (combineWith === 'and') return false
+  }
+  if (held === 0) return false
+  for (const p of excluded) if (hasPhrase(forward, unit, p)) return false
+  return true
+}
+
+function termsHeld(matched: Set<string>, terms: string[], all: boolean): boolean {
+  for (const t of terms) if (matched.has(t) !== all) return !all
+  return all
+}
+
+type Forward = Library['forward']
+
+/** Whether a unit's words (from the forward index) hold the phrase's words together, in order. */
+function hasPhrase({ start, words }: Forward, unit: number, phrase: Phrase): boolean {
+  const [from, to] = phrase[0]!
+  const last = start[unit + 1]! - phrase.length
+  for (let i = start[unit]!; i <= last; i++) {
+    const w = words[i]!
+    if (w < from || w >= to) continue
+    let k = 1
+    while (k < phrase.length && words[i + k]! >= phrase[k]![0] && words[i + k]! < phrase[k]![1]) k++
+    if (k === phrase.length) return true
   }
   return false
 }
@@ -151,8 +188,9 @@ function byExactForms(library: Library, plan: Plan, matches: Matches, best: numb
     .filter((clauses) => clauses.length > 0)
   if (groups.length < 2) return best
   const held = new Map(best.map((k) => {
-    const words = library.words(matches.docs[k]!)
-    return [k, groups.filter((clauses) => clauses.some((forms) => forms.every((f) => words.includes(f)))).length]
+    const { start, words } = library.forward
+    const unit = words.subarray(start[matches.docs[k]!]!, start[matches.docs[k]! + 1]!)
+    return [k, groups.filter((clauses) => clauses.some((forms) => forms.every((f) => unit.includes(f)))).length]
   }))
   return best.sort((a, b) => held.get(b)! - held.get(a)! || matches.scores[b]! - matches.scores[a]! || matches.docs[a]! - matches.docs[b]!)
 }
