@@ -218,6 +218,23 @@ export const openapi = {
     '/openapi.json': {
       get: { summary: 'This description', responses: { 200: { description: 'OpenAPI 3.1 document' } } },
     },
+    '/': {
+      get: { summary: 'The demo page: the search box live on the corpus, and the two lines to embed it', responses: { 200: { description: 'HTML', content: { 'text/html': {} } } } },
+    },
+    '/read/{id}': {
+      get: {
+        summary: "A document's reading page",
+        description: 'Units in order, page numbers in the margin, linked notes, persons, abbreviations and references, a citation per unit. `q` marks its words; a fragment (`#p14`, the `url` of a hit) opens at a unit.',
+        parameters: [
+          { name: 'id', in: 'path', required: true, schema: { type: 'string' }, example: 'frus1989-92v31-d49' },
+          { name: 'q', in: 'query', schema: { type: 'string' } },
+        ],
+        responses: { 200: { description: 'HTML', content: { 'text/html': {} } }, 404: { description: 'HTML: no such document', content: { 'text/html': {} } } },
+      },
+    },
+    '/widget.js': {
+      get: { summary: 'The <folio-search> and <folio-cite> web components, an ES module', responses: { 200: { description: 'JavaScript', content: { 'text/javascript': {} } } } },
+    },
   },
   components: {
     schemas: {

@@ -74,7 +74,9 @@ describe('GET /openapi.json', () => {
     const res = await get('/openapi.json')
     expect(res.status).toBe(200)
     expect(res.body.openapi).toBe('3.1.0')
-    expect(Object.keys(res.body.paths).sort()).toEqual(['/documents', '/documents/{id}', '/health', '/openapi.json', '/people', '/people/{id}', '/search', '/suggest'])
+    expect(Object.keys(res.body.paths).sort()).toEqual([
+      '/', '/documents', '/documents/{id}', '/health', '/openapi.json', '/people', '/people/{id}', '/read/{id}', '/search', '/suggest', '/widget.js',
+    ])
     for (const path of Object.keys(openapi.paths)) {
       const concrete = path.replace('{id}', path.startsWith('/people') ? 'frus1964-68v29p2-p_RD3' : LETTER)
       const params = path === '/search' || path === '/suggest' ? '?q=radar' : ''
