@@ -5,10 +5,11 @@
  * re-reading text), and the units' clean text as one UTF-8 file with offsets.
  */
 import type MiniSearch from 'minisearch'
-import type { IndexedUnit } from '../src/engine'
-import type { PackMeta, VocabularyEntry } from '../src/artifacts'
+import type { IndexedUnit } from './engine'
+import type { PackMeta } from '../src/artifacts'
 import { ANNOTATION_TYPES, UNIT_KINDS, type Page, type Unit } from '../src/model'
 import { encodePack, type Section } from '../src/pack'
+import type { VocabularyEntry } from './write-index'
 import { findTerm } from '../src/evaluate'
 import { tokenize } from '../src/text'
 

@@ -9,11 +9,10 @@ import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import MiniSearch from 'minisearch'
 import {
-  FORMAT, MANIFEST_FILE, type Counts, type DocumentEntry, type DocumentsFile, type Manifest, type VocabularyEntry,
-  type VolumeCounts,
+  FORMAT, MANIFEST_FILE, type Counts, type DocumentEntry, type DocumentsFile, type Manifest, type VolumeCounts,
 } from '../src/artifacts'
-import { indexOptions, type IndexedUnit } from '../src/engine'
-import { surname, type Document, type Unit, type Volume } from '../src/model'
+import { indexOptions, type IndexedUnit } from './engine'
+import { surname, type Document, type Page, type Unit, type Volume } from '../src/model'
 import { packIndex } from './pack-index'
 import { tokenize } from '../src/text'
 
@@ -62,6 +61,12 @@ function indexedText(unit: Unit, surnames: ReadonlyMap<string, string>): string 
   return tagged.size === 0 ? unit.text : `${unit.text}\n${[...tagged].join('\n')}`
 }
 
+/** A document's first and last page, read from its text (notes come last but stand on the pages that cite them). */
+function pageRange(units: readonly Unit[]): Page[] {
+  const pages = units.filter((u) => u.kind !== 'footnote').flatMap((u) => u.pages.map((p) => p.page))
+  return pages.length > 0 ? [pages[0]!, pages[pages.length - 1]!] : []
+}
+
 /** What a document links to: the persons it names (with counts) and the documents it refers to. */
 function linksOf(id: string, units: readonly Unit[]): Pick<DocumentEntry, 'people' | 'references'> {
   const people: Record<string, number> = {}
@@ -74,6 +79,13 @@ function linksOf(id: string, units: readonly Unit[]): Pick<DocumentEntry, 'peopl
   }
   return { ...(Object.keys(people).length > 0 && { people }), ...(references.length > 0 && { references }) }
 }
+
+/**
+ * One word of the corpus vocabulary, sorted by `word`: its folded form, its
+ * index term, how many units contain it, and how it is most often written
+ * when that differs from the folded form. The pack holds it as parallel lists (src/vocabulary.ts reads them).
+ */
+export type VocabularyEntry = [word: string, term: string, units: number, display?: string]
 
 /** The vocabulary: every folded word, its term, in how many units, and its usual spelling. */
 export function buildVocabulary(units: readonly Unit[]): VocabularyEntry[] {
@@ -168,7 +180,7 @@ export async function writeIndex(documents: readonly Document[], volumes: readon
   const entries: DocumentEntry[] = []
   let first = 0
   for (const { units: docUnits, ...facts } of documents) {
-    entries.push({ ...facts, first, count: docUnits.length, ...linksOf(facts.id, docUnits) })
+    entries.push({ ...facts, first, count: docUnits.length, pages: pageRange(docUnits), ...linksOf(facts.id, docUnits) })
     first += docUnits.length
   }
   // Volumes known only from page-text document ids are listed by id.

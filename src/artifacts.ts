@@ -67,6 +67,8 @@ export interface DocumentEntry extends Omit<Document, 'units'> {
   people?: Record<string, number>
   /** The documents it refers to, in the corpus or not (ids), in order of first reference. */
   references?: string[]
+  /** Its first and last page (notes stand on the pages that cite them, so the range is the text's); empty when unknown. */
+  pages: Page[]
 }
 
 /** The documents file. */
@@ -74,10 +76,3 @@ export interface DocumentsFile {
   volumes: Omit<Volume, 'pages'>[]
   documents: DocumentEntry[]
 }
-
-/**
- * One word of the corpus vocabulary, sorted by `word`: its folded form, its
- * index term, how many units contain it, and how it is most often written
- * when that differs from the folded form. Serves completions and prefix search.
- */
-export type VocabularyEntry = [word: string, term: string, units: number, display?: string]

@@ -89,7 +89,7 @@ export function matchedSpans(library: Library, unit: Unit, terms: ReadonlySet<st
 }
 
 /** The distinct pages a unit spans, in order. */
-export function pagesOf(unit: Unit): Page[] {
+function pagesOf(unit: Unit): Page[] {
   return [...new Set(unit.pages.map((p) => p.page))]
 }
 

@@ -8,7 +8,6 @@ import type { Library } from '../library'
 import { documentLink, readingUrl, termsOf, unitUrl } from '../links'
 import type { Annotation, DocumentType, Term, Unit } from '../model'
 import { oneOf, paging } from '../params'
-import { pagesOf } from '../query/hits'
 import { readFilters } from './search'
 
 const TYPES: readonly DocumentType[] = ['document', 'section']
@@ -18,13 +17,11 @@ function unitsOf(library: Library, doc: DocumentEntry) {
 }
 
 function summary(library: Library, doc: DocumentEntry, origin: string) {
-  const { first, count, people, references, ...facts } = doc
-  // Notes come last but stand on the pages that cite them: the range is the text's.
-  const pages = unitsOf(library, doc).filter((u) => u.kind !== 'footnote').flatMap(pagesOf)
+  const { first, count, people, references, pages, ...facts } = doc
   return {
     ...facts,
     units: count,
-    pages: pages.length > 0 ? [pages[0], pages[pages.length - 1]] : [],
+    pages,
     citation: cite(library.volume(doc.volume), doc, pages[0]),
     url: readingUrl(origin, doc.id),
   }

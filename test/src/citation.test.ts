@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { DocumentEntry } from '../../src/artifacts'
 import { cite } from '../../src/citation'
 
-const doc = (facts: Partial<DocumentEntry>): DocumentEntry => ({ id: 'x', type: 'document', title: 'T', first: 0, count: 1, ...facts })
+const doc = (facts: Partial<DocumentEntry>): DocumentEntry => ({ id: 'x', type: 'document', title: 'T', first: 0, count: 1, pages: [], ...facts })
 
 describe('cite', () => {
   const japan = {

@@ -5,7 +5,7 @@ import { readCorpus } from '../../index/corpus'
 import { packIndex } from '../../index/pack-index'
 import { buildVocabulary } from '../../index/write-index'
 import type { PackMeta } from '../../src/artifacts'
-import { indexOptions, type IndexedUnit } from '../../src/engine'
+import { indexOptions, type IndexedUnit } from '../../index/engine'
 import { evaluate, findTerm, matchedTerms, type Postings, type QueryNode } from '../../src/evaluate'
 import { Pack } from '../../src/pack'
 
