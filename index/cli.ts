@@ -50,11 +50,7 @@ async function build(corpusDir: string, out: string, target: TargetName): Promis
   const bar = progress()
   let corpus
   try {
-    bar.start('reading', 0)
-    corpus = await readCorpus(corpusDir, (done, total) => {
-      if (done === 0) bar.start('reading', total)
-      bar.update(done)
-    })
+    corpus = await readCorpus(corpusDir)
   } catch (e) {
     bar.stop()
     console.error(`build:index: cannot read corpus folder ${corpusDir}: ${(e as Error).message}`)

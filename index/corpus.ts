@@ -2,10 +2,10 @@
  * Reads a corpus folder into documents: lists the files, decodes them as
  * strict UTF-8 and hands each to the parser for its format.
  */
-import { readdir, readFile } from 'node:fs/promises'
+import { readdir, readFile, stat } from 'node:fs/promises'
 import { basename, extname, join, relative } from 'node:path'
 import type { Document, Volume } from '../src/model'
-import type { Diagnostic } from './diagnostics'
+import { inFileOrder, type Diagnostic } from './diagnostics'
 import { parsePageText, type ParsedFile } from './parse/pagetext'
 import { parseTei } from './parse/tei'
 
@@ -24,51 +24,79 @@ export interface Corpus {
   files: { read: number; skipped: number }
 }
 
-/** Reads every corpus file under `dir`, in path order so that builds are repeatable. */
-export async function readCorpus(dir: string, onFile?: (done: number, total: number) => void): Promise<Corpus> {
-  const paths = (await readdir(dir, { recursive: true, withFileTypes: true }))
-    .filter((e) => e.isFile())
-    .map((e) => join(e.parentPath, e.name))
-    .sort()
-  const documents: Document[] = []
-  const volumes: Volume[] = []
-  const diagnostics: Diagnostic[] = []
-  const seen = new Map<string, string>()
-  let read = 0
-  let skipped = 0
+/** A corpus file to read. */
+export interface CorpusFile {
+  path: string
+  /** As diagnostics name it: relative to the working folder. */
+  file: string
+  /** The file name without its extension: a page-text document's id. */
+  id: string
+  size: number
+}
 
-  for (const [i, path] of paths.entries()) {
-    onFile?.(i, paths.length)
+/**
+ * The corpus files under `dir`, in path order so that builds are repeatable,
+ * and what was skipped for not being a corpus format (a warning, unless it
+ * is a hidden file or a README, SOURCES or LICENSE).
+ */
+export async function listCorpus(dir: string): Promise<{ files: CorpusFile[]; skipped: number; diagnostics: Diagnostic[] }> {
+  const entries = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile())
+  const paths = entries.map((e) => join(e.parentPath, e.name)).sort()
+  const files: CorpusFile[] = []
+  const diagnostics: Diagnostic[] = []
+  let skipped = 0
+  for (const path of paths) {
     const file = relative(process.cwd(), path) || path
-    const parse = PARSERS[extname(path).toLowerCase()]
-    if (!parse) {
+    if (!PARSERS[extname(path).toLowerCase()]) {
       if (!basename(path).startsWith('.') && !/^(readme|sources|license)/i.test(basename(path))) {
         diagnostics.push({ severity: 'warning', file, line: 1, message: `not a corpus file (${Object.keys(PARSERS).join(', ')}); skipped` })
       }
       skipped++
       continue
     }
-    read++
-    const source = decodeUtf8(await readFile(path), file)
-    if (typeof source !== 'string') {
-      diagnostics.push(source)
-      continue
-    }
-    const parsed = parse(source, file, basename(path, extname(path)))
+    files.push({ path, file, id: basename(path, extname(path)), size: (await stat(path)).size })
+  }
+  return { files, skipped, diagnostics }
+}
+
+/** Parses a corpus file's bytes with the parser for its format. */
+export function parseCorpusFile(f: CorpusFile, bytes: Uint8Array): ParsedFile {
+  const source = decodeUtf8(bytes, f.file)
+  if (typeof source !== 'string') return { documents: [], diagnostics: [source] }
+  return PARSERS[extname(f.path).toLowerCase()]!(source, f.file, f.id)
+}
+
+/** Document ids seen so far: a second file giving an id already used is an error. */
+export class DocumentIds {
+  readonly #seen = new Map<string, string>()
+
+  /** Claims `id` for `file`, or says which file has it. */
+  claim(id: string, file: string): Diagnostic | undefined {
+    const other = this.#seen.get(id)
+    if (other) return { severity: 'error', file, line: 1, message: `document id ${id} is already used by ${other}` }
+    this.#seen.set(id, file)
+    return undefined
+  }
+}
+
+/** Reads every corpus file under `dir` into memory (the build streams instead; tests and benchmarks read whole corpora). */
+export async function readCorpus(dir: string): Promise<Corpus> {
+  const listed = await listCorpus(dir)
+  const documents: Document[] = []
+  const volumes: Volume[] = []
+  const diagnostics = [...listed.diagnostics]
+  const ids = new DocumentIds()
+  for (const f of listed.files) {
+    const parsed = parseCorpusFile(f, await readFile(f.path))
     diagnostics.push(...parsed.diagnostics)
     if (parsed.volume) volumes.push(parsed.volume)
     for (const doc of parsed.documents) {
-      const other = seen.get(doc.id)
-      if (other) {
-        diagnostics.push({ severity: 'error', file, line: 1, message: `document id ${doc.id} is already used by ${other}` })
-        continue
-      }
-      seen.set(doc.id, file)
-      documents.push(doc)
+      const clash = ids.claim(doc.id, f.file)
+      if (clash) diagnostics.push(clash)
+      else documents.push(doc)
     }
   }
-  onFile?.(paths.length, paths.length)
-  return { documents, volumes, diagnostics, files: { read, skipped } }
+  return { documents, volumes, diagnostics: inFileOrder(diagnostics), files: { read: listed.files.length, skipped: listed.skipped } }
 }
 
 /** Decodes strict UTF-8, or says where the first byte that is not UTF-8 stands. */

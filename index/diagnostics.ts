@@ -29,3 +29,8 @@ export class Diagnostics {
     this.list.push({ severity: 'error', file: this.file, line, message })
   }
 }
+
+/** Diagnostics in file order, then line order (as a reader goes through the corpus). */
+export function inFileOrder(list: readonly Diagnostic[]): Diagnostic[] {
+  return [...list].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line))
+}

@@ -9,76 +9,13 @@ import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import MiniSearch from 'minisearch'
 import {
-  FORMAT, MANIFEST_FILE, type Counts, type DocumentEntry, type DocumentsFile, type Manifest, type VolumeCounts,
+  FORMAT, MANIFEST_FILE, type DocumentEntry, type DocumentsFile, type Manifest,
 } from '../src/artifacts'
 import { indexOptions, type IndexedUnit } from './engine'
-import { surname, type Document, type Page, type Unit, type Volume } from '../src/model'
+import { surname, type Document, type Unit, type Volume } from '../src/model'
+import { countDocuments, documentEntry, indexedText } from './documents'
 import { packIndex } from './pack-index'
 import { tokenize } from '../src/text'
-
-const zero = (): Counts => ({ documents: 0, sections: 0, titles: 0, heads: 0, paragraphs: 0, footnotes: 0, pages: 0, units: 0 })
-
-/**
- * Counts what goes into the index, in all and per volume, so that nothing
- * leaves it unnoticed. A TEI volume's pages are its page breaks, indexed or not.
- */
-export function countDocuments(documents: readonly Document[], volumes: readonly Volume[] = []): Counts & { volumes: VolumeCounts[] } {
-  const teiVolumes = new Set(volumes.map((v) => v.id))
-  const byVolume = new Map<string, VolumeCounts>()
-  const pagesSeen = new Map<string, Set<string>>()
-  for (const v of volumes) byVolume.set(v.id, { id: v.id, title: v.title, ...zero(), pages: v.pages.length })
-  for (const doc of documents) {
-    const key = doc.volume ?? ''
-    let counts = byVolume.get(key)
-    if (!counts) byVolume.set(key, (counts = { id: key, title: key, ...zero() }))
-    counts[doc.type === 'section' ? 'sections' : 'documents']++
-    for (const unit of doc.units) {
-      counts.units++
-      counts[KIND_COUNT[unit.kind]]++
-      if (teiVolumes.has(key)) continue
-      let seen = pagesSeen.get(key)
-      if (!seen) pagesSeen.set(key, (seen = new Set()))
-      for (const p of unit.pages) seen.add(`${doc.id}\u0000${p.page}`)
-    }
-  }
-  for (const [key, seen] of pagesSeen) byVolume.get(key)!.pages = seen.size
-  const list = [...byVolume.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-  const total = zero()
-  for (const v of list) for (const k of Object.keys(total) as (keyof Counts)[]) total[k] += v[k]
-  return { ...total, volumes: list }
-}
-
-const KIND_COUNT = { title: 'titles', head: 'heads', paragraph: 'paragraphs', footnote: 'footnotes' } as const
-
-/**
- * What the index holds for a unit: its text, and the surnames of the persons
- * its markup tags, so that `Rusk` finds `Dear Dean:` and `the Secretary`
- * where the editors tagged them as Dean Rusk. Only the surname (the list
- * gives `Rusk, Dean`): a forename would make every Dean a Rusk.
- */
-function indexedText(unit: Unit, surnames: ReadonlyMap<string, string>): string {
-  const tagged = new Set((unit.annotations ?? []).flatMap((a) => (a.type === 'person' && surnames.has(a.target) ? [surnames.get(a.target)!] : [])))
-  return tagged.size === 0 ? unit.text : `${unit.text}\n${[...tagged].join('\n')}`
-}
-
-/** A document's first and last page, read from its text (notes come last but stand on the pages that cite them). */
-function pageRange(units: readonly Unit[]): Page[] {
-  const pages = units.filter((u) => u.kind !== 'footnote').flatMap((u) => u.pages.map((p) => p.page))
-  return pages.length > 0 ? [pages[0]!, pages[pages.length - 1]!] : []
-}
-
-/** What a document links to: the persons it names (with counts) and the documents it refers to. */
-function linksOf(id: string, units: readonly Unit[]): Pick<DocumentEntry, 'people' | 'references'> {
-  const people: Record<string, number> = {}
-  const references: string[] = []
-  for (const u of units) {
-    for (const a of u.annotations ?? []) {
-      if (a.type === 'person') people[a.target] = (people[a.target] ?? 0) + 1
-      else if (a.type === 'ref' && a.target !== id && !references.includes(a.target)) references.push(a.target)
-    }
-  }
-  return { ...(Object.keys(people).length > 0 && { people }), ...(references.length > 0 && { references }) }
-}
 
 /**
  * One word of the corpus vocabulary, sorted by `word`: its folded form, its
@@ -179,9 +116,9 @@ export async function writeIndex(documents: readonly Document[], volumes: readon
   const units = documents.flatMap((d) => d.units)
   const entries: DocumentEntry[] = []
   let first = 0
-  for (const { units: docUnits, ...facts } of documents) {
-    entries.push({ ...facts, first, count: docUnits.length, pages: pageRange(docUnits), ...linksOf(facts.id, docUnits) })
-    first += docUnits.length
+  for (const doc of documents) {
+    entries.push(documentEntry(doc, first))
+    first += doc.units.length
   }
   // Volumes known only from page-text document ids are listed by id.
   const volumeList = volumes.map(({ pages: _pages, ...facts }) => facts)

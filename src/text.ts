@@ -60,14 +60,25 @@ export function termOf(word: string): string {
 
 /** Splits a text into tokens, in order. */
 export function tokenize(text: string): Token[] {
+  return analyze(text).tokens
+}
+
+/**
+ * A text's tokens and its length as MiniSearch counts it: the distinct words
+ * as written (before folding), which BM25 normalises by. `termOf` maps a
+ * folded word to its term (the build passes a memoized {@link stem}).
+ */
+export function analyze(text: string, termOf: (word: string) => string = stem): { tokens: Token[]; length: number } {
   const tokens: Token[] = []
+  const written = new Set<string>()
   for (const match of text.matchAll(WORD)) {
+    written.add(match[0])
     const word = fold(match[0])
     if (word === '') continue
     const start = match.index
-    tokens.push({ start, end: start + match[0].length, word, term: stem(word) })
+    tokens.push({ start, end: start + match[0].length, word, term: termOf(word) })
   }
-  return tokens
+  return { tokens, length: written.size }
 }
 
 /** The words of a text as written, for MiniSearch's `tokenize` option. */

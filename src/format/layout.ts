@@ -1,0 +1,72 @@
+/**
+ * The files of the paged index, as the build writes them and the worker
+ * reads them. All but the manifest are named by content hash and never
+ * change; the manifest names the resident file, and the resident file names
+ * every page.
+ *
+ * - `manifest.json`: format, hash, counts, the resident file's name.
+ * - `resident.*.bin` (read once per isolate): the page tables, the sparse
+ *   indexes of the sorted tables, and per-document facts compact enough to
+ *   filter and facet millions of units without reading a page.
+ * - `lexicon.*.bin`: sorted words and terms (src/format/lexicon.ts).
+ * - `completions.*.bin`: for every prefix that begins more words than one
+ *   page holds, its most widespread words, with their lexicon entries.
+ * - `postings.*.bin`, `positions.*.bin`: byte streams cut into pages
+ *   (src/format/postings.ts), addressed by offset from the lexicon.
+ * - `units.*.bin`: the units in reading order, text and facts, whole units per page.
+ * - `documents.*.json`: the documents' facts, in order, whole documents per page.
+ * - `volumes.*.json`, `people.*.json`: the volumes (with their abbreviations)
+ *   and the persons lists, read when first needed.
+ */
+import type { Counts, VolumeCounts } from '../artifacts'
+
+/** Bumped when the files change shape; the worker refuses a manifest of another format. */
+export const FORMAT = 3
+
+export const INDEX_PATH = 'index'
+export const MANIFEST_FILE = 'manifest.json'
+
+export interface Manifest {
+  format: number
+  /** Hash of every data file: changes exactly when the served index does. */
+  hash: string
+  /** ISO time of the build (`SOURCE_DATE_EPOCH` when set, for reproducible builds). */
+  builtAt: string
+  /** Hash of the corpus files and the build's code: an unchanged one means the index is up to date. */
+  inputs: string
+  counts: Counts & { volumes: VolumeCounts[] }
+  /** The resident file, which names the others. */
+  resident: string
+  /** Files and their total size. */
+  files: number
+  bytes: { raw: number; gzip: number }
+}
+
+/** The page files of each kind, in order. */
+export const PAGE_KINDS = ['lexicon', 'completions', 'postings', 'positions', 'units', 'documents'] as const
+export type PageKind = (typeof PAGE_KINDS)[number]
+
+/** The resident sparse index of a sorted table: every `step`-th key, and each page's first key number. */
+export interface SortedIndex {
+  step: number
+  keys: string[]
+  pages: number[]
+}
+
+/** The resident file's JSON meta. */
+export interface ResidentMeta {
+  units: number
+  /** MiniSearch's average unit length (its running mean, in unit order). */
+  averageLength: number
+  documents: number
+  /** Size of the postings and positions pages (every one but the last of each stream). */
+  streamPageBytes: number
+  lexicon: { step: number }
+  completions: { step: number }
+  /** Words of a prefix above which its completions are precomputed. */
+  completionThreshold: number
+  /** Completions kept per prefix. */
+  completionCount: number
+  volumes: string
+  people: string
+}

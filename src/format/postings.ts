@@ -1,0 +1,251 @@
+/**
+ * A term's postings and positions, as the index stores them (Lucene's and
+ * tantivy's layout, byte-aligned for JavaScript):
+ *
+ *   postings  = skip table | block | block | …
+ *   skip      = per block: first unit, span, count, bound (f32), block bytes, positions bytes
+ *   block     = widths (u8) | unit deltas | lengths | tf·8+code | variant masks
+ *   positions = per block, per posting, per occurrence: varint(delta · 2^vbits + variant)
+ *
+ * Blocks hold {@link BLOCK_SIZE} postings in unit order. A block's bound is
+ * the best score any of its postings can earn (BM25+ times the unit's boost,
+ * rounded up to f32), so that a query can skip a block that cannot enter its
+ * top k without reading it. Each posting carries what scoring needs (term
+ * frequency, unit length, the unit's kind and document type as a
+ * {@link unitCode}) and which of the term's words (its variants: `treaty`,
+ * `treaties` for `treati`) the unit holds. Positions are kept apart, read
+ * only for phrase candidates; each occurrence says which variant stands there,
+ * so that a phrase matches the words as written, not only their stems.
+ */
+import { bm25, CODE_BOOST } from '../rank'
+import { ByteReader, ByteWriter, f32Above, widthOf } from './bytes'
+
+export const BLOCK_SIZE = 128
+
+/** The postings of one term, as the build hands them over (units ascending). */
+export interface TermPostings {
+  units: ArrayLike<number>
+  tfs: ArrayLike<number>
+  lengths: ArrayLike<number>
+  codes: ArrayLike<number>
+  /** Per posting, the bit set of variants present (bit `min(v, 31)` for variant `v`). */
+  masks: ArrayLike<number>
+  /** Per posting, its occurrences: positions ascending, each with the variant written there. */
+  positions: (posting: number) => { at: ArrayLike<number>; variants: ArrayLike<number> }
+}
+
+/** Bits a variant index takes in a position entry. */
+export function variantBits(variants: number): number {
+  return variants <= 1 ? 0 : Math.ceil(Math.log2(variants))
+}
+
+/** Bytes of a variant mask in a block. */
+export function maskWidth(variants: number): 0 | 1 | 2 | 4 {
+  return variants <= 1 ? 0 : variants <= 8 ? 1 : variants <= 16 ? 2 : 4
+}
+
+const MASK_WIDTHS = [0, 1, 2, 4] as const
+
+/** The bit of a variant in a mask: variants past the mask's last bit share it. */
+export function variantBit(variant: number, variants: number): number {
+  const bits = maskWidth(variants) * 8
+  return bits === 0 ? 1 : (1 << Math.min(variant, bits - 1)) >>> 0
+}
+
+export interface EncodedTerm {
+  postings: Uint8Array
+  /** Length of the skip table at the start of `postings`. */
+  skipBytes: number
+  blocks: number
+  positions: Uint8Array
+  /** The best bound of any block. */
+  bound: number
+}
+
+/** Encodes a term's postings (scored with `idf` and `averageLength` for the bounds) and positions. */
+export function encodeTerm(p: TermPostings, variants: number, idf: number, averageLength: number): EncodedTerm {
+  const n = p.units.length
+  const skip = new ByteWriter()
+  const data = new ByteWriter()
+  const positions = new ByteWriter()
+  const scale = 2 ** variantBits(variants)
+  const mw = maskWidth(variants)
+  let previousLast = -1
+  let best = 0
+  let blocks = 0
+  for (let from = 0; from < n; from += BLOCK_SIZE, blocks++) {
+    const to = Math.min(n, from + BLOCK_SIZE)
+    let maxDelta = 0
+    let maxLength = 0
+    let maxTf = 0
+    let bound = 0
+    for (let i = from; i < to; i++) {
+      if (i > from) maxDelta = Math.max(maxDelta, p.units[i]! - p.units[i - 1]!)
+      maxLength = Math.max(maxLength, p.lengths[i]!)
+      maxTf = Math.max(maxTf, p.tfs[i]! * 8 + 7)
+      bound = Math.max(bound, CODE_BOOST[p.codes[i]!]! * bm25(idf, p.tfs[i]!, p.lengths[i]!, averageLength))
+    }
+    const [dw, lw, tw] = [widthOf(maxDelta), widthOf(maxLength), widthOf(maxTf)]
+    const start = data.length
+    data.u8((dw - 1) | ((lw - 1) << 2) | ((tw - 1) << 4) | (MASK_WIDTHS.indexOf(mw) << 6))
+    for (let i = from + 1; i < to; i++) data.fixed(p.units[i]! - p.units[i - 1]!, dw)
+    for (let i = from; i < to; i++) data.fixed(p.lengths[i]!, lw)
+    for (let i = from; i < to; i++) data.fixed(p.tfs[i]! * 8 + p.codes[i]!, tw)
+    if (mw > 0) for (let i = from; i < to; i++) data.fixed(p.masks[i]!, mw)
+
+    const positionsStart = positions.length
+    for (let i = from; i < to; i++) {
+      const { at, variants: written } = p.positions(i)
+      let previous = -1
+      for (let k = 0; k < at.length; k++) {
+        positions.varint((at[k]! - previous) * scale + (scale > 1 ? written[k]! : 0))
+        previous = at[k]!
+      }
+    }
+
+    const stored = f32Above(bound)
+    best = Math.max(best, stored)
+    skip.varint(previousLast < 0 ? p.units[from]! : p.units[from]! - previousLast)
+      .varint(p.units[to - 1]! - p.units[from]!)
+      .varint(to - from)
+      .f32(stored)
+      .varint(data.length - start)
+      .varint(positions.length - positionsStart)
+    previousLast = p.units[to - 1]!
+  }
+  const skipBytes = skip.length
+  return { postings: skip.bytes(data.finish()).finish(), skipBytes, blocks, positions: positions.finish(), bound: best }
+}
+
+/** A term's skip table: one entry per block, as parallel arrays. */
+export interface Skips {
+  blocks: number
+  first: Uint32Array
+  last: Uint32Array
+  count: Uint16Array
+  bound: Float32Array
+  /** Where each block's data starts, relative to the start of the term's postings. */
+  offset: Float64Array
+  bytes: Uint32Array
+  /** Where each block's positions start, relative to the start of the term's positions. */
+  positions: Float64Array
+  positionsBytes: Uint32Array
+}
+
+export function decodeSkips(bytes: Uint8Array, blocks: number): Skips {
+  const r = new ByteReader(bytes)
+  const s: Skips = {
+    blocks,
+    first: new Uint32Array(blocks),
+    last: new Uint32Array(blocks),
+    count: new Uint16Array(blocks),
+    bound: new Float32Array(blocks),
+    offset: new Float64Array(blocks),
+    bytes: new Uint32Array(blocks),
+    positions: new Float64Array(blocks),
+    positionsBytes: new Uint32Array(blocks),
+  }
+  let last = -1
+  let offset = 0
+  let positions = 0
+  for (let b = 0; b < blocks; b++) {
+    const first = b === 0 ? r.varint() : last + r.varint()
+    last = first + r.varint()
+    s.first[b] = first
+    s.last[b] = last
+    s.count[b] = r.varint()
+    s.bound[b] = r.f32()
+    s.bytes[b] = r.varint()
+    s.positionsBytes[b] = r.varint()
+  }
+  for (let b = 0; b < blocks; b++) {
+    s.offset[b] = r.at + offset
+    offset += s.bytes[b]!
+    s.positions[b] = positions
+    positions += s.positionsBytes[b]!
+  }
+  return s
+}
+
+/** A decoded block: postings as parallel arrays. `masks` is null for a term of one variant. */
+export interface Block {
+  count: number
+  units: Uint32Array
+  tfs: Uint32Array
+  lengths: Uint32Array
+  codes: Uint8Array
+  masks: Uint32Array | null
+}
+
+export function decodeBlock(bytes: Uint8Array, first: number, count: number): Block {
+  const widths = bytes[0]!
+  const dw = (widths & 3) + 1
+  const lw = ((widths >> 2) & 3) + 1
+  const tw = ((widths >> 4) & 3) + 1
+  const mw = MASK_WIDTHS[widths >> 6]!
+  const block: Block = {
+    count,
+    units: new Uint32Array(count),
+    tfs: new Uint32Array(count),
+    lengths: new Uint32Array(count),
+    codes: new Uint8Array(count),
+    masks: mw === 0 ? null : new Uint32Array(count),
+  }
+  let at = 1
+  let unit = first
+  block.units[0] = unit
+  for (let i = 1; i < count; i++) {
+    unit += fixed(bytes, at, dw)
+    at += dw
+    block.units[i] = unit
+  }
+  for (let i = 0; i < count; i++, at += lw) block.lengths[i] = fixed(bytes, at, lw)
+  for (let i = 0; i < count; i++, at += tw) {
+    const v = fixed(bytes, at, tw)
+    block.tfs[i] = v >>> 3
+    block.codes[i] = v & 7
+  }
+  if (block.masks) for (let i = 0; i < count; i++, at += mw) block.masks[i] = fixed(bytes, at, mw)
+  return block
+}
+
+function fixed(bytes: Uint8Array, at: number, width: number): number {
+  switch (width) {
+    case 1:
+      return bytes[at]!
+    case 2:
+      return bytes[at]! | (bytes[at + 1]! << 8)
+    case 3:
+      return bytes[at]! | (bytes[at + 1]! << 8) | (bytes[at + 2]! << 16)
+    default:
+      return (bytes[at]! | (bytes[at + 1]! << 8) | (bytes[at + 2]! << 16) | (bytes[at + 3]! << 24)) >>> 0
+  }
+}
+
+/** A block's positions: posting `i`'s occurrences are `at[start[i]]` to `at[start[i + 1] - 1]`. */
+export interface BlockPositions {
+  start: Uint32Array
+  at: Uint32Array
+  variants: Uint16Array
+}
+
+export function decodePositions(bytes: Uint8Array, block: Block, variants: number): BlockPositions {
+  const r = new ByteReader(bytes)
+  const scale = 2 ** variantBits(variants)
+  let total = 0
+  for (let i = 0; i < block.count; i++) total += block.tfs[i]!
+  const out: BlockPositions = { start: new Uint32Array(block.count + 1), at: new Uint32Array(total), variants: new Uint16Array(total) }
+  let k = 0
+  for (let i = 0; i < block.count; i++) {
+    out.start[i] = k
+    let previous = -1
+    for (let j = 0; j < block.tfs[i]!; j++, k++) {
+      const v = r.varint()
+      previous += Math.floor(v / scale)
+      out.at[k] = previous
+      out.variants[k] = v % scale
+    }
+  }
+  out.start[block.count] = k
+  return out
+}

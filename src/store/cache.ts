@@ -1,0 +1,140 @@
+/**
+ * The pages of the index an isolate has read, kept in its memory up to a
+ * byte budget, least recently used out first. A page is fetched once
+ * however many requests want it at the same time; a decoded form of it (a
+ * lexicon page's keys, say) is cached with it and counted in its weight.
+ */
+
+/** Reads a file of the index by its path under the assets root. */
+export type ReadAsset = (path: string) => Promise<Response>
+
+/** The index files are missing, truncated or of another format: the deployment is broken. */
+export class IndexUnavailableError extends Error {}
+
+interface Entry {
+  bytes: Uint8Array
+  weight: number
+  decoded?: unknown
+}
+
+export interface CacheOptions {
+  /** Bytes of pages (and their decoded forms) kept. Default 48 MB: with the resident tables and a query's work, under 100 MB. */
+  maxBytes?: number
+}
+
+const defaults: Required<CacheOptions> = { maxBytes: 48 * 2 ** 20 }
+
+export class PageCache {
+  readonly #entries = new Map<string, Entry>()
+  readonly #loading = new Map<string, Promise<Uint8Array>>()
+  readonly #read: ReadAsset
+  readonly #maxBytes: number
+  #bytes = 0
+  /** Fetches made, for the benchmarks. */
+  fetches = 0
+
+  constructor(read: ReadAsset, options: CacheOptions = {}) {
+    this.#read = read
+    this.#maxBytes = { ...defaults, ...options }.maxBytes
+  }
+
+  /** Bytes held now. */
+  get bytes(): number {
+    return this.#bytes
+  }
+
+  /** Whether a page is in memory (reading it costs no I/O). */
+  has(path: string): boolean {
+    return this.#entries.has(path)
+  }
+
+  /** A page's bytes; `size` is its length as the index recorded it (a shorter file is truncated). */
+  async bytesOf(path: string, size: number): Promise<Uint8Array> {
+    const entry = this.#touch(path)
+    if (entry) return entry.bytes
+    let loading = this.#loading.get(path)
+    if (!loading) {
+      loading = this.#fetch(path, size)
+      this.#loading.set(path, loading)
+      loading.then((bytes) => this.#store(path, bytes), () => {}).finally(() => this.#loading.delete(path))
+    }
+    return loading
+  }
+
+  /** A page decoded by `decode`, decoded once while the page stays cached; `weight` is the decoded form's size in bytes. */
+  async decodedOf<T>(path: string, size: number, decode: (bytes: Uint8Array) => T, weight = (_: T) => 0): Promise<T> {
+    const bytes = await this.bytesOf(path, size)
+    const entry = this.#entries.get(path)
+    if (!entry) return decode(bytes) // evicted meanwhile: decode for this caller alone
+    if (entry.decoded === undefined) {
+      entry.decoded = decode(bytes)
+      const extra = weight(entry.decoded as T)
+      entry.weight += extra
+      this.#bytes += extra
+      this.#evict()
+    }
+    return entry.decoded as T
+  }
+
+  async #fetch(path: string, size: number): Promise<Uint8Array> {
+    this.fetches++
+    let response: Response
+    try {
+      response = await this.#read(path)
+    } catch (e) {
+      throw new IndexUnavailableError(`folio: index file ${path} could not be read: ${(e as Error).message}`)
+    }
+    if (!response.ok) throw new IndexUnavailableError(`folio: index file ${path} is missing (HTTP ${response.status}); rebuild the index`)
+    const bytes = new Uint8Array(await response.arrayBuffer())
+    if (bytes.byteLength !== size) {
+      throw new IndexUnavailableError(`folio: index file ${path} is ${bytes.byteLength} bytes, not the ${size} the index records; rebuild the index`)
+    }
+    return bytes
+  }
+
+  #touch(path: string): Entry | undefined {
+    const entry = this.#entries.get(path)
+    if (entry) {
+      this.#entries.delete(path)
+      this.#entries.set(path, entry)
+    }
+    return entry
+  }
+
+  #store(path: string, bytes: Uint8Array): void {
+    if (this.#entries.has(path)) return
+    this.#entries.set(path, { bytes, weight: bytes.byteLength })
+    this.#bytes += bytes.byteLength
+    this.#evict()
+  }
+
+  #evict(): void {
+    for (const [path, entry] of this.#entries) {
+      if (this.#bytes <= this.#maxBytes || this.#entries.size <= 1) break
+      this.#entries.delete(path)
+      this.#bytes -= entry.weight
+    }
+  }
+}
+
+/**
+ * At most `limit` tasks at a time (Workers allow six open connections per
+ * request), the rest waiting their turn in order.
+ */
+export class Limiter {
+  #running = 0
+  readonly #waiting: (() => void)[] = []
+
+  constructor(readonly limit = 6) {}
+
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.#running >= this.limit) await new Promise<void>((resolve) => this.#waiting.push(resolve))
+    this.#running++
+    try {
+      return await task()
+    } finally {
+      this.#running--
+      this.#waiting.shift()?.()
+    }
+  }
+}
