@@ -19,8 +19,8 @@ import { create, insertMultiple, load as loadOrama, save as saveOrama, search as
 import FlexSearch from 'flexsearch'
 import lunr from 'lunr'
 import MiniSearch from 'minisearch'
-import { writeIndex } from '../index/write-index'
-import { loadLibrary } from '../src/library'
+import { buildIndex } from '../index/build'
+import { loadIndex } from '../src/library'
 import type { Document, Volume } from '../src/model'
 import { search } from '../src/query/search'
 
@@ -32,10 +32,17 @@ export interface Searcher {
   search(q: string, limit: number): Promise<string[]> | string[]
 }
 
+/** A corpus to index: its folder, and what it holds, parsed. */
+export interface BenchCorpus {
+  dir: string
+  documents: readonly Document[]
+  volumes: readonly Volume[]
+}
+
 export interface Engine {
   name: string
-  /** Indexes the documents' units and serializes the index (Folio reads the volumes' persons and abbreviations too). */
-  build(documents: readonly Document[], volumes: readonly Volume[]): Promise<Files>
+  /** Indexes the corpus's units and serializes the index (Folio builds from the folder, with the volumes' persons and abbreviations). */
+  build(corpus: BenchCorpus): Promise<Files>
   /** Loads a serialized index, ready to answer. */
   load(files: Files): Promise<Searcher>
 }
@@ -47,18 +54,18 @@ const json = (files: Files, name: string) => JSON.parse(decoder.decode(files.get
 
 const folio: Engine = {
   name: 'Folio',
-  async build(documents, volumes) {
+  async build({ dir }) {
     const out = mkdtempSync(join(tmpdir(), 'folio-bench-'))
-    await writeIndex(documents, volumes, { out, builtAt: new Date(0), target: 'unlimited' })
+    await buildIndex({ corpus: dir, out, builtAt: new Date(0), target: 'unlimited', cache: false })
     const files: Files = new Map(readdirSync(out).map((f) => [f, readFileSync(join(out, f))]))
     rmSync(out, { recursive: true })
     return files
   },
   async load(files) {
-    const library = await loadLibrary(async (path) => new Response(files.get(path.replace(/^index\//, ''))))
+    const index = await loadIndex(async (path) => new Response(files.get(path.replace(/^index\//, ''))))
     return {
-      search: (q, limit) =>
-        search(library, { q, limit, offset: 0, filters: {}, sort: 'relevance', origin: '' }).hits.map((h) => h.id),
+      search: async (q, limit) =>
+        (await search(index.open(), { q, limit, offset: 0, filters: {}, sort: 'relevance', origin: '' })).hits.map((h) => h.id),
     }
   },
 }
@@ -67,7 +74,7 @@ const MINISEARCH_OPTIONS = { fields: ['text'], idField: 'id' }
 
 const minisearch: Engine = {
   name: 'MiniSearch',
-  async build(documents) {
+  async build({ documents }) {
     const index = new MiniSearch(MINISEARCH_OPTIONS)
     index.addAll(unitsOf(documents))
     return new Map([['index.json', encoder.encode(JSON.stringify(index))]])
@@ -82,7 +89,7 @@ const FLEX_OPTIONS = { tokenize: 'forward' } as const
 
 const flexsearch: Engine = {
   name: 'FlexSearch',
-  async build(documents) {
+  async build({ documents }) {
     const units = unitsOf(documents)
     const index = new FlexSearch.Index(FLEX_OPTIONS)
     units.forEach((u, i) => index.add(i, u.text))
@@ -107,7 +114,7 @@ const ORAMA_SCHEMA = { id: 'string', text: 'string' } as const
 
 const orama: Engine = {
   name: 'Orama',
-  async build(documents) {
+  async build({ documents }) {
     const db = create({ schema: ORAMA_SCHEMA })
     await insertMultiple(db, unitsOf(documents), 1000)
     return new Map([['index.json', encoder.encode(JSON.stringify(await saveOrama(db)))]])
@@ -123,7 +130,7 @@ const orama: Engine = {
 
 const lunrEngine: Engine = {
   name: 'Lunr',
-  async build(documents) {
+  async build({ documents }) {
     const units = unitsOf(documents)
     const index = lunr(function () {
       this.ref('id')

@@ -17,11 +17,11 @@
  * a corpus with errors, or an index the target cannot hold, leaves `out` as it was.
  */
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
-import type { Counts, DocumentEntry, VolumeCounts } from '../src/artifacts'
+import type { Counts, DocumentEntry, VolumeCounts } from '../src/format/layout'
 import { FORMAT, MANIFEST_FILE, PAGE_KINDS, type Manifest, type ResidentMeta } from '../src/format/layout'
 import { surname, type Volume } from '../src/model'
 import { encodePack, type Section } from '../src/pack'
@@ -119,8 +119,10 @@ export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
   progress('reading', 0, listed.files.length)
   for (const group of groups) {
     const dir = join(scratch, group.key)
-    if (existsSync(join(dir, 'meta.json'))) reused++
-    else buildGroup(group.files, dir, termOf)
+    if (existsSync(join(dir, 'meta.json'))) {
+      reused++
+      utimesSync(dir, new Date(), new Date())
+    } else buildGroup(group.files, dir, termOf)
     metas.push(JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8')) as GroupMeta)
     read += group.files.length
     progress('reading', read, listed.files.length)
@@ -136,7 +138,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
   }
   const done = (manifest?: Manifest): BuildReport => {
     if (cacheRoot === undefined) rmSync(scratch, { recursive: true, force: true })
-    else pruneCache(cacheRoot, new Set(groups.map((g) => g.key)))
+    else pruneCache(cacheRoot)
     return { ...(manifest && { manifest }), diagnostics: inFileOrder(diagnostics), files, upToDate: false, groups: { total: groups.length, reused } }
   }
   if (diagnostics.some((d) => d.severity === 'error') || metas.every((m) => m.documents.length === 0)) return done()
@@ -182,8 +184,13 @@ function groupFiles(files: readonly CorpusFile[], hashes: readonly string[], set
   return groups
 }
 
-/** Parses a group's files and writes its run, its units pages and its meta into `dir`. */
-function buildGroup(files: readonly CorpusFile[], dir: string, termOf: (word: string) => string): void {
+/**
+ * Parses a group's files and writes its run, its units pages and its meta
+ * into `target`: into a folder of its own first, renamed into place whole,
+ * so that builds running at once never see half a group.
+ */
+function buildGroup(files: readonly CorpusFile[], target: string, termOf: (word: string) => string): void {
+  const dir = `${target}.${process.pid}.tmp`
   rmSync(dir, { recursive: true, force: true })
   mkdirSync(dir, { recursive: true })
   const meta: GroupMeta = { diagnostics: [], documents: [], sources: [], volumes: [], counts: countDocuments([]), units: 0, pages: [] }
@@ -214,8 +221,13 @@ function buildGroup(files: readonly CorpusFile[], dir: string, termOf: (word: st
   pages.firsts.forEach((first, i) => (meta.pages[i]!.first = first))
   meta.counts = sumCounts(counts)
   segment.write(join(dir, 'run.bin'))
-  writeFileSync(join(dir, 'meta.json.tmp'), JSON.stringify(meta))
-  renameSync(join(dir, 'meta.json.tmp'), join(dir, 'meta.json'))
+  writeFileSync(join(dir, 'meta.json'), JSON.stringify(meta))
+  try {
+    renameSync(dir, target)
+  } catch {
+    // Another build wrote the same group meanwhile: theirs is as good.
+    rmSync(dir, { recursive: true, force: true })
+  }
 }
 
 /** Counts of groups added up, volume by volume. */
@@ -341,8 +353,10 @@ function writeFiles(output: IndexOutput, metas: GroupMeta[], dirs: string[], ter
   const sections: Record<string, Section> = {
     lexiconKeys: sorted.lexicon.keys,
     lexiconPages: Uint32Array.from(sorted.lexicon.pages),
+    lexiconShared: Uint8Array.from(sorted.lexicon.shared, (n) => Math.min(n, 255)),
     completionKeys: sorted.completions.keys,
     completionPages: Uint32Array.from(sorted.completions.pages),
+    completionShared: Uint8Array.from(sorted.completions.shared, (n) => Math.min(n, 255)),
     unitPages: Uint32Array.from(unitPages),
     docPages: Uint32Array.from(docPages),
     docFirst: Uint32Array.from([...documents.map((d) => d.first), merged.units]),
@@ -433,9 +447,14 @@ function isComplete(out: string, manifest: Manifest): boolean {
   return readdirSync(out).filter((f) => /^[a-z]+\.[0-9a-f]{16}\.(bin|json)$/.test(f)).length === manifest.files
 }
 
-/** Removes cached groups this build did not use. */
-function pruneCache(root: string, keep: ReadonlySet<string>): void {
+/** Cached groups no build has used for this long are removed (a build touches the groups it uses). */
+const CACHE_DAYS = 7
+
+function pruneCache(root: string): void {
+  const before = Date.now() - CACHE_DAYS * 86_400_000
   for (const entry of readdirSync(root)) {
-    if (!keep.has(entry) && statSync(join(root, entry)).isDirectory()) rmSync(join(root, entry), { recursive: true, force: true })
+    const path = join(root, entry)
+    const stat = statSync(path)
+    if (stat.isDirectory() && stat.mtimeMs < before) rmSync(path, { recursive: true, force: true })
   }
 }

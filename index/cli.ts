@@ -1,24 +1,31 @@
 /**
- * `npm run build:index [-- --corpus DIR] [--out DIR]`: reads the corpus,
- * builds the index and prints what went in, per volume. Exits 1, writing
- * nothing, when the corpus has errors; 2 on a bad command line.
+ * `npm run build:index [-- --corpus DIR] [--out DIR] [--target T]`: builds the
+ * index and prints what went in, per volume. Exits 1, writing nothing, when
+ * the corpus has errors or the target cannot hold the index; 2 on a bad
+ * command line. An index already built from the same files by the same code
+ * is left as it is.
  */
 import { performance } from 'node:perf_hooks'
 import { parseArgs } from 'node:util'
-import type { Counts, Manifest } from '../src/artifacts'
-import { readCorpus } from './corpus'
+import type { Counts, Manifest } from '../src/format/layout'
+import { buildIndex, pageDefaults } from './build'
 import { formatDiagnostic } from './diagnostics'
 import { progress } from './progress'
-import { TARGETS, TargetLimitError, writeIndex, type TargetName } from './write-index'
+import { TARGET_ALIASES, TARGETS, TargetLimitError, type TargetName } from './targets'
 
-const USAGE = `usage: npm run build:index -- [--corpus DIR] [--out DIR]
+const USAGE = `usage: npm run build:index -- [--corpus DIR] [--out DIR] [--target T] [--cache DIR | --no-cache] [--page-kb N]
 
   --corpus DIR  folder of FRUS page-text (.txt) and TEI (.xml) files to index (default: corpus)
   --out DIR     folder the index files are written to (default: build/index)
-  --target T    where the index is served: workers (default; refuses an index a
-                Cloudflare Worker cannot hold) or unlimited`
+  --target T    where the index is served: workers-free (default: 20,000 asset files
+                of at most 25 MiB), workers-paid (100,000 files) or unlimited;
+                the build refuses an index the target cannot hold
+  --cache DIR   where each group of corpus files is kept once parsed, so that a
+                rebuild parses only what changed (default: node_modules/.cache/folio)
+  --no-cache    keep nothing between builds
+  --page-kb N   size of the postings and positions pages, in KB (default: ${pageDefaults.stream / 1024})`
 
-function main(argv: string[]): Promise<number> | number {
+async function main(argv: string[]): Promise<number> {
   let values
   try {
     ;({ values } = parseArgs({
@@ -26,7 +33,10 @@ function main(argv: string[]): Promise<number> | number {
       options: {
         corpus: { type: 'string', default: 'corpus' },
         out: { type: 'string', default: 'build/index' },
-        target: { type: 'string', default: 'workers' },
+        target: { type: 'string', default: 'workers-free' },
+        cache: { type: 'string', default: 'node_modules/.cache/folio' },
+        'no-cache': { type: 'boolean', default: false },
+        'page-kb': { type: 'string', default: String(pageDefaults.stream / 1024) },
         help: { type: 'boolean', short: 'h', default: false },
       },
     }))
@@ -38,58 +48,60 @@ function main(argv: string[]): Promise<number> | number {
     console.log(USAGE)
     return 0
   }
-  if (!(values.target in TARGETS)) {
+  const target = TARGET_ALIASES[values.target] ?? values.target
+  if (!(target in TARGETS)) {
     console.error(`build:index: --target must be one of ${Object.keys(TARGETS).join(', ')}\n\n${USAGE}`)
     return 2
   }
-  return build(values.corpus, values.out, values.target as TargetName)
+  const pageKb = Number(values['page-kb'])
+  if (!Number.isInteger(pageKb) || pageKb < 16 || pageKb > 16384) {
+    console.error(`build:index: --page-kb must be an integer from 16 to 16384\n\n${USAGE}`)
+    return 2
+  }
+  return build(values.corpus, values.out, target as TargetName, values['no-cache'] ? false : values.cache, pageKb * 1024)
 }
 
-async function build(corpusDir: string, out: string, target: TargetName): Promise<number> {
+async function build(corpus: string, out: string, target: TargetName, cache: string | false, streamPageBytes: number): Promise<number> {
   const started = performance.now()
   const bar = progress()
-  let corpus
-  try {
-    corpus = await readCorpus(corpusDir)
-  } catch (e) {
-    bar.stop()
-    console.error(`build:index: cannot read corpus folder ${corpusDir}: ${(e as Error).message}`)
-    return 1
-  } finally {
-    bar.stop()
-  }
-  for (const d of corpus.diagnostics) console.error(formatDiagnostic(d))
-  const errors = corpus.diagnostics.filter((d) => d.severity === 'error').length
-  if (errors > 0) {
-    console.error(`build:index: ${errors} error(s) in ${corpusDir}; no index written`)
-    return 1
-  }
-  if (corpus.documents.length === 0) {
-    console.error(`build:index: no documents in ${corpusDir}; no index written`)
-    return 1
-  }
-
+  let phase = ''
   const epoch = process.env.SOURCE_DATE_EPOCH
-  let manifest
+  let report
   try {
-    manifest = await writeIndex(corpus.documents, corpus.volumes, {
-      out,
-      target,
+    report = await buildIndex({
+      corpus, out, target, cache, streamPageBytes,
       builtAt: epoch ? new Date(Number(epoch) * 1000) : new Date(),
-      onProgress: (done, total) => {
-        if (done === 0) bar.start('indexing', total)
+      onProgress: (name, done, total) => {
+        if (name !== phase) bar.start((phase = name), total)
         bar.update(done)
       },
     })
   } catch (e) {
-    if (!(e instanceof TargetLimitError)) throw e
-    console.error(`build:index: ${e.message}; no index written`)
-    return 1
-  } finally {
     bar.stop()
+    if (e instanceof TargetLimitError) console.error(`build:index: ${e.message}; no index written`)
+    else if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'ENOTDIR') {
+      console.error(`build:index: cannot read corpus folder ${corpus}: ${(e as Error).message}`)
+    } else throw e
+    return 1
+  }
+  bar.stop()
+  for (const d of report.diagnostics) console.error(formatDiagnostic(d))
+  const errors = report.diagnostics.filter((d) => d.severity === 'error').length
+  if (errors > 0) {
+    console.error(`build:index: ${errors} error(s) in ${corpus}; no index written`)
+    return 1
+  }
+  if (!report.manifest) {
+    console.error(`build:index: no documents in ${corpus}; no index written`)
+    return 1
+  }
+  if (report.upToDate) {
+    console.log(`Folio index ${report.manifest.hash} in ${out} is up to date (${report.files.read} files unchanged)`)
+    return 0
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(2)
-  console.log(summary(manifest, corpus.files, out, seconds, corpus.diagnostics.length))
+  const peak = process.resourceUsage().maxRSS * 1024
+  console.log(summary(report.manifest, report.files, out, seconds, report.diagnostics.length, peak, report.groups))
   return 0
 }
 
@@ -98,7 +110,10 @@ const COLUMNS: [keyof Counts, string][] = [
   ['paragraphs', 'paragraphs'], ['footnotes', 'footnotes'], ['pages', 'pages'], ['units', 'units'],
 ]
 
-function summary(manifest: Manifest, files: { read: number; skipped: number }, out: string, seconds: string, warnings: number): string {
+function summary(
+  manifest: Manifest, files: { read: number; skipped: number }, out: string, seconds: string, warnings: number, peak: number,
+  groups: { total: number; reused: number },
+): string {
   const rows = [...manifest.counts.volumes.map((v) => ({ name: v.id || '(no volume)', counts: v as Counts })), { name: 'total', counts: manifest.counts as Counts }]
   const nameWidth = Math.max(...rows.map((r) => r.name.length))
   const widths = COLUMNS.map(([key, label]) => Math.max(label.length, ...rows.map((r) => String(r.counts[key]).length)))
@@ -107,8 +122,9 @@ function summary(manifest: Manifest, files: { read: number; skipped: number }, o
     `Folio index ${manifest.hash} written to ${out} (${files.read} files read, ${files.skipped} skipped)`,
     line('volume', COLUMNS.map(([, label]) => label)),
     ...rows.map((r) => line(r.name, COLUMNS.map(([key]) => String(r.counts[key])))),
-    `  index size  ${size(manifest.bytes.raw)} raw, ${size(manifest.bytes.gzip)} gzip`,
-    `  time        ${seconds} s`,
+    `  index size  ${size(manifest.bytes.raw)} raw, ${size(manifest.bytes.gzip)} gzip, in ${manifest.files} files`,
+    `  time        ${seconds} s (${groups.reused} of ${groups.total} groups of files reused from the cache)`,
+    `  memory      ${size(peak)} at most`,
     `  warnings    ${warnings}`,
   ].join('\n')
 }

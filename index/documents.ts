@@ -3,7 +3,7 @@
  * (counted per volume, so that nothing leaves unnoticed), its page range,
  * the persons it names and the documents it refers to.
  */
-import type { Counts, DocumentEntry, VolumeCounts } from '../src/artifacts'
+import type { Counts, DocumentEntry, VolumeCounts } from '../src/format/layout'
 import type { Document, Page, Unit, Volume } from '../src/model'
 
 const zero = (): Counts => ({ documents: 0, sections: 0, titles: 0, heads: 0, paragraphs: 0, footnotes: 0, pages: 0, units: 0 })

@@ -15,7 +15,7 @@ export class SortedPagesWriter {
   #bytes = 0
   #count = 0
   #previous: string | undefined
-  readonly index: SortedIndex = { step: 0, keys: [], pages: [] }
+  readonly index: SortedIndex = { step: 0, keys: [], pages: [], shared: [] }
 
   constructor(
     readonly output: IndexOutput,
@@ -36,6 +36,13 @@ export class SortedPagesWriter {
       // Pages end only where a step of keys does, so that the sparse index finds every key's page.
       if (this.#bytes >= this.pageBytes) this.#flush()
       this.index.keys.push(key)
+      this.index.shared.push(key.length)
+    } else {
+      // What every key of the step shares: the first key's start, as far as this key agrees.
+      const first = this.index.keys.at(-1)!
+      let d = 0
+      while (d < this.index.shared.at(-1)! && first.charCodeAt(d) === key.charCodeAt(d)) d++
+      this.index.shared[this.index.shared.length - 1] = d
     }
     if (this.#keys.length === 0) this.index.pages.push(this.#count)
     this.#keys.push(key)

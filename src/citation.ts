@@ -8,7 +8,7 @@
  * text, whose volume is known only by its id (`frus1989-92v31`), is cited from
  * what the id says: years and volume number, without the volume's title.
  */
-import type { DocumentEntry } from './artifacts'
+import type { DocumentEntry } from './format/layout'
 import type { Page, Volume } from './model'
 import { toRoman } from './roman'
 

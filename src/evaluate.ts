@@ -1,30 +1,28 @@
 /**
- * Evaluates a query tree over the pack's postings and scores it exactly as
- * MiniSearch does (BM25+, its AND / OR / AND_NOT combination, its boosts, the
- * final multiplication by the number of distinct terms matched), with typed
- * arrays instead of a Map and an object per matching unit.
+ * Evaluates a query tree over the paged postings and scores it exactly as
+ * MiniSearch does (BM25+, its AND / OR / AND_NOT combination, its boosts,
+ * the final multiplication by the number of distinct terms matched), reading
+ * only the blocks the query needs.
  *
- * Why not MiniSearch itself: its search materialises every match. A common
- * word of a 10 MB corpus matches 20,000 units, which costs MiniSearch about
- * 18 ms, beyond the 10 ms of CPU a Workers request may use on the Free plan;
- * these loops do the same arithmetic in a few. MiniSearch still builds the
- * index, and a test checks that ids and scores here equal MiniSearch's on
- * the same index.
+ * - **Drivers.** Every match holds one of the tree's driver terms (a term is
+ *   its own driver; OR takes all its children's, AND its cheapest child's,
+ *   AND_NOT its first child's). Candidates come from the drivers' postings;
+ *   every other term is looked up only at the candidates, block by block
+ *   through its skip table. `Krasnoyarsk the` reads one block of `the`.
+ * - **Exhaustive or pruned.** When the drivers' postings are few, all are
+ *   evaluated: `total` and facets are exact. Otherwise the units are cut into
+ *   intervals at the drivers' block boundaries, each with the best score any
+ *   unit in it can reach (block-max bounds: Ding & Suel 2011), and intervals
+ *   are evaluated best first until the caller's cutoff (the k-th best score
+ *   so far) beats every interval left, or the query's budget is spent. The
+ *   top k is then exact; counts are lower bounds.
+ *
+ * A test checks ids and scores against MiniSearch's on random query trees.
  */
-
-/** Postings as the pack holds them. */
-export interface Postings {
-  /** Index terms, sorted by code unit (`<`). */
-  terms: readonly string[]
-  /** Postings of term `t` are `docs[start[t]]` to `docs[start[t + 1] - 1]`, ascending. */
-  start: Uint32Array
-  docs: Uint32Array
-  /** Term frequency of each posting. */
-  freqs: Uint16Array
-  /** Terms in each unit. */
-  lengths: Uint16Array
-  averageLength: number
-}
+import type { TermInfo } from './format/lexicon'
+import { BLOCK_SIZE, variantBit, type Block, type Skips } from './format/postings'
+import { PostingsSession } from './postings'
+import { bm25, CODE_BOOST, inverseFrequency } from './rank'
 
 /** A query: exact terms, each with a weight, combined as MiniSearch combines them. */
 export type QueryNode =
@@ -33,91 +31,395 @@ export type QueryNode =
   /** The first node's matches, less those of the others. */
   | { op: 'and_not'; nodes: QueryNode[] }
 
-/** MiniSearch's BM25+ defaults. */
-export const BM25 = { k: 1.2, b: 0.7, d: 0.5 } as const
+/** A word as written whose presence each match records (for ranking units that hold the query's words as typed). */
+export interface Form {
+  term: string
+  /** The word's place among its term's variants. */
+  variant: number
+}
 
-/** Matches: units ascending, each with its score and the set of terms it matched (a bit mask over `terms`). */
+/** Matches of one stretch of units, ascending. */
 export interface Matches {
-  docs: Uint32Array
+  units: Uint32Array
   scores: Float64Array
-  /** `words` 32-bit words of mask per match. */
+  /** `words` 32-bit words per match: the terms it matched, as bits over {@link Evaluation.terms}. */
   masks: Uint32Array
   words: number
-  /** The distinct terms of the query, indexed by mask bit. */
+  /** Per match, bits over the forms it holds as written (the first 32 forms). */
+  forms: Uint32Array
+  /** Per match, its unit's kind and document type (src/rank.ts). */
+  codes: Uint8Array
+  /** The distinct terms of the query, as the mask bits number them. */
+  terms: readonly string[]
+}
+
+export interface EvaluationInput {
+  root: QueryNode
+  /** What the lexicon knows of each term; a term it lacks matches nothing. */
+  terms: ReadonlyMap<string, TermInfo>
+  forms: readonly Form[]
+  /** Units in the index, and their average length: the statistics scores are computed with. */
+  units: number
+  averageLength: number
+}
+
+/** What a query may spend: postings decoded, pages read. */
+export interface Budget {
+  postings: number
+  pages: number
+}
+
+export interface EvaluationOptions {
+  budget: Budget
+  /** Postings (the drivers', and the blocks of other terms at their units) up to which everything is evaluated: exact counts. */
+  exhaustive: number
+  /**
+   * The order to evaluate intervals in, lower first: by default the negated
+   * best score (best first). With a cutoff in the same terms, evaluation
+   * stops when the next interval's key is above the cutoff.
+   */
+  priority?: (interval: Interval) => number
+  cutoff?: () => number
+}
+
+export interface Interval {
+  from: number
+  to: number
+  /** The best score a unit in it can reach. */
+  bound: number
+}
+
+export interface Evaluation {
+  /** The distinct terms of the query, as the mask bits number them. */
   terms: string[]
+  /** Every unit that could match was evaluated: counts are exact. */
+  complete: boolean
+  /** Set when the budget stopped the evaluation before the top k were certain. */
+  cut?: 'postings' | 'pages'
 }
 
-/** Position of `term` in sorted `terms`, or -1. */
-export function findTerm(terms: readonly string[], term: string): number {
-  let lo = 0
-  let hi = terms.length - 1
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1
-    const t = terms[mid]!
-    if (t === term) return mid
-    if (t < term) lo = mid + 1
-    else hi = mid - 1
+/** Takes each stretch's matches; returning false stops the evaluation (the caller's own budget). */
+export type Consumer = (matches: Matches) => void | boolean | Promise<void | boolean>
+
+/** Bounds are stored as f32 and summed in another order than scores: a little slack keeps them above. */
+const SLACK = 1 + 2 ** -20
+const ABSENT = -1
+/** Intervals evaluated per round of reads, at most. */
+const BATCH = 8
+/** A non-driver's bound over more blocks than this is its best block's anywhere. */
+const RANGE_SCAN = 32
+
+export async function evaluate(session: PostingsSession, input: EvaluationInput, consume: Consumer, options: EvaluationOptions): Promise<Evaluation> {
+  const terms: string[] = []
+  collectTerms(input.root, terms)
+  const words = Math.max(1, Math.ceil(terms.length / 32))
+  const infos = terms.map((t) => input.terms.get(t))
+  const skips = await Promise.all(infos.map((t) => t && session.skips(t)))
+  const drivers = [...driverTerms(input.root, (t) => input.terms.get(t)?.df ?? 0)].map((t) => terms.indexOf(t)).filter((k) => infos[k])
+  const evaluation: Evaluation = { terms, complete: true }
+  const leaves = new Leaves(input, terms, infos, words)
+
+  // Every candidate may cost a block of each other term.
+  const driverPostings = drivers.reduce((n, k) => n + infos[k]!.df, 0)
+  const cost = infos.reduce((n, t, k) => (t && !drivers.includes(k) ? n + Math.min(t.df, driverPostings * BLOCK_SIZE) : n), driverPostings)
+  if (cost <= options.exhaustive) {
+    const blocks = drivers.map((k) => Array.from({ length: skips[k]!.blocks }, (_, b) => b))
+    await evaluateIntervals(session, leaves, infos, skips, drivers, [{ from: 0, to: input.units - 1, blocks }], consume)
+    return evaluation
   }
-  return -1
+
+  // Intervals: the stretches between the drivers' block boundaries that some driver block covers.
+  const points = new Float64Array(drivers.reduce((n, k) => n + 2 * skips[k]!.blocks, 0))
+  let p = 0
+  for (const k of drivers) {
+    const s = skips[k]!
+    for (let b = 0; b < s.blocks; b++) {
+      points[p++] = s.first[b]!
+      points[p++] = s.last[b]! + 1
+    }
+  }
+  points.sort()
+  const intervals: (Interval & { blocks: number[][] })[] = []
+  const cursor = new Int32Array(drivers.length)
+  for (let i = 0; i + 1 < points.length; i++) {
+    const from = points[i]!
+    const to = points[i + 1]! - 1
+    if (to < from) continue
+    const blocks = drivers.map((k, d) => {
+      const s = skips[k]!
+      while (cursor[d]! < s.blocks && s.last[cursor[d]!]! < from) cursor[d]!++
+      const b = cursor[d]!
+      return b < s.blocks && s.first[b]! <= from ? [b] : []
+    })
+    if (blocks.every((list) => list.length === 0)) continue
+    const bound = leaves.bound(input.root, (k) => {
+      const s = skips[k]
+      if (!s) return ABSENT
+      const d = drivers.indexOf(k)
+      if (d >= 0) return blocks[d]!.length > 0 ? s.bound[blocks[d]![0]!]! : ABSENT
+      return rangeBound(s, from, to, infos[k]!.bound)
+    })
+    if (bound !== ABSENT) intervals.push({ from, to, bound, blocks })
+  }
+  const priority = options.priority ?? ((i: Interval) => -i.bound)
+  const keyed = intervals.map((i) => ({ interval: i, key: priority(i) })).sort((a, b) => a.key - b.key || a.interval.from - b.interval.from)
+
+  for (let next = 0; next < keyed.length; ) {
+    if (options.cutoff && keyed[next]!.key > options.cutoff()) {
+      evaluation.complete = false
+      return evaluation
+    }
+    // A batch: the next intervals, as many as a round of reads brings (six pages), read together.
+    const batch: typeof intervals = []
+    const pages = new Set<number>()
+    let postings = 0
+    while (next < keyed.length && batch.length < BATCH && (batch.length === 0 || pages.size < 6)) {
+      const interval = keyed[next]!.interval
+      interval.blocks.forEach((list, d) => {
+        const k = drivers[d]!
+        for (const p of session.pagesFor(infos[k]!, skips[k]!, list)) pages.add(p)
+        for (const b of list) postings += skips[k]!.count[b]!
+      })
+      batch.push(interval)
+      next++
+    }
+    if (session.decoded + postings > options.budget.postings) return { ...evaluation, complete: false, cut: 'postings' }
+    if (session.reader.touched.size + pages.size > options.budget.pages) return { ...evaluation, complete: false, cut: 'pages' }
+    const stop = options.cutoff && ((i: number) => keyed[next - batch.length + i]!.key > options.cutoff!())
+    if (!(await evaluateIntervals(session, leaves, infos, skips, drivers, batch, consume, stop))) evaluation.complete = false
+  }
+  return evaluation
 }
 
-interface Partial {
-  docs: Uint32Array
-  scores: Float64Array
-  masks: Uint32Array
+/** The best score an interval's units can reach, for a term not among the drivers: its best block there. */
+function rangeBound(s: Skips, from: number, to: number, best: number): number {
+  let lo = 0
+  let hi = s.blocks
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (s.last[mid]! < from) lo = mid + 1
+    else hi = mid
+  }
+  let bound = ABSENT
+  for (let b = lo; b < s.blocks && s.first[b]! <= to; b++) {
+    if (b - lo > RANGE_SCAN) return best
+    if (s.bound[b]! > bound) bound = s.bound[b]!
+  }
+  return bound
 }
 
 /**
- * The units matching `node`, scored. `boost` is each unit's document boost
- * (MiniSearch's `boostDocument`, which Folio computes per unit, not per term).
+ * Evaluates intervals: drivers' blocks first, then the other terms' blocks at
+ * the candidates, then the tree. Returns false when `stop` ended it early.
  */
-export function evaluate(p: Postings, node: QueryNode, boost: Float64Array): Matches {
-  const terms: string[] = []
-  collectTerms(node, terms)
-  const words = Math.max(1, Math.ceil(terms.length / 32))
-  const count = p.lengths.length
-
-  function leaf(term: string, termBoost: number): Partial {
-    const bit = terms.indexOf(term)
-    const t = findTerm(p.terms, term)
-    if (t < 0) return { docs: new Uint32Array(0), scores: new Float64Array(0), masks: new Uint32Array(0) }
-    const from = p.start[t]!
-    const to = p.start[t + 1]!
-    const matching = to - from
-    const docs = p.docs.subarray(from, to)
-    const scores = new Float64Array(matching)
-    const masks = new Uint32Array(matching * words)
-    const idf = Math.log(1 + (count - matching + 0.5) / (matching + 0.5))
-    const { k, b, d } = BM25
-    for (let i = 0; i < matching; i++) {
-      const doc = docs[i]!
-      const tf = p.freqs[from + i]!
-      const raw = idf * (d + (tf * (k + 1)) / (tf + k * (1 - b + (b * p.lengths[doc]!) / p.averageLength)))
-      // The order of MiniSearch's multiplication, for equal floating-point results.
-      scores[i] = 1 * termBoost * 1 * boost[doc]! * raw
-      masks[i * words + (bit >>> 5)] = 1 << (bit & 31)
+async function evaluateIntervals(
+  session: PostingsSession,
+  leaves: Leaves,
+  infos: (TermInfo | undefined)[],
+  skips: (Skips | undefined)[],
+  drivers: number[],
+  intervals: { from: number; to: number; blocks: number[][] }[],
+  consume: Consumer,
+  stop?: (i: number) => boolean,
+): Promise<boolean> {
+  const driverBlocks = intervals.map((i) => i.blocks.map((list, d) => list.map((b) => session.block(infos[drivers[d]!]!, skips[drivers[d]!]!, b))))
+  const decoded = await Promise.all(driverBlocks.map((perDriver) => Promise.all(perDriver.map((list) => Promise.all(list)))))
+  const candidates = decoded.map((perDriver, i) => candidateUnits(perDriver.flat(), intervals[i]!.from, intervals[i]!.to))
+  const others = infos.map((t, k) => (t && !drivers.includes(k) ? k : -1)).filter((k) => k >= 0)
+  const needed = others.map((k) => candidates.map((units) => PostingsSession.blocksOf(skips[k]!, units)))
+  await Promise.all(others.flatMap((k, o) => [...new Set(needed[o]!.flatMap((list) => [...list]))].filter((b) => b >= 0)
+    .map((b) => session.block(infos[k]!, skips[k]!, b))))
+  for (const [i, interval] of intervals.entries()) {
+    if (stop?.(i)) return false
+    const postings = new Map<number, TermPostings>()
+    drivers.forEach((k, d) => postings.set(k, restrict(decoded[i]![d]!, interval.from, interval.to)))
+    for (const [o, k] of others.entries()) {
+      const blocksOfUnit = needed[o]![i]!
+      const blocks = await Promise.all([...new Set(blocksOfUnit)].filter((b) => b >= 0).map((b) => session.block(infos[k]!, skips[k]!, b)))
+      postings.set(k, atUnits(blocks, candidates[i]!))
     }
-    return { docs, scores, masks }
+    const m = leaves.run(postings)
+    if (m.units.length > 0 && (await consume(m)) === false) return false
   }
-
-  function run(n: QueryNode): Partial {
-    if (n.op === 'term') return leaf(n.term, n.boost)
-    const parts = n.nodes.map(run)
-    if (parts.length === 0) return { docs: new Uint32Array(0), scores: new Float64Array(0), masks: new Uint32Array(0) }
-    if (n.op === 'or' && parts.length > 2) return union(parts, count, words)
-    return parts.reduce((a, b) => combine(n.op, a, b, words))
-  }
-
-  const { docs, scores, masks } = run(node)
-  // MiniSearch multiplies a match's score by the number of distinct query terms it matched.
-  const final = new Float64Array(docs.length)
-  for (let i = 0; i < docs.length; i++) {
-    let quality = 0
-    for (let w = 0; w < words; w++) quality += popcount(masks[i * words + w]!)
-    final[i] = scores[i]! * (quality || 1)
-  }
-  return { docs, scores: final, masks, words, terms }
+  return true
 }
+
+/** A term's postings within the stretch evaluated, as parallel arrays. */
+interface TermPostings {
+  units: Uint32Array
+  tfs: Uint32Array
+  lengths: Uint32Array
+  codes: Uint8Array
+  variants: Uint32Array | null
+}
+
+const EMPTY: TermPostings = { units: new Uint32Array(0), tfs: new Uint32Array(0), lengths: new Uint32Array(0), codes: new Uint8Array(0), variants: null }
+
+/** The postings of blocks (in unit order) that fall in `[from, to]`. */
+function restrict(blocks: readonly Block[], from: number, to: number): TermPostings {
+  if (blocks.length === 0) return EMPTY
+  const n = blocks.reduce((s, b) => s + b.count, 0)
+  const out: TermPostings = {
+    units: new Uint32Array(n), tfs: new Uint32Array(n), lengths: new Uint32Array(n), codes: new Uint8Array(n),
+    variants: blocks[0]!.masks ? new Uint32Array(n) : null,
+  }
+  let k = 0
+  for (const b of blocks) {
+    for (let i = 0; i < b.count; i++) {
+      const u = b.units[i]!
+      if (u < from || u > to) continue
+      out.units[k] = u
+      out.tfs[k] = b.tfs[i]!
+      out.lengths[k] = b.lengths[i]!
+      out.codes[k] = b.codes[i]!
+      if (out.variants) out.variants[k] = b.masks![i]!
+      k++
+    }
+  }
+  return k === n ? out : slice(out, k)
+}
+
+/** The postings of blocks at `units` (ascending), where the term has one. */
+function atUnits(blocks: readonly Block[], units: Uint32Array): TermPostings {
+  if (blocks.length === 0 || units.length === 0) return EMPTY
+  const sorted = [...blocks].sort((a, b) => a.units[0]! - b.units[0]!)
+  const out: TermPostings = {
+    units: new Uint32Array(units.length), tfs: new Uint32Array(units.length), lengths: new Uint32Array(units.length),
+    codes: new Uint8Array(units.length), variants: sorted[0]!.masks ? new Uint32Array(units.length) : null,
+  }
+  let k = 0
+  let j = 0
+  for (const b of sorted) {
+    let i = 0
+    while (i < b.count && j < units.length) {
+      const u = b.units[i]!
+      const want = units[j]!
+      if (u < want) i++
+      else if (u > want) j++
+      else {
+        out.units[k] = u
+        out.tfs[k] = b.tfs[i]!
+        out.lengths[k] = b.lengths[i]!
+        out.codes[k] = b.codes[i]!
+        if (out.variants) out.variants[k] = b.masks![i]!
+        k++
+        i++
+        j++
+      }
+    }
+  }
+  return slice(out, k)
+}
+
+function slice(p: TermPostings, n: number): TermPostings {
+  return {
+    units: p.units.subarray(0, n), tfs: p.tfs.subarray(0, n), lengths: p.lengths.subarray(0, n), codes: p.codes.subarray(0, n),
+    variants: p.variants && p.variants.subarray(0, n),
+  }
+}
+
+/** The distinct units of the drivers' blocks within `[from, to]`, ascending. */
+function candidateUnits(blocks: readonly Block[], from: number, to: number): Uint32Array {
+  const all = new Uint32Array(blocks.reduce((n, b) => n + b.count, 0))
+  let n = 0
+  for (const b of blocks) for (let i = 0; i < b.count; i++) if (b.units[i]! >= from && b.units[i]! <= to) all[n++] = b.units[i]!
+  const units = all.subarray(0, n).sort()
+  let unique = 0
+  for (let i = 0; i < units.length; i++) if (i === 0 || units[i] !== units[i - 1]) units[unique++] = units[i]!
+  return units.subarray(0, unique)
+}
+
+/** Partial results of a subtree: units ascending, with scores, term masks, forms held and codes. */
+interface Partial {
+  units: Uint32Array
+  scores: Float64Array
+  masks: Uint32Array
+  forms: Uint32Array
+  codes: Uint8Array
+}
+
+/** The tree's leaves turned into scored partial results, and the tree run over them. */
+class Leaves {
+  readonly #idf: number[]
+  /** Per term, the forms it holds: [variant bit, form bit]. */
+  readonly #forms: [number, number][][]
+
+  constructor(
+    readonly input: EvaluationInput,
+    readonly terms: readonly string[],
+    readonly infos: readonly (TermInfo | undefined)[],
+    readonly words: number,
+  ) {
+    this.#idf = infos.map((t) => (t ? inverseFrequency(t.df, input.units) : 0))
+    this.#forms = terms.map((term, k) => input.forms.flatMap((f, bit) =>
+      f.term === term && bit < 32 ? [[variantBit(f.variant, infos[k]?.variants ?? 1), (1 << bit) >>> 0] as [number, number]] : []))
+  }
+
+  /** The tree's bound over an interval, given each term's (ABSENT when it cannot occur there). */
+  bound(root: QueryNode, termBound: (k: number) => number): number {
+    const present = new Set<number>()
+    const walk = (n: QueryNode, positive: boolean): number => {
+      if (n.op === 'term') {
+        const k = this.terms.indexOf(n.term)
+        const b = termBound(k)
+        if (b === ABSENT) return ABSENT
+        if (positive) present.add(k)
+        return n.boost * b * SLACK
+      }
+      if (n.op === 'and_not') return n.nodes.length === 0 ? ABSENT : walk(n.nodes[0]!, positive)
+      const parts = n.nodes.map((c) => walk(c, positive))
+      if (n.op === 'and') return parts.length === 0 || parts.includes(ABSENT) ? ABSENT : parts.reduce((a, b) => a + b, 0)
+      const found = parts.filter((b) => b !== ABSENT)
+      return found.length === 0 ? ABSENT : found.reduce((a, b) => a + b, 0)
+    }
+    const b = walk(root, true)
+    return b === ABSENT ? ABSENT : b * Math.max(1, present.size) * SLACK
+  }
+
+  /** Runs the tree over the terms' postings; scores multiplied by the number of distinct terms matched. */
+  run(postings: ReadonlyMap<number, TermPostings>): Matches {
+    const { words } = this
+    const leaf = (term: string, boost: number): Partial => {
+      const k = this.terms.indexOf(term)
+      const p = postings.get(k)
+      const info = this.infos[k]
+      if (!p || !info) return empty(words)
+      const n = p.units.length
+      const out: Partial = { units: p.units, scores: new Float64Array(n), masks: new Uint32Array(n * words), forms: new Uint32Array(n), codes: p.codes }
+      const idf = this.#idf[k]!
+      const { averageLength } = this.input
+      const forms = this.#forms[k]!
+      for (let i = 0; i < n; i++) {
+        // The order of MiniSearch's multiplication, for equal floating-point results.
+        out.scores[i] = 1 * boost * 1 * CODE_BOOST[p.codes[i]!]! * bm25(idf, p.tfs[i]!, p.lengths[i]!, averageLength)
+        out.masks[i * words + (k >>> 5)] = (1 << (k & 31)) >>> 0
+        let held = 0
+        for (const [variant, bit] of forms) if (!p.variants || p.variants[i]! & variant) held |= bit
+        out.forms[i] = held >>> 0
+      }
+      return out
+    }
+    const run = (n: QueryNode): Partial => {
+      if (n.op === 'term') return leaf(n.term, n.boost)
+      const parts = n.nodes.map(run)
+      if (parts.length === 0) return empty(words)
+      if (n.op === 'or' && parts.length > 2) return union(parts, words)
+      return parts.reduce((a, b) => combine(n.op, a, b, words))
+    }
+    const { units, scores, masks, forms, codes } = run(this.input.root)
+    const final = new Float64Array(units.length)
+    for (let i = 0; i < units.length; i++) {
+      let quality = 0
+      for (let w = 0; w < words; w++) quality += popcount(masks[i * words + w]!)
+      final[i] = scores[i]! * (quality || 1)
+    }
+    return { units, scores: final, masks, words, forms, codes, terms: this.terms }
+  }
+}
+
+const empty = (words: number): Partial => ({
+  units: new Uint32Array(0), scores: new Float64Array(0), masks: new Uint32Array(0 * words), forms: new Uint32Array(0), codes: new Uint8Array(0),
+})
 
 function collectTerms(n: QueryNode, into: string[]): void {
   if (n.op === 'term') {
@@ -125,28 +427,39 @@ function collectTerms(n: QueryNode, into: string[]): void {
   } else for (const c of n.nodes) collectTerms(c, into)
 }
 
+/** Terms one of which every match of `n` holds, chosen to be few: AND takes its cheapest child's. */
+export function driverTerms(n: QueryNode, df: (term: string) => number): Set<string> {
+  if (n.op === 'term') return new Set([n.term])
+  if (n.nodes.length === 0) return new Set()
+  if (n.op === 'and_not') return driverTerms(n.nodes[0]!, df)
+  const children = n.nodes.map((c) => driverTerms(c, df))
+  if (n.op === 'or') return new Set(children.flatMap((c) => [...c]))
+  const cost = (c: Set<string>) => [...c].reduce((s, t) => s + df(t), 0)
+  return children.reduce((best, c) => (cost(c) < cost(best) ? c : best))
+}
+
 /** Merges two sorted partial results as MiniSearch's combinators do. */
 function combine(op: 'or' | 'and' | 'and_not', a: Partial, b: Partial, words: number): Partial {
-  const size = op === 'or' ? a.docs.length + b.docs.length : a.docs.length
-  const docs = new Uint32Array(size)
-  const scores = new Float64Array(size)
-  const masks = new Uint32Array(size * words)
+  const size = op === 'or' ? a.units.length + b.units.length : a.units.length
+  const out: Partial = {
+    units: new Uint32Array(size), scores: new Float64Array(size), masks: new Uint32Array(size * words), forms: new Uint32Array(size), codes: new Uint8Array(size),
+  }
   let i = 0
   let j = 0
   let n = 0
-  const take = (from: Partial, k: number, extra?: { from: Partial; k: number }) => {
-    docs[n] = from.docs[k]!
-    scores[n] = extra ? from.scores[k]! + extra.from.scores[extra.k]! : from.scores[k]!
-    for (let w = 0; w < words; w++) {
-      masks[n * words + w] = from.masks[k * words + w]! | (extra ? extra.from.masks[extra.k * words + w]! : 0)
-    }
+  const take = (from: Partial, k: number, other?: Partial, l?: number) => {
+    out.units[n] = from.units[k]!
+    out.scores[n] = other ? from.scores[k]! + other.scores[l!]! : from.scores[k]!
+    for (let w = 0; w < words; w++) out.masks[n * words + w] = from.masks[k * words + w]! | (other ? other.masks[l! * words + w]! : 0)
+    out.forms[n] = (from.forms[k]! | (other ? other.forms[l!]! : 0)) >>> 0
+    out.codes[n] = from.codes[k]!
     n++
   }
-  while (i < a.docs.length && j < b.docs.length) {
-    const x = a.docs[i]!
-    const y = b.docs[j]!
+  while (i < a.units.length && j < b.units.length) {
+    const x = a.units[i]!
+    const y = b.units[j]!
     if (x === y) {
-      if (op !== 'and_not') take(a, i, { from: b, k: j })
+      if (op !== 'and_not') take(a, i, b, j)
       i++
       j++
     } else if (x < y) {
@@ -157,40 +470,44 @@ function combine(op: 'or' | 'and' | 'and_not', a: Partial, b: Partial, words: nu
       j++
     }
   }
-  if (op !== 'and') for (; i < a.docs.length; i++) take(a, i)
-  if (op === 'or') for (; j < b.docs.length; j++) take(b, j)
-  return { docs: docs.subarray(0, n), scores: scores.subarray(0, n), masks: masks.subarray(0, n * words) }
+  if (op !== 'and') for (; i < a.units.length; i++) take(a, i)
+  if (op === 'or') for (; j < b.units.length; j++) take(b, j)
+  return {
+    units: out.units.subarray(0, n), scores: out.scores.subarray(0, n), masks: out.masks.subarray(0, n * words),
+    forms: out.forms.subarray(0, n), codes: out.codes.subarray(0, n),
+  }
 }
 
 /**
  * The OR of many partial results at once (a prefix's or a typo's dozens of
- * terms): scores summed into arrays over all units, in the order the pairwise
- * fold would add them, so the sums are the same to the bit.
+ * terms): each unit's scores summed in the order of the parts, as the
+ * pairwise fold would add them, so that the sums are the same to the bit.
  */
-function union(parts: Partial[], count: number, words: number): Partial {
-  const scores = new Float64Array(count)
-  const masks = new Uint32Array(count * words)
-  const seen = new Uint8Array(count)
-  let size = 0
+function union(parts: Partial[], words: number): Partial {
+  const all = new Uint32Array(parts.reduce((n, p) => n + p.units.length, 0))
+  let at = 0
   for (const p of parts) {
-    for (let i = 0; i < p.docs.length; i++) {
-      const doc = p.docs[i]!
-      if (!seen[doc]) {
-        seen[doc] = 1
-        size++
-        scores[doc] = p.scores[i]!
-      } else scores[doc] = scores[doc]! + p.scores[i]!
-      for (let w = 0; w < words; w++) masks[doc * words + w]! |= p.masks[i * words + w]!
-    }
+    all.set(p.units, at)
+    at += p.units.length
   }
-  const out: Partial = { docs: new Uint32Array(size), scores: new Float64Array(size), masks: new Uint32Array(size * words) }
-  let n = 0
-  for (let doc = 0; doc < count; doc++) {
-    if (!seen[doc]) continue
-    out.docs[n] = doc
-    out.scores[n] = scores[doc]!
-    for (let w = 0; w < words; w++) out.masks[n * words + w] = masks[doc * words + w]!
-    n++
+  all.sort()
+  let size = 0
+  for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[size++] = all[i]!
+  const units = all.slice(0, size)
+  const out: Partial = { units, scores: new Float64Array(size), masks: new Uint32Array(size * words), forms: new Uint32Array(size), codes: new Uint8Array(size) }
+  const seen = new Uint8Array(size)
+  for (const p of parts) {
+    let j = 0
+    for (let i = 0; i < p.units.length; i++) {
+      while (units[j]! < p.units[i]!) j++
+      if (!seen[j]) {
+        seen[j] = 1
+        out.scores[j] = p.scores[i]!
+        out.codes[j] = p.codes[i]!
+      } else out.scores[j] = out.scores[j]! + p.scores[i]!
+      for (let w = 0; w < words; w++) out.masks[j * words + w]! |= p.masks[i * words + w]!
+      out.forms[j]! |= p.forms[i]!
+    }
   }
   return out
 }

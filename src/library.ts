@@ -1,183 +1,331 @@
 /**
- * The loaded index: everything a query needs, read once per isolate from the
- * files the build wrote (served by the ASSETS binding). The pack and the text
- * stay as the bytes fetched; a unit is put together when a hit needs it.
+ * The index as the worker holds it. Once per isolate, {@link loadIndex}
+ * reads the manifest and the resident file: page tables, the sorted tables'
+ * sparse indexes, and per-document facts compact enough to filter and facet
+ * any number of units. Everything else is read by the page when a request
+ * needs it, through the isolate's page cache; each request works through its
+ * own {@link Library}, which counts what it reads.
  */
-import { FORMAT, INDEX_PATH, MANIFEST_FILE, type DocumentEntry, type DocumentsFile, type Manifest, type PackMeta } from './artifacts'
-import type { Postings } from './evaluate'
-import { ANNOTATION_TYPES, anchorOf, UNIT_KINDS, type Person, type Unit, type UnitKind, type Volume } from './model'
+import type { DocumentEntry } from './format/layout'
+import { FORMAT, INDEX_PATH, MANIFEST_FILE, type Manifest, type ResidentMeta, type SortedIndex } from './format/layout'
+import { unitOf, type UnitFacts } from './format/units'
+import { Lexicon } from './lexicon'
+import { anchorOf, type Person, type Term, type Unit, type Volume } from './model'
 import { Pack } from './pack'
-import { Vocabulary } from './vocabulary'
+import { PostingsSession } from './postings'
+import { IndexUnavailableError, PageCache, type CacheOptions, type ReadAsset } from './store/cache'
+import { PageReader, PageTable } from './store/reader'
+import { SortedTable } from './store/sorted'
 
-export interface Library {
-  manifest: Manifest
-  /** The inverted index, searched by `evaluate`. */
-  postings: Postings
-  volumes: readonly Omit<Volume, 'pages'>[]
-  documents: readonly DocumentEntry[]
-  /** Every chapter title, in corpus order. */
-  chapters: readonly string[]
-  /** The persons of the volumes' lists, by id. */
-  people: ReadonlyMap<string, Person & { volume: string }>
-  document(id: string): DocumentEntry | undefined
-  volume(id: string | undefined): Omit<Volume, 'pages'> | undefined
-  /** The documents that refer to a document (ids). */
-  citedBy(id: string): readonly string[]
-  /** How many units the index holds; positions run from 0. */
-  size: number
-  kindOf(position: number): UnitKind
-  /** The document a unit belongs to. */
-  documentOf(position: number): DocumentEntry
-  /** A unit's clean text. */
-  text(position: number): string
-  /**
-   * The forward index: unit `i`'s words, in order, as positions in the
-   * vocabulary, are `words[start[i]]` to `words[start[i + 1] - 1]`.
-   */
-  forward: { start: Uint32Array; words: Uint32Array }
-  /** The unit at a position (its id in the index), put together. */
-  unit(position: number): Unit
-  /** Position of a unit by its id. */
-  unitPosition(id: string): number | undefined
-  vocabulary: Vocabulary
+export { IndexUnavailableError, type ReadAsset }
+
+/** A volume as the worker knows it: its title parts and its abbreviations. */
+export type VolumeFacts = Omit<Volume, 'pages' | 'persons'>
+
+/** A person of a volume's list, with how many documents name them. */
+export interface PersonFacts extends Person {
+  volume: string
+  documents: number
+  mentions: number
 }
 
-/** Reads a file of the index by its path under the assets root. */
-export type ReadAsset = (path: string) => Promise<Response>
+/** A document's entry with the documents that refer to it. */
+export type DocumentFacts = DocumentEntry & { citedBy?: string[] }
 
-export class IndexUnavailableError extends Error {}
+/** Per-document facts, resident: what filters and facets read for every match. */
+export class DocumentTable {
+  readonly count: number
+  /** Document `d`'s units are `first[d]` to `first[d + 1] - 1`. */
+  readonly first: Uint32Array
+  readonly ids: string[]
+  readonly #order: Uint32Array
+  /** Codes + 1 into `volumeIds` and `chapters`; 0 for none. */
+  readonly volume: Uint32Array
+  readonly chapter: Uint32Array
+  /** `yyyymmdd`, with 00 for an unknown month or day; 0 when undated. */
+  readonly date: Uint32Array
+  /** 0 a document, 1 a front-matter section. */
+  readonly type: Uint8Array
+  /** Document `d` names persons `people[peopleStart[d]]` to `people[peopleStart[d + 1] - 1]` (codes into `personIds`), `mentions` times each. */
+  readonly peopleStart: Uint32Array
+  readonly people: Uint32Array
+  readonly mentions: Uint32Array
+  readonly volumeIds: string[]
+  readonly chapters: string[]
+  readonly personIds: string[]
 
-export async function loadLibrary(read: ReadAsset): Promise<Library> {
-  const manifest = JSON.parse(new TextDecoder().decode(await readFile(read, [MANIFEST_FILE]))) as Manifest
+  constructor(pack: Pack<ResidentMeta>) {
+    this.first = pack.array('docFirst', 'u32')
+    this.count = this.first.length - 1
+    this.ids = pack.strings('docIds')
+    this.#order = pack.array('docIdOrder', 'u32')
+    this.volume = pack.array('docVolume', 'u32')
+    this.chapter = pack.array('docChapter', 'u32')
+    this.date = pack.array('docDate', 'u32')
+    this.type = pack.array('docType', 'u8')
+    this.peopleStart = pack.array('docPeopleStart', 'u32')
+    this.people = pack.array('docPeople', 'u32')
+    this.mentions = pack.array('docMentions', 'u32')
+    this.volumeIds = pack.strings('volumeIds')
+    this.chapters = pack.strings('chapters')
+    this.personIds = pack.strings('personIds')
+  }
+
+  /** The document with this id, by number. */
+  find(id: string): number | undefined {
+    let lo = 0
+    let hi = this.#order.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (this.ids[this.#order[mid]!]! < id) lo = mid + 1
+      else hi = mid
+    }
+    const d = this.#order[lo]
+    return d !== undefined && this.ids[d] === id ? d : undefined
+  }
+
+  /** The document a unit belongs to. */
+  ofUnit(unit: number): number {
+    let lo = 0
+    let hi = this.count - 1
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1
+      if (this.first[mid]! <= unit) lo = mid
+      else hi = mid - 1
+    }
+    return lo
+  }
+
+  volumeOf(d: number): string | undefined {
+    const v = this.volume[d]!
+    return v === 0 ? undefined : this.volumeIds[v - 1]
+  }
+}
+
+/** The index an isolate has loaded: resident tables, and the cache pages are read through. */
+export class LoadedIndex {
+  readonly meta: ResidentMeta
+  readonly pages: PageTable
+  readonly documents: DocumentTable
+  readonly lexicon: Lexicon
+  readonly #units: Uint32Array
+  readonly #docPages: Uint32Array
+  #volumes: Promise<VolumeFacts[]> | undefined
+  #people: Promise<Map<string, PersonFacts>> | undefined
+  readonly #derived = new Map<string, unknown>()
+
+  constructor(
+    readonly manifest: Manifest,
+    resident: Pack<ResidentMeta>,
+    readonly cache: PageCache,
+  ) {
+    this.meta = resident.meta
+    this.pages = new PageTable(resident)
+    this.documents = new DocumentTable(resident)
+    this.lexicon = new Lexicon(
+      new SortedTable('lexicon', sortedIndex(resident, 'lexicon')),
+      new SortedTable('completions', sortedIndex(resident, 'completion')),
+    )
+    this.#units = resident.array('unitPages', 'u32')
+    this.#docPages = resident.array('docPages', 'u32')
+  }
+
+  /** A request's view of the index. */
+  open(): Library {
+    return new Library(this)
+  }
+
+  /** A table derived from the index, built once per isolate on first use. */
+  derived<T>(name: string, build: () => T): T {
+    if (!this.#derived.has(name)) this.#derived.set(name, build())
+    return this.#derived.get(name) as T
+  }
+
+  /** The units page holding unit `u`, and the unit number it starts with. */
+  unitPage(u: number): { page: number; first: number } {
+    return { page: lastAtMost(this.#units, u), first: this.#units[lastAtMost(this.#units, u)]! }
+  }
+
+  /** The documents page holding document `d`, and the document number it starts with. */
+  documentPage(d: number): { page: number; first: number } {
+    const page = lastAtMost(this.#docPages, d)
+    return { page, first: this.#docPages[page]! }
+  }
+
+  volumes(reader: PageReader): Promise<VolumeFacts[]> {
+    this.#volumes ??= this.#json<VolumeFacts[]>(reader, this.meta.volumes)
+    return this.#volumes
+  }
+
+  people(reader: PageReader): Promise<Map<string, PersonFacts>> {
+    this.#people ??= this.#json<PersonFacts[]>(reader, this.meta.people).then((list) => new Map(list.map((p) => [p.id, p])))
+    return this.#people
+  }
+
+  async #json<T>(reader: PageReader, name: string): Promise<T> {
+    const path = `${INDEX_PATH}/${name}`
+    const response = await reader.cache.read(path)
+    if (!response.ok) throw new IndexUnavailableError(`folio: index file ${path} is missing (HTTP ${response.status}); rebuild the index`)
+    return (await response.json()) as T
+  }
+}
+
+/** A sorted table's sparse index, from the resident file. */
+function sortedIndex(resident: Pack<ResidentMeta>, name: 'lexicon' | 'completion'): SortedIndex {
+  return {
+    step: resident.meta[name === 'lexicon' ? 'lexicon' : 'completions'].step,
+    keys: resident.strings(`${name}Keys`),
+    pages: [...resident.array(`${name}Pages`, 'u32')],
+    shared: [...resident.array(`${name}Shared`, 'u8')],
+  }
+}
+
+/** The last position of ascending `starts` whose value is at most `x`. */
+function lastAtMost(starts: Uint32Array, x: number): number {
+  let lo = 0
+  let hi = starts.length - 1
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1
+    if (starts[mid]! <= x) lo = mid
+    else hi = mid - 1
+  }
+  return lo
+}
+
+/** A units page, decoded: its text and each unit's facts. */
+interface UnitsPage {
+  text: Uint8Array
+  textStart: Uint32Array
+  facts: string[]
+}
+
+const decoder = new TextDecoder()
+
+/** One request's view of the index: what it reads, it reads through the cache, and counts. */
+export class Library {
+  readonly reader: PageReader
+  readonly postings: PostingsSession
+
+  constructor(readonly index: LoadedIndex) {
+    this.reader = new PageReader(index.pages, index.cache, index.meta.streamPageBytes)
+    this.postings = new PostingsSession(this.reader)
+  }
+
+  get manifest(): Manifest {
+    return this.index.manifest
+  }
+
+  get documents(): DocumentTable {
+    return this.index.documents
+  }
+
+  get lexicon(): Lexicon {
+    return this.index.lexicon
+  }
+
+  /** Units in the index. */
+  get size(): number {
+    return this.index.meta.units
+  }
+
+  volumes(): Promise<VolumeFacts[]> {
+    return this.index.volumes(this.reader)
+  }
+
+  people(): Promise<Map<string, PersonFacts>> {
+    return this.index.people(this.reader)
+  }
+
+  async volume(id: string | undefined): Promise<VolumeFacts | undefined> {
+    return id === undefined ? undefined : (await this.volumes()).find((v) => v.id === id)
+  }
+
+  /** Every abbreviation of the volumes' lists, by id. */
+  async terms(): Promise<ReadonlyMap<string, Term>> {
+    const volumes = await this.volumes()
+    return this.index.derived('terms', () => new Map(volumes.flatMap((v) => (v.terms ?? []).map((t) => [t.id, t]))))
+  }
+
+  /** The units at these positions, in the order asked, their pages read at once. */
+  async units(positions: readonly number[]): Promise<Unit[]> {
+    const pages = new Map<number, Promise<UnitsPage>>()
+    for (const u of positions) {
+      const { page } = this.index.unitPage(u)
+      if (!pages.has(page)) pages.set(page, this.#unitsPage(page))
+    }
+    await Promise.all(pages.values())
+    return Promise.all(positions.map(async (u) => {
+      const { page, first } = this.index.unitPage(u)
+      const p = await pages.get(page)!
+      const k = u - first
+      const facts = JSON.parse(p.facts[k]!) as UnitFacts
+      return unitOf(this.documents.ids[this.documents.ofUnit(u)]!, facts, decoder.decode(p.text.subarray(p.textStart[k]!, p.textStart[k + 1]!)))
+    }))
+  }
+
+  /** A document's units, in order. */
+  documentUnits(d: number): Promise<Unit[]> {
+    const { first } = this.documents
+    return this.units(Array.from({ length: first[d + 1]! - first[d]! }, (_, k) => first[d]! + k))
+  }
+
+  /** The position of a unit by its id (`<doc>/<anchor>`). */
+  async unitPosition(id: string): Promise<number | undefined> {
+    const slash = id.lastIndexOf('/')
+    const d = this.documents.find(id.slice(0, slash))
+    if (d === undefined) return undefined
+    const anchor = id.slice(slash + 1)
+    const units = await this.documentUnits(d)
+    const k = units.findIndex((u) => anchorOf(u.kind, u.n) === anchor)
+    return k < 0 ? undefined : this.documents.first[d]! + k
+  }
+
+  /** Documents' facts, by number, their pages read at once. */
+  async documentFacts(ds: readonly number[]): Promise<DocumentFacts[]> {
+    const pages = new Map<number, Promise<DocumentFacts[]>>()
+    for (const d of ds) {
+      const { page } = this.index.documentPage(d)
+      if (!pages.has(page)) pages.set(page, this.reader.decoded('documents', page, (bytes) => JSON.parse(decoder.decode(bytes)) as DocumentFacts[], (list) => list.length * 600))
+    }
+    return Promise.all(ds.map(async (d) => {
+      const { page, first } = this.index.documentPage(d)
+      return (await pages.get(page)!)[d - first]!
+    }))
+  }
+
+  #unitsPage(page: number): Promise<UnitsPage> {
+    return this.reader.decoded('units', page, (bytes) => {
+      const pack = new Pack<unknown>(bytes)
+      return { text: pack.array('text', 'u8'), textStart: pack.array('textStart', 'u32'), facts: pack.strings('facts') }
+    }, (p) => p.facts.length * 64)
+  }
+}
+
+/** Loads the manifest and the resident file; pages come later, as requests need them. */
+export async function loadIndex(read: ReadAsset, options?: CacheOptions): Promise<LoadedIndex> {
+  const cache = new PageCache(read, options)
+  const manifestResponse = await cache.read(`${INDEX_PATH}/${MANIFEST_FILE}`)
+  if (!manifestResponse.ok) {
+    throw new IndexUnavailableError(`folio: index file ${MANIFEST_FILE} is missing (HTTP ${manifestResponse.status}); run npm run build:index`)
+  }
+  let manifest: Manifest
+  try {
+    manifest = (await manifestResponse.json()) as Manifest
+  } catch {
+    throw new IndexUnavailableError(`folio: index file ${MANIFEST_FILE} is not JSON; rebuild the index`)
+  }
   if (manifest.format !== FORMAT) {
     throw new IndexUnavailableError(`folio: index format ${manifest.format} is not the worker's ${FORMAT}; rebuild the index`)
   }
-  const [packBytes, textBytes, documentsBytes] = await Promise.all([
-    readFile(read, manifest.files.pack),
-    readFile(read, manifest.files.text),
-    readFile(read, manifest.files.documents),
-  ])
-  const pack = new Pack<PackMeta>(packBytes.buffer as ArrayBuffer)
-  const { volumes, documents } = JSON.parse(new TextDecoder().decode(documentsBytes)) as DocumentsFile
-  const terms = pack.strings('terms')
-  const kinds = pack.array('kinds', 'u8')
-  const ordinals = pack.array('ordinals', 'u32')
-  const textStart = pack.array('textStart', 'u32')
-  const tokenStart = pack.array('tokenStart', 'u32')
-  const tokenWords = pack.array('tokenWords', 'u32')
-  const pageStart = pack.array('pageStart', 'u32')
-  const pageAt = pack.array('pageAt', 'u32')
-  const pageLabel = pack.array('pageLabel', 'u32')
-  const citeStart = pack.array('citeStart', 'u32')
-  const citeNote = pack.array('citeNote', 'u32')
-  const citeAt = pack.array('citeAt', 'u32')
-  const annotationStart = pack.array('annotationStart', 'u32')
-  const annotationType = pack.array('annotationType', 'u8')
-  const annotationFrom = pack.array('annotationFrom', 'u32')
-  const annotationTo = pack.array('annotationTo', 'u32')
-  const annotationTarget = pack.array('annotationTarget', 'u32')
-  const annotationTargets = pack.strings('annotationTargets')
-  const { pageLabels, labels } = pack.meta
-
-  const byId = new Map(documents.map((d) => [d.id, d]))
-  const volumesById = new Map(volumes.map((v) => [v.id, v]))
-  const citing = new Map<string, string[]>()
-  for (const d of documents) for (const target of d.references ?? []) citing.set(target, [...(citing.get(target) ?? []), d.id])
-  const owner = new Uint32Array(pack.meta.units)
-  documents.forEach((d, k) => owner.fill(k, d.first, d.first + d.count))
-  const decoder = new TextDecoder()
-  const kindOf = (i: number) => UNIT_KINDS[kinds[i]!]!
-  const documentOf = (i: number) => documents[owner[i]!]!
-  const idOf = (i: number) => `${documentOf(i).id}/${anchorOf(kindOf(i), ordinals[i]!)}`
-  const text = (i: number) => decoder.decode(textBytes.subarray(textStart[i]!, textStart[i + 1]!))
-
-  function unit(i: number): Unit {
-    const doc = documentOf(i)
-    const kind = kindOf(i)
-    const n = ordinals[i]!
-    const pages = []
-    for (let k = pageStart[i]!; k < pageStart[i + 1]!; k++) pages.push({ page: pageLabels[pageLabel[k]!]!, at: pageAt[k]! })
-    const cites = []
-    for (let k = citeStart[i]!; k < citeStart[i + 1]!; k++) cites.push({ note: idOf(citeNote[k]!), at: citeAt[k]! })
-    const u: Unit = { id: idOf(i), doc: doc.id, kind, n, text: text(i), pages, cites }
-    if (annotationStart[i + 1]! > annotationStart[i]!) {
-      u.annotations = []
-      for (let k = annotationStart[i]!; k < annotationStart[i + 1]!; k++) {
-        u.annotations.push({
-          type: ANNOTATION_TYPES[annotationType[k]!]!, target: annotationTargets[annotationTarget[k]!]!,
-          start: annotationFrom[k]!, end: annotationTo[k]!,
-        })
-      }
-    }
-    if (kind === 'footnote') {
-      const label = i in labels ? labels[i] : String(n)
-      if (label !== null && label !== undefined) u.label = label
-      // The units citing a note are in its document.
-      u.citedBy = []
-      for (let j = doc.first; j < doc.first + doc.count; j++) {
-        for (let k = citeStart[j]!; k < citeStart[j + 1]!; k++) if (citeNote[k] === i) u.citedBy.push(idOf(j))
-      }
-      u.citedBy = [...new Set(u.citedBy)]
-    }
-    return u
+  const residentResponse = await cache.read(`${INDEX_PATH}/${manifest.resident}`)
+  if (!residentResponse.ok) {
+    throw new IndexUnavailableError(`folio: index file ${manifest.resident} is missing (HTTP ${residentResponse.status}); rebuild the index`)
   }
-
-  return {
-    manifest,
-    postings: {
-      terms,
-      start: pack.array('start', 'u32'),
-      docs: pack.array('docs', 'u32'),
-      freqs: pack.array('freqs', 'u16'),
-      lengths: pack.array('lengths', 'u16'),
-      averageLength: pack.meta.averageLength,
-    },
-    volumes,
-    documents,
-    chapters: [...new Set(documents.flatMap((d) => (d.chapter === undefined ? [] : [d.chapter])))],
-    people: new Map(volumes.flatMap((v) => (v.persons ?? []).map((p) => [p.id, { ...p, volume: v.id }]))),
-    document: (id) => byId.get(id),
-    volume: (id) => (id === undefined ? undefined : volumesById.get(id)),
-    citedBy: (id) => citing.get(id) ?? [],
-    size: pack.meta.units,
-    kindOf,
-    documentOf,
-    text,
-    forward: { start: tokenStart, words: tokenWords },
-    unit,
-    unitPosition(id) {
-      const slash = id.lastIndexOf('/')
-      const doc = byId.get(id.slice(0, slash))
-      if (!doc) return undefined
-      const anchor = id.slice(slash + 1)
-      for (let i = doc.first; i < doc.first + doc.count; i++) if (anchorOf(kindOf(i), ordinals[i]!) === anchor) return i
-      return undefined
-    },
-    vocabulary: new Vocabulary({
-      words: pack.strings('vocabularyWords'),
-      terms,
-      termOf: pack.array('vocabularyTerms', 'u32'),
-      units: pack.array('vocabularyUnits', 'u32'),
-      display: pack.strings('vocabularyDisplay'),
-    }),
+  let resident: Pack<ResidentMeta>
+  try {
+    resident = new Pack<ResidentMeta>(new Uint8Array(await residentResponse.arrayBuffer()))
+  } catch (e) {
+    throw new IndexUnavailableError(`folio: index file ${manifest.resident} is corrupt (${(e as Error).message}); rebuild the index`)
   }
-}
-
-/** Fetches a file's parts and joins them. */
-async function readFile(read: ReadAsset, parts: readonly string[]): Promise<Uint8Array> {
-  const chunks = await Promise.all(parts.map(async (file) => {
-    const response = await read(`${INDEX_PATH}/${file}`)
-    if (!response.ok) {
-      throw new IndexUnavailableError(`folio: index file ${file} is missing (HTTP ${response.status}); run npm run build:index`)
-    }
-    return new Uint8Array(await response.arrayBuffer())
-  }))
-  if (chunks.length === 1) return chunks[0]!
-  const joined = new Uint8Array(chunks.reduce((n, c) => n + c.byteLength, 0))
-  let at = 0
-  for (const c of chunks) {
-    joined.set(c, at)
-    at += c.byteLength
-  }
-  return joined
+  return new LoadedIndex(manifest, resident, cache)
 }

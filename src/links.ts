@@ -1,6 +1,6 @@
-/** Links between things the worker serves: reading pages, documents in or out of the corpus, abbreviations. */
+/** Links between things the worker serves: reading pages, documents in or out of the corpus. */
 import type { Library } from './library'
-import { anchorOf, sourceUrl, type Term, type Unit } from './model'
+import { anchorOf, sourceUrl, type Unit } from './model'
 
 /** The reading page of a document. */
 export function readingUrl(origin: string, id: string): string {
@@ -12,19 +12,24 @@ export function unitUrl(origin: string, unit: Pick<Unit, 'doc' | 'kind' | 'n'>):
   return `${origin}/read/${encodeURIComponent(unit.doc)}#${anchorOf(unit.kind, unit.n)}`
 }
 
-/** A link to a document: to its reading page when the index holds it, else to history.state.gov. */
-export function documentLink(library: Library, id: string, origin: string) {
-  const doc = library.document(id)
-  if (doc) return { id, title: doc.title, ...(doc.number !== undefined && { number: doc.number }), in_corpus: true, url: readingUrl(origin, id) }
-  const m = /^(.+)-(d\d+\w*)$/.exec(id)
-  return { id, in_corpus: false, ...(m && { url: sourceUrl(m[1]!, m[2]!) }) }
+/** A link to a document: its reading page when the index holds it, else its page on history.state.gov. */
+export interface DocumentLink {
+  id: string
+  title?: string
+  number?: string
+  in_corpus: boolean
+  url?: string
 }
 
-const terms = new WeakMap<Library, Map<string, Term>>()
-
-/** Every abbreviation of the volumes' lists, by id (gathered once per library). */
-export function termsOf(library: Library): ReadonlyMap<string, Term> {
-  let byId = terms.get(library)
-  if (!byId) terms.set(library, (byId = new Map(library.volumes.flatMap((v) => (v.terms ?? []).map((t) => [t.id, t])))))
-  return byId
+/** Links to documents by id, the facts of those the index holds read at once. */
+export async function documentLinks(library: Library, ids: readonly string[], origin: string): Promise<DocumentLink[]> {
+  const numbers = ids.map((id) => library.documents.find(id))
+  const held = numbers.filter((d): d is number => d !== undefined)
+  const facts = new Map((await library.documentFacts(held)).map((f, k) => [held[k]!, f]))
+  return ids.map((id, k) => {
+    const doc = numbers[k] === undefined ? undefined : facts.get(numbers[k]!)
+    if (doc) return { id, title: doc.title, ...(doc.number !== undefined && { number: doc.number }), in_corpus: true, url: readingUrl(origin, id) }
+    const m = /^(.+)-(d\d+\w*)$/.exec(id)
+    return { id, in_corpus: false, ...(m && { url: sourceUrl(m[1]!, m[2]!) }) }
+  })
 }

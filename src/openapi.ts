@@ -240,10 +240,17 @@ export const openapi = {
     schemas: {
       SearchResponse: {
         type: 'object',
-        required: ['query', 'total', 'offset', 'limit', 'took_ms', 'partial', 'expansions', 'facets', 'hits'],
+        required: ['query', 'total', 'total_relation', 'offset', 'limit', 'took_ms', 'partial', 'expansions', 'cut', 'facets', 'hits'],
         properties: {
           query: { type: 'string' },
-          total: { type: 'integer', description: 'Hits in all, after filters' },
+          total: { type: 'integer', description: 'Hits in all, after filters; a lower bound when `total_relation` is `gte`' },
+          total_relation: {
+            type: 'string',
+            enum: ['eq', 'gte'],
+            description:
+              '`eq`: every match was counted, and the facets are exact. `gte`: the query stopped once its best hits were certain, or at its budget; ' +
+              '`total` and the facet counts are then lower bounds (as Elasticsearch\'s `track_total_hits`)',
+          },
           offset: { type: 'integer' },
           limit: { type: 'integer' },
           took_ms: { type: 'number', description: 'Time spent searching. Workers advance their clock only across I/O, so a deployed worker reports 0.' },
@@ -252,6 +259,14 @@ export const openapi = {
             type: 'array',
             description: "Abbreviations of the volumes' lists searched for their meaning too (PriMin → Prime Minister), or the other way round",
             items: { type: 'object', required: ['query', 'also', 'volume'], properties: { query: { type: 'string' }, also: { type: 'string' }, volume: { type: 'string' } } },
+          },
+          cut: {
+            type: 'array',
+            description:
+              "What the query's budget left out, if anything: `terms` (expansions past the most a query holds), `fuzzy` (lexicon pages left unsearched " +
+              'for a typo\'s neighbours), `postings` and `pages` (units left unevaluated: the hits are the best of those evaluated), `phrases` ' +
+              '(candidates left unchecked)',
+            items: { type: 'string', enum: ['terms', 'fuzzy', 'postings', 'pages', 'phrases'] },
           },
           facets: {
             type: 'object',

@@ -77,16 +77,18 @@ export class Pack<M> {
   readonly #start: number
   readonly #sections: Header<M>['sections']
 
-  constructor(buffer: ArrayBuffer) {
-    const bytes = new Uint8Array(buffer)
+  /** Reads a pack from its bytes (copied first when they do not start on an 8-byte boundary, as typed arrays need). */
+  constructor(source: ArrayBuffer | Uint8Array) {
+    let bytes = source instanceof Uint8Array ? source : new Uint8Array(source)
+    if (bytes.byteOffset % 8 !== 0) bytes = bytes.slice()
     if (new TextDecoder().decode(bytes.subarray(0, MAGIC.length)) !== MAGIC) {
       throw new Error('folio: not a Folio pack (bad magic)')
     }
-    const length = new DataView(buffer).getUint32(MAGIC.length, true)
+    const length = new DataView(bytes.buffer, bytes.byteOffset).getUint32(MAGIC.length, true)
     const header = JSON.parse(new TextDecoder().decode(bytes.subarray(MAGIC.length + 4, MAGIC.length + 4 + length))) as Header<M>
     this.meta = header.meta
-    this.#buffer = buffer
-    this.#start = pad8(MAGIC.length + 4 + length)
+    this.#buffer = bytes.buffer as ArrayBuffer
+    this.#start = bytes.byteOffset + pad8(MAGIC.length + 4 + length)
     this.#sections = header.sections
   }
 

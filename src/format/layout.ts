@@ -18,13 +18,47 @@
  * - `volumes.*.json`, `people.*.json`: the volumes (with their abbreviations)
  *   and the persons lists, read when first needed.
  */
-import type { Counts, VolumeCounts } from '../artifacts'
+import type { Document, Page } from '../model'
 
 /** Bumped when the files change shape; the worker refuses a manifest of another format. */
 export const FORMAT = 3
 
 export const INDEX_PATH = 'index'
 export const MANIFEST_FILE = 'manifest.json'
+
+/** What went into the index, in all or for one volume. */
+export interface Counts {
+  /** Numbered documents. */
+  documents: number
+  /** Front-matter sections (preface, sources, abbreviations, persons). */
+  sections: number
+  titles: number
+  heads: number
+  paragraphs: number
+  footnotes: number
+  /** Printed pages: every page break of a TEI volume, the distinct pages of page-text documents. */
+  pages: number
+  units: number
+}
+
+/** The counts of one volume (`id` empty for documents of no known volume). */
+export interface VolumeCounts extends Counts {
+  id: string
+  title: string
+}
+
+/** A document in the documents file: its facts and where its units are. */
+export interface DocumentEntry extends Omit<Document, 'units'> {
+  /** Its units are `units[first]` to `units[first + count - 1]`, in reading order. */
+  first: number
+  count: number
+  /** Persons it names (by id), and how many times. */
+  people?: Record<string, number>
+  /** The documents it refers to, in the corpus or not (ids), in order of first reference. */
+  references?: string[]
+  /** Its first and last page (notes stand on the pages that cite them, so the range is the text's); empty when unknown. */
+  pages: Page[]
+}
 
 export interface Manifest {
   format: number
@@ -51,6 +85,8 @@ export interface SortedIndex {
   step: number
   keys: string[]
   pages: number[]
+  /** For each step, how much of its first key every key of the step begins with. */
+  shared: number[]
 }
 
 /** The resident file's JSON meta. */

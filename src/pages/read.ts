@@ -6,12 +6,11 @@
  * marked, so that a search hit opens where it is.
  */
 import { html, raw } from 'hono/html'
-import type { DocumentEntry } from '../artifacts'
 import { cite } from '../citation'
-import type { Library } from '../library'
-import { anchorOf, type Page, type Unit } from '../model'
+import type { DocumentFacts, Library, PersonFacts, VolumeFacts } from '../library'
+import { documentLinks, type DocumentLink } from '../links'
+import { anchorOf, type Page, type Term, type Unit } from '../model'
 import { matchedSpans } from '../query/hits'
-import { documentLink, termsOf } from '../links'
 import { escapeHtml } from '../snippet'
 import { page } from './layout'
 
@@ -41,11 +40,13 @@ a.back { text-decoration: none; margin-left: .3rem; font-family: system-ui, sans
 `
 
 interface Context {
-  library: Library
   origin: string
   marked: ReadonlySet<string>
   notes: Map<string, string>
-  terms: ReturnType<typeof termsOf>
+  people: ReadonlyMap<string, PersonFacts>
+  terms: ReadonlyMap<string, Term>
+  /** Every document the page links to, by id. */
+  links: ReadonlyMap<string, DocumentLink>
 }
 
 /** The opening and closing tags of an annotation. */
@@ -55,10 +56,10 @@ function annotationTags(a: NonNullable<Unit['annotations']>[number], ctx: Contex
     return term ? [`<abbr title="${escapeHtml(term.expansion)}" tabindex="0">`, '</abbr>'] : undefined
   }
   if (a.type === 'person') {
-    const p = ctx.library.people.get(a.target)
+    const p = ctx.people.get(a.target)
     return p ? [`<span class="person" title="${escapeHtml(p.name + (p.role ? ` — ${p.role}` : ''))}">`, '</span>'] : undefined
   }
-  const link = documentLink(ctx.library, a.target, ctx.origin)
+  const link = ctx.links.get(a.target)!
   return link.url ? [`<a class="doc-ref" href="${escapeHtml(link.url)}">`, '</a>'] : undefined
 }
 
@@ -66,7 +67,7 @@ function annotationTags(a: NonNullable<Unit['annotations']>[number], ctx: Contex
 function unitHtml(unit: Unit, ctx: Context, previousPage: Page | undefined): string {
   const anchor = anchorOf(unit.kind, unit.n)
   const breaks = unit.pages.filter((p, i) => i > 0 || p.page !== previousPage)
-  const spans = matchedSpans(ctx.library, unit, ctx.marked)
+  const spans = matchedSpans(ctx.people, unit, ctx.marked)
   const annotations = (unit.annotations ?? []).flatMap((a) => {
     const tags = annotationTags(a, ctx)
     return tags ? [{ ...a, tags }] : []
@@ -94,18 +95,27 @@ function unitHtml(unit: Unit, ctx: Context, previousPage: Page | undefined): str
   return out
 }
 
-function citeButton(library: Library, doc: DocumentEntry, unit: Unit): string {
-  return `<folio-cite class="cite" text="${escapeHtml(cite(library.volume(doc.volume), doc, unit.pages[0]?.page).text)}"></folio-cite>`
+function citeButton(volume: VolumeFacts | undefined, doc: DocumentFacts, unit: Unit): string {
+  return `<folio-cite class="cite" text="${escapeHtml(cite(volume, doc, unit.pages[0]?.page).text)}"></folio-cite>`
 }
 
-export function readingPage(library: Library, doc: DocumentEntry, marked: ReadonlySet<string>, origin: string) {
-  const units = Array.from({ length: doc.count }, (_, k) => library.unit(doc.first + k))
+/** The reading page of document number `d`. */
+export async function readingPage(library: Library, d: number, marked: ReadonlySet<string>, origin: string) {
+  const [[doc], units, people, terms] = await Promise.all([library.documentFacts([d]), library.documentUnits(d), library.people(), library.terms()])
+  const volume = await library.volume(doc!.volume)
+  const linked = [...new Set([...units.flatMap((u) => (u.annotations ?? []).flatMap((a) => (a.type === 'ref' ? [a.target] : []))), ...(doc!.references ?? []), ...(doc!.citedBy ?? [])])]
+  const links = new Map((await documentLinks(library, linked, origin)).map((l) => [l.id, l]))
+  return renderReadingPage(doc!, volume, units, { origin, marked, notes: new Map(), people, terms, links })
+}
+
+function renderReadingPage(doc: DocumentFacts, volume: VolumeFacts | undefined, units: Unit[], ctx: Context) {
+  const { origin } = ctx
   const notes = units.filter((u) => u.kind === 'footnote')
-  const ctx: Context = { library, origin, marked, notes: new Map(notes.map((n) => [n.id, n.label ?? String(n.n)])), terms: termsOf(library) }
+  for (const n of notes) ctx.notes.set(n.id, n.label ?? String(n.n))
   let previous: Page | undefined
   const body = units.filter((u) => u.kind !== 'footnote').map((u) => {
     const anchor = anchorOf(u.kind, u.n)
-    const inner = unitHtml(u, ctx, previous) + citeButton(library, doc, u)
+    const inner = unitHtml(u, ctx, previous) + citeButton(volume, doc, u)
     previous = u.pages.at(-1)?.page ?? previous
     if (u.kind === 'title') {
       return `<h1 id="${anchor}">${doc.number ? `<span class="number">${escapeHtml(doc.number)}.</span>` : ''}${inner}</h1>`
@@ -116,12 +126,12 @@ export function readingPage(library: Library, doc: DocumentEntry, marked: Readon
     const backs = units.flatMap((u) => u.cites.flatMap((c, k) => (c.note === n.id ? [`ref-${anchorOf(u.kind, u.n)}-${k + 1}`] : [])))
     const label = n.label === undefined ? '' : `<span class="label">${escapeHtml(n.label)}.</span>`
     const links = backs.map((b) => `<a class="back" href="#${b}" aria-label="Back to the text">↩</a>`).join('')
-    return `<li id="${anchorOf('footnote', n.n)}">${label}${unitHtml(n, ctx, n.pages[0]?.page)}${links}${citeButton(library, doc, n)}</li>`
+    return `<li id="${anchorOf('footnote', n.n)}">${label}${unitHtml(n, ctx, n.pages[0]?.page)}${links}${citeButton(volume, doc, n)}</li>`
   })
   const linkList = (title: string, ids: readonly string[]) => {
     if (ids.length === 0) return ''
     const items = ids.map((id) => {
-      const l = documentLink(library, id, origin)
+      const l = ctx.links.get(id)!
       const name = escapeHtml('title' in l && l.title ? `${l.number ? `${l.number}. ` : ''}${l.title}` : id)
       return `<li>${l.url ? `<a href="${escapeHtml(l.url)}">${name}</a>` : name}${l.in_corpus ? '' : ' <span class="facts">(not indexed)</span>'}</li>`
     })
@@ -129,7 +139,7 @@ export function readingPage(library: Library, doc: DocumentEntry, marked: Readon
   }
   const facts = [doc.volume, doc.number && `Document ${doc.number}`, doc.date, doc.place, doc.chapter].filter(Boolean).map((f) => escapeHtml(f!))
   const source = doc.source ? ` · <a href="${escapeHtml(doc.source)}">history.state.gov</a>` : ''
-  const citation = cite(library.volume(doc.volume), doc, units[0]?.pages[0]?.page).text
+  const citation = cite(volume, doc, units[0]?.pages[0]?.page).text
   return page(
     `${doc.title} — Folio`,
     html`<header class="site"><a class="brand" href="/">Folio</a><folio-search placeholder="Search the documents"></folio-search></header>
@@ -140,7 +150,7 @@ export function readingPage(library: Library, doc: DocumentEntry, marked: Readon
 ${raw(body.join('\n'))}
 ${raw(noteItems.length > 0 ? `<section class="notes" aria-label="Notes"><h2>Notes</h2><ol>${noteItems.join('\n')}</ol></section>` : '')}
 ${raw(linkList('This document cites', doc.references ?? []))}
-${raw(linkList('Cited by', library.citedBy(doc.id)))}
+${raw(linkList('Cited by', doc.citedBy ?? []))}
 </article>
 </main>`,
     STYLE,

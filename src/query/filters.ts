@@ -1,14 +1,15 @@
 /**
- * Filters and facets over search results. Each facet counts the results that
- * pass every filter but its own, so a facet shows what choosing another of
- * its values would give (disjunctive faceting). Values are coded as integers
- * once per library, so that a common word's 20,000 matches cost a few loops.
+ * Filters and facets over search results, read from the resident
+ * per-document tables and the kind each posting carries: no page is read,
+ * whatever the number of matches. Each facet counts the results that pass
+ * every filter but its own, so a facet shows what choosing another of its
+ * values would give (disjunctive faceting).
  *
  * `kind` belongs to the unit; the others to its document. A document has one
  * volume, chapter and year, and any number of persons: the person facet counts
  * a unit once for every person its document names.
  */
-import type { Library } from '../library'
+import type { DocumentTable } from '../library'
 import { UNIT_KINDS, type UnitKind } from '../model'
 
 /** Validated filters: an absent one lets everything through. */
@@ -30,111 +31,108 @@ export type Facets = Record<FacetName, Record<string, number>>
 /** Facet values beyond this many (the least frequent) are left out. */
 export const MAX_FACET_VALUES = 50
 
-/** Every facet's values of every document, as codes into `values`, in CSR form (`start[d]` to `start[d + 1]`). */
-interface Coded {
-  values: Record<FacetName, string[]>
-  start: Record<FacetName, Uint32Array>
-  codes: Record<FacetName, Int32Array>
-  /** Each unit's document. */
-  owner: Uint32Array
-  /** Each unit's kind, as a code. */
-  kind: Uint8Array
-}
+const KIND = 0
+const VOLUME = 1
+const DOC = 2
+const CHAPTER = 3
+const YEAR = 4
+const PERSON = 5
+/** Facets in the order their tests run: the unit's own first, then its document's. */
+const ORDER: FacetName[] = ['kind', 'volume', 'doc', 'chapter', 'year', 'person']
 
-const coded = new WeakMap<Library, Coded>()
+/** Counts matches by facet value, filter by filter, as they stream in. */
+export class FacetCounter {
+  /** Matches that pass every filter. */
+  total = 0
+  readonly #counts = ORDER.map(() => new Map<number, number>())
+  readonly #tests: (((unit: number, kind: number, doc: number) => boolean) | undefined)[]
+  readonly #docs: DocumentTable
 
-function codesOf(library: Library): Coded {
-  let c = coded.get(library)
-  if (c) return c
-  const values = Object.fromEntries(FACETS.map((f) => [f, [] as string[]])) as Coded['values']
-  const ids = Object.fromEntries(FACETS.map((f) => [f, new Map<string, number>()])) as Record<FacetName, Map<string, number>>
-  const code = (f: FacetName, v: string) => {
-    let n = ids[f].get(v)
-    if (n === undefined) ids[f].set(v, (n = values[f].push(v) - 1))
-    return n
+  constructor(docs: DocumentTable, filters: Filters) {
+    this.#docs = docs
+    const code = (list: readonly string[], value: string | undefined) => (value === undefined ? -1 : list.indexOf(value) + 1)
+    const volume = code(docs.volumeIds, filters.volume)
+    const chapter = code(docs.chapters, filters.chapter)
+    const doc = filters.doc === undefined ? undefined : docs.find(filters.doc) ?? -1
+    const person = filters.person === undefined ? -1 : docs.personIds.indexOf(filters.person)
+    const kinds = filters.kind && new Set([...filters.kind].map((k) => UNIT_KINDS.indexOf(k)))
+    const { year } = filters
+    this.#tests = [
+      kinds && ((_, kind) => kinds.has(kind)),
+      filters.volume === undefined ? undefined : (_, __, d) => docs.volume[d] === volume,
+      doc === undefined ? undefined : (_, __, d) => d === doc,
+      filters.chapter === undefined ? undefined : (_, __, d) => docs.chapter[d] === chapter,
+      year && ((_, __, d) => {
+        const y = Math.floor(docs.date[d]! / 10000)
+        return docs.date[d] !== 0 && y >= year.from && y <= year.to
+      }),
+      filters.person === undefined ? undefined : (_, __, d) => {
+        for (let j = docs.peopleStart[d]!; j < docs.peopleStart[d + 1]!; j++) if (docs.people[j] === person) return true
+        return false
+      },
+    ]
   }
-  for (const k of UNIT_KINDS) code('kind', k)
-  const lists = Object.fromEntries(FACETS.map((f) => [f, [] as number[]])) as Record<FacetName, number[]>
-  const start = Object.fromEntries(FACETS.map((f) => [f, new Uint32Array(library.documents.length + 1)])) as Coded['start']
-  const owner = new Uint32Array(library.size)
-  library.documents.forEach((doc, d) => {
-    const of: Record<Exclude<FacetName, 'kind'>, string[]> = {
-      volume: doc.volume === undefined ? [] : [doc.volume],
-      doc: [doc.id],
-      chapter: doc.chapter === undefined ? [] : [doc.chapter],
-      year: doc.date === undefined ? [] : [doc.date.slice(0, 4)],
-      person: Object.keys(doc.people ?? {}),
-    }
-    for (const f of FACETS) {
-      if (f !== 'kind') for (const v of of[f]) lists[f].push(code(f, v))
-      start[f][d + 1] = lists[f].length
-    }
-    owner.fill(d, doc.first, doc.first + doc.count)
-  })
-  const kind = Uint8Array.from({ length: library.size }, (_, i) => UNIT_KINDS.indexOf(library.kindOf(i)))
-  const codes = Object.fromEntries(FACETS.map((f) => [f, Int32Array.from(lists[f])])) as Coded['codes']
-  coded.set(library, (c = { values, start, codes, owner, kind }))
-  return c
-}
 
-/** For each facet, which codes its filter lets through (undefined: all). */
-function allowed(c: Coded, filters: Filters): Record<FacetName, Uint8Array | undefined> {
-  const mask = (f: FacetName, ok: (value: string) => boolean) => Uint8Array.from(c.values[f], (v) => (ok(v) ? 1 : 0))
-  const { volume, doc, kind, chapter, year, person } = filters
-  return {
-    volume: volume === undefined ? undefined : mask('volume', (v) => v === volume),
-    doc: doc === undefined ? undefined : mask('doc', (v) => v === doc),
-    kind: kind === undefined ? undefined : mask('kind', (v) => kind.has(v as UnitKind)),
-    chapter: chapter === undefined ? undefined : mask('chapter', (v) => v === chapter),
-    year: year === undefined ? undefined : mask('year', (v) => Number(v) >= year.from && Number(v) <= year.to),
-    person: person === undefined ? undefined : mask('person', (v) => v === person),
-  }
-}
-
-/** Which units (indices into `positions`) pass every filter, in order, and the facet counts. */
-export function applyFilters(library: Library, positions: readonly number[], filters: Filters) {
-  const c = codesOf(library)
-  const ok = allowed(c, filters)
-  const KIND = FACETS.indexOf('kind')
-  const masks = FACETS.map((f) => ok[f])
-  const starts = FACETS.map((f) => c.start[f])
-  const codes = FACETS.map((f) => c.codes[f])
-  const filtered = masks.flatMap((m, f) => (m ? [f] : []))
-  const counts = FACETS.map((f) => new Int32Array(c.values[f].length))
-  const kept: number[] = []
-  for (let k = 0; k < positions.length; k++) {
-    const unit = positions[k]!
-    const d = c.owner[unit]!
+  /** Counts a match (its unit, kind, document); true when it passes every filter. */
+  add(unit: number, kind: number, doc: number): boolean {
     let failed = -1
     let failures = 0
-    for (const f of filtered) {
-      let pass = false
-      if (f === KIND) pass = masks[f]![c.kind[unit]!] === 1
-      else for (let j = starts[f]![d]!; j < starts[f]![d + 1]! && !pass; j++) pass = masks[f]![codes[f]![j]!] === 1
-      if (!pass) {
+    for (let f = 0; f < this.#tests.length; f++) {
+      const test = this.#tests[f]
+      if (test && !test(unit, kind, doc)) {
         failed = f
-        failures++
+        if (++failures > 1) return false
       }
     }
-    if (failures > 1) continue
-    if (failures === 0) kept.push(k)
     // Counted in a facet when every other filter passes.
-    for (let f = 0; f < FACETS.length; f++) {
-      if (failures === 1 && failed !== f) continue
-      if (f === KIND) counts[f]![c.kind[unit]!]!++
-      else for (let j = starts[f]![d]!; j < starts[f]![d + 1]!; j++) counts[f]![codes[f]![j]!]!++
+    for (let f = 0; f < ORDER.length; f++) if (failures === 0 || failed === f) this.#count(f, kind, doc)
+    if (failures > 0) return false
+    this.total++
+    return true
+  }
+
+  #count(f: number, kind: number, doc: number): void {
+    const docs = this.#docs
+    const counts = this.#counts[f]!
+    const bump = (value: number): void => void counts.set(value, (counts.get(value) ?? 0) + 1)
+    switch (f) {
+      case KIND:
+        return bump(kind)
+      case VOLUME:
+        if (docs.volume[doc]) bump(docs.volume[doc]!)
+        return
+      case DOC:
+        return bump(doc)
+      case CHAPTER:
+        if (docs.chapter[doc]) bump(docs.chapter[doc]!)
+        return
+      case YEAR:
+        if (docs.date[doc]) bump(Math.floor(docs.date[doc]! / 10000))
+        return
+      case PERSON:
+        for (let j = docs.peopleStart[doc]!; j < docs.peopleStart[doc + 1]!; j++) bump(docs.people[j]!)
     }
   }
-  return { kept, facets: facetsOf(c, counts) }
-}
 
-function facetsOf(c: Coded, counts: Int32Array[]): Facets {
-  const facets = {} as Facets
-  FACETS.forEach((f, i) => {
-    let entries = c.values[f].map((v, code) => [v, counts[i]![code]!] as [string, number])
-    if (f === 'year') entries = entries.filter(([, n]) => n > 0).sort(([a], [b]) => (a < b ? -1 : 1))
-    else if (f !== 'kind') entries = entries.filter(([, n]) => n > 0).sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1)).slice(0, MAX_FACET_VALUES)
-    facets[f] = Object.fromEntries(entries)
-  })
-  return facets
+  facets(): Facets {
+    const docs = this.#docs
+    const name: Record<FacetName, (code: number) => string> = {
+      kind: (k) => UNIT_KINDS[k]!,
+      volume: (v) => docs.volumeIds[v - 1]!,
+      doc: (d) => docs.ids[d]!,
+      chapter: (c) => docs.chapters[c - 1]!,
+      year: (y) => String(y),
+      person: (p) => docs.personIds[p]!,
+    }
+    const facets = {} as Facets
+    for (const f of FACETS) {
+      const counts = this.#counts[ORDER.indexOf(f)]!
+      let entries = [...counts].map(([code, n]) => [name[f](code), n] as [string, number])
+      if (f === 'kind') entries = UNIT_KINDS.map((k, code) => [k, counts.get(code) ?? 0])
+      else if (f === 'year') entries.sort(([a], [b]) => (a < b ? -1 : 1))
+      else entries = entries.sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1)).slice(0, MAX_FACET_VALUES)
+      facets[f] = Object.fromEntries(entries)
+    }
+    return facets
+  }
 }

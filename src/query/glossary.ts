@@ -9,6 +9,7 @@
  * into its abbreviation only for abbreviations of three letters or more
  * (`PM` would bring every `p.m.`).
  */
+import type { LexiconEntry } from '../format/lexicon'
 import type { Library } from '../library'
 import { tokenize } from '../text'
 import type { QueryWord } from './parse'
@@ -30,24 +31,23 @@ export interface Glossary {
   byFirstWord: Map<string, Abbreviation[]>
 }
 
-const glossaries = new WeakMap<Library, Glossary>()
-
-export function glossaryOf(library: Library): Glossary {
-  let g = glossaries.get(library)
-  if (g) return g
-  g = { byWord: new Map(), byFirstWord: new Map() }
-  for (const volume of library.volumes) {
-    for (const term of volume.terms ?? []) {
-      const written = tokenize(term.abbreviation)
-      const words = tokenize(term.expansion).map((t) => t.word)
-      if (written.length !== 1 || words.length === 0) continue
-      const a: Abbreviation = { word: written[0]!.word, written: term.abbreviation, words, expansion: term.expansion, volume: volume.id }
-      push(g.byWord, a.word, a)
-      if (words.length >= 2 && a.word.length >= 3) push(g.byFirstWord, words[0]!, a)
+/** The glossary of the indexed volumes, built once per isolate. */
+export async function glossaryOf(library: Library): Promise<Glossary> {
+  const volumes = await library.volumes()
+  return library.index.derived('glossary', () => {
+    const g: Glossary = { byWord: new Map(), byFirstWord: new Map() }
+    for (const volume of volumes) {
+      for (const term of volume.terms ?? []) {
+        const written = tokenize(term.abbreviation)
+        const words = tokenize(term.expansion).map((t) => t.word)
+        if (written.length !== 1 || words.length === 0) continue
+        const a: Abbreviation = { word: written[0]!.word, written: term.abbreviation, words, expansion: term.expansion, volume: volume.id }
+        push(g.byWord, a.word, a)
+        if (words.length >= 2 && a.word.length >= 3) push(g.byFirstWord, words[0]!, a)
+      }
     }
-  }
-  glossaries.set(library, g)
-  return g
+    return g
+  })
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -56,10 +56,9 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value])
 }
 
-/** Whether a query word reads as an abbreviation. */
-export function writtenAsAbbreviation(library: Library, w: QueryWord): boolean {
+/** Whether a query word reads as an abbreviation: written with two capitals, or so written by the corpus (its lexicon entry says). */
+export function writtenAsAbbreviation(w: QueryWord, entry: LexiconEntry | undefined): boolean {
   if (w.word.length < 2) return false
   if ((w.written.match(/\p{Lu}/gu)?.length ?? 0) >= 2) return true
-  const known = library.vocabulary.lookup(w.word)
-  return known !== undefined && /\p{Lu}/u.test(known.display)
+  return entry?.word !== undefined && /\p{Lu}/u.test(entry.word.display)
 }

@@ -1,6 +1,6 @@
-/** A search hit, and the links between units, put together for the response. */
+/** Search hits, and the links between units, put together for the response. */
 import { cite, type Citation } from '../citation'
-import type { Library } from '../library'
+import type { Library, PersonFacts } from '../library'
 import { unitUrl } from '../links'
 import { pageAt, surname, type Page, type Unit, type UnitKind } from '../model'
 import { buildSnippet, snippetHtml, type Span } from '../snippet'
@@ -43,63 +43,76 @@ export interface Hit {
   url: string
 }
 
-/** The hit for the unit at `position`, with every word of `terms` marked. */
-export function toHit(library: Library, position: number, score: number, terms: ReadonlySet<string>, origin: string): Hit {
-  const unit = library.unit(position)
-  const doc = library.documentOf(position)
-  const snippet = buildSnippet(unit.text, matchedSpans(library, unit, terms))
-  const page = pageAt(unit.pages, snippet.focus) ?? null
-  return {
-    id: unit.id,
-    doc: unit.doc,
-    kind: unit.kind,
-    n: unit.n,
-    ...(unit.label !== undefined && { label: unit.label }),
-    title: doc.title,
-    ...(doc.number !== undefined && { number: doc.number }),
-    ...(doc.date !== undefined && { date: doc.date }),
-    ...(doc.chapter !== undefined && { chapter: doc.chapter }),
-    ...(doc.volume !== undefined && { volume: doc.volume }),
-    page,
-    pages: pagesOf(unit),
-    score: Math.round(score * 1000) / 1000,
-    snippet: snippetHtml(snippet),
-    snippet_text: snippet.text,
-    highlights: snippet.highlights,
-    notes: linkedUnits(library, unit, origin),
-    citation: cite(library.volume(doc.volume), doc, page),
-    url: unitUrl(origin, unit),
-  }
+/** A match to show: its unit, its score and the terms it matched. */
+export interface Found {
+  unit: number
+  score: number
+  terms: readonly string[]
+}
+
+/** The hits for these matches, every page they need read at once. */
+export async function toHits(library: Library, found: readonly Found[], origin: string): Promise<Hit[]> {
+  if (found.length === 0) return []
+  const docNumbers = found.map((f) => library.documents.ofUnit(f.unit))
+  const distinct = [...new Set(docNumbers)]
+  const [docUnits, facts, people, volumes] = await Promise.all([
+    Promise.all(distinct.map((d) => library.documentUnits(d))),
+    library.documentFacts(distinct),
+    library.people(),
+    library.volumes(),
+  ])
+  const byDoc = new Map(distinct.map((d, k) => [d, { units: docUnits[k]!, facts: facts[k]! }]))
+  return found.map((f, i) => {
+    const { units, facts: doc } = byDoc.get(docNumbers[i]!)!
+    const unit = units[f.unit - doc.first]!
+    const snippet = buildSnippet(unit.text, matchedSpans(people, unit, new Set(f.terms)))
+    const page = pageAt(unit.pages, snippet.focus) ?? null
+    return {
+      id: unit.id,
+      doc: unit.doc,
+      kind: unit.kind,
+      n: unit.n,
+      ...(unit.label !== undefined && { label: unit.label }),
+      title: doc.title,
+      ...(doc.number !== undefined && { number: doc.number }),
+      ...(doc.date !== undefined && { date: doc.date }),
+      ...(doc.chapter !== undefined && { chapter: doc.chapter }),
+      ...(doc.volume !== undefined && { volume: doc.volume }),
+      page,
+      pages: [...new Set(unit.pages.map((p) => p.page))],
+      score: Math.round(f.score * 1000) / 1000,
+      snippet: snippetHtml(snippet),
+      snippet_text: snippet.text,
+      highlights: snippet.highlights,
+      notes: linkedUnits(unit, units, origin),
+      citation: cite(volumes.find((v) => v.id === doc.volume), doc, page),
+      url: unitUrl(origin, unit),
+    }
+  })
 }
 
 /**
  * Where a unit matches `terms`: its words with those terms, and the places its
  * markup names a person whose surname has one (`Dean` tagged as Dean Rusk, for `Rusk`).
  */
-export function matchedSpans(library: Library, unit: Unit, terms: ReadonlySet<string>): Span[] {
+export function matchedSpans(people: ReadonlyMap<string, PersonFacts>, unit: Unit, terms: ReadonlySet<string>): Span[] {
   const spans: Span[] = tokenize(unit.text)
     .filter((t) => terms.has(t.term))
     .map((t) => [t.start, t.end] as const)
   for (const a of unit.annotations ?? []) {
     if (a.type !== 'person' || spans.some(([s, e]) => s < a.end && a.start < e)) continue
-    const person = library.people.get(a.target)
+    const person = people.get(a.target)
     if (person && tokenize(surname(person)).some((t) => terms.has(t.term))) spans.push([a.start, a.end])
   }
   return spans.sort((x, y) => x[0] - y[0])
 }
 
-/** The distinct pages a unit spans, in order. */
-function pagesOf(unit: Unit): Page[] {
-  return [...new Set(unit.pages.map((p) => p.page))]
-}
-
-/** The notes a unit cites, or for a note the units citing it, each with its text. */
-function linkedUnits(library: Library, unit: Unit, origin: string): LinkedUnit[] {
+/** The notes a unit cites, or for a note the units citing it, each with its text (all in the unit's document). */
+function linkedUnits(unit: Unit, documentUnits: readonly Unit[], origin: string): LinkedUnit[] {
   const ids = unit.kind === 'footnote' ? (unit.citedBy ?? []) : [...new Set(unit.cites.map((c) => c.note))]
   return ids.flatMap((id) => {
-    const position = library.unitPosition(id)
-    if (position === undefined) return []
-    const linked = library.unit(position)
+    const linked = documentUnits.find((u) => u.id === id)
+    if (!linked) return []
     return [{
       id: linked.id,
       kind: linked.kind,

@@ -5,11 +5,17 @@
  * the words one or two edits away. Abbreviations of the volumes' lists are
  * searched both ways (see glossary.ts). Phrases require their words, in
  * order; exclusions match exactly.
+ *
+ * The lexicon is read in rounds, each read at once: every word and term the
+ * query names; then the completions of prefixes and the neighbours of typos.
+ * Then the plan is built without further reads.
  */
 import type { QueryNode } from '../evaluate'
+import type { TermInfo } from '../format/lexicon'
+import type { NearWords, WordEntry } from '../lexicon'
 import type { Library } from '../library'
-import { glossaryOf, writtenAsAbbreviation } from './glossary'
-import type { Clause, ParsedQuery, QueryWord } from './parse'
+import { glossaryOf, writtenAsAbbreviation, type Glossary } from './glossary'
+import { QuerySyntaxError, type Clause, type ParsedQuery, type QueryWord } from './parse'
 
 /** How words are matched, documented where they are set. */
 export const matchDefaults = {
@@ -27,6 +33,22 @@ export const matchDefaults = {
   minTypingPrefix: 3,
 } as const
 
+/** What one query may ask of the index, whatever its shape. */
+export const queryLimits = {
+  /** Words and phrases a query may hold (more is refused with a 400). */
+  words: 32,
+  /** Distinct terms a query's tree may hold: past it, the remaining expansions are dropped (and the answer says so). */
+  terms: 256,
+  /** Lexicon pages searched for a typo's neighbours; the pages likeliest to hold them first. */
+  fuzzyPages: 12,
+} as const
+
+/** What planning left out to stay within {@link queryLimits}. */
+export type PlanCut = 'terms' | 'fuzzy'
+
+/** One word of a phrase: the terms and variants it may stand for. */
+export type PhraseWord = { term: string; variant: number }[]
+
 /** One way a group can match, and what it asks the index for. */
 export interface PlannedClause {
   node: QueryNode
@@ -34,7 +56,7 @@ export interface PlannedClause {
   terms: Set<string>
   match: 'any' | 'all'
   /** Words that must also stand together, in order. */
-  phrase?: readonly QueryWord[]
+  phrase?: PhraseWord[]
   /** The words (folded) whose presence as written, all of them, means the clause matched exactly rather than by stem. */
   forms: string[]
 }
@@ -51,26 +73,96 @@ export interface Expansion {
 export interface Plan {
   /** Every group must match (or, for partial matches, any); a group matches when one of its clauses does. */
   groups: PlannedClause[][]
+  /** Phrases no match may hold. */
+  excludedPhrases: PhraseWord[][]
+  /** The excluded words' nodes. */
+  excluded: QueryNode[]
   expansions: Expansion[]
+  /** What the lexicon knows of every term the plan names (a term it lacks matches nothing). */
+  terms: Map<string, TermInfo>
+  /** Each word of the corpus the plan names: its term and its place among the term's variants. */
+  words: Map<string, { term: string; variant: number }>
+  cut: Set<PlanCut>
+}
+
+/** What the lexicon said of the query's words, read before planning. */
+interface Lookups {
+  entries: Map<string, Awaited<ReturnType<Library['lexicon']['lookup']>>>
+  prefixes: Map<string, WordEntry[]>
+  near: Map<string, NearWords>
 }
 
 /** The plan of a query. `typing`: the query does not end with a space. */
-export function planQuery(library: Library, parsed: ParsedQuery, typing: boolean): Plan {
+export async function planQuery(library: Library, parsed: ParsedQuery, typing: boolean): Promise<Plan> {
+  const clauses = [...parsed.required.flat(), ...parsed.excluded]
+  if (clauses.length > queryLimits.words) {
+    throw new QuerySyntaxError(`the query has ${clauses.length} words and phrases; the most a query may hold is ${queryLimits.words}`)
+  }
+  const glossary = await glossaryOf(library)
   const last = parsed.required.at(-1)?.at(-1)
-  const expansions: Expansion[] = []
-  const glossary = glossaryOf(library)
-  const groups = parsed.required.map((group) =>
+  const isTyped = (c: Clause) => typing && c === last && c.type === 'word' && c.word.word.length >= matchDefaults.minTypingPrefix
+
+  // Round one: every word and term the query names, and those of the abbreviations it may stand for.
+  const keys = new Set<string>()
+  const add = (w: QueryWord) => keys.add(w.word).add(w.term)
+  for (const c of clauses) (c.type === 'word' ? [c.word] : c.words).forEach(add)
+  for (const c of parsed.required.flat()) {
+    if (c.type !== 'word') continue
+    for (const m of glossary.byWord.get(c.word.word) ?? []) m.words.forEach((w) => keys.add(w))
+    for (const a of glossary.byFirstWord.get(c.word.word) ?? []) keys.add(a.word)
+  }
+  const { lexicon, reader } = library
+  await lexicon.prefetch(reader, keys)
+  const lookups: Lookups = { entries: new Map(), prefixes: new Map(), near: new Map() }
+  for (const key of keys) lookups.entries.set(key, await lexicon.lookup(reader, key))
+
+  // Round two: the completions of prefixes, the neighbours of words the corpus lacks.
+  const plan: Plan = { groups: [], excludedPhrases: [], excluded: [], expansions: [], terms: new Map(), words: new Map(), cut: new Set() }
+  const reads: Promise<void>[] = []
+  const words = clauses.flatMap((c) => (c.type === 'word' ? [{ w: c.word, loose: parsed.excluded.includes(c) ? false : true, typed: isTyped(c) }] : c.words.map((w) => ({ w, loose: false, typed: false }))))
+  for (const { w, loose, typed } of words) {
+    if ((w.prefix || typed) && !lookups.prefixes.has(w.word)) {
+      lookups.prefixes.set(w.word, [])
+      reads.push(lexicon.startingWith(reader, w.word, matchDefaults.maxExpansions).then((found) => void lookups.prefixes.set(w.word, found)))
+    }
+    if (loose && needsFuzzy(w, lookups) && !lookups.near.has(w.word)) {
+      lookups.near.set(w.word, { words: [], cut: false })
+      const edits = w.word.length >= matchDefaults.twoEditsLength ? 2 : 1
+      reads.push(lexicon.near(reader, w.word, edits, matchDefaults.maxExpansions, queryLimits.fuzzyPages).then((found) => {
+        lookups.near.set(w.word, found)
+        if (found.cut) plan.cut.add('fuzzy')
+      }))
+    }
+  }
+  await Promise.all(reads)
+
+  const builder = new Builder(plan, lookups)
+  plan.groups = parsed.required.map((group) =>
     group.flatMap((clause): PlannedClause[] => {
-      if (clause.type === 'phrase') return [phraseClause(library, clause.words)]
-      const typed = typing && clause === last && clause.word.word.length >= matchDefaults.minTypingPrefix
-      const own: PlannedClause = { ...wordNode(library, clause.word, typed ? 'typed' : 'loose'), match: 'any', forms: exactForms([clause.word]) }
-      if (!writtenAsAbbreviation(library, clause.word)) return [own]
+      if (clause.type === 'phrase') return [builder.phrase(clause.words)]
+      const own: PlannedClause = { ...builder.word(clause.word, isTyped(clause) ? 'typed' : 'loose'), match: 'any', forms: exactForms([clause.word]) }
+      if (!writtenAsAbbreviation(clause.word, lookups.entries.get(clause.word.word))) return [own]
       const meanings = glossary.byWord.get(clause.word.word) ?? []
-      for (const m of meanings) expansions.push({ query: clause.word.written, also: m.expansion, volume: m.volume })
-      return [own, ...meanings.map((m) => phraseClause(library, m.words.map((word) => asWord(library, word)), 1 / m.words.length))]
+      for (const m of meanings) plan.expansions.push({ query: clause.word.written, also: m.expansion, volume: m.volume })
+      return [own, ...meanings.map((m) => builder.phrase(m.words.map((word) => builder.asWord(word)), 1 / m.words.length))]
     }),
   )
-  // Consecutive query words spelling out an expansion may also be its abbreviation.
+  spellOutAbbreviations(plan, parsed, glossary, builder)
+  for (const c of parsed.excluded) {
+    if (c.type === 'word') plan.excluded.push(builder.word(c.word, 'exact').node)
+    else plan.excludedPhrases.push(builder.phraseWords(c.words))
+  }
+  return plan
+}
+
+/** A word the corpus lacks (no term of it indexed), long enough to be looked for a few edits away. */
+function needsFuzzy(w: QueryWord, lookups: Lookups): boolean {
+  return !w.prefix && w.word.length >= matchDefaults.minFuzzyLength && !lookups.entries.get(w.term)?.term
+}
+
+/** Consecutive query words spelling out an expansion may also be its abbreviation. */
+function spellOutAbbreviations(plan: Plan, parsed: ParsedQuery, glossary: Glossary, builder: Builder): void {
+  const { groups } = plan
   for (let g = 0; g < groups.length; g++) {
     const word = singleWord(parsed.required[g]!)
     for (const a of (word && glossary.byFirstWord.get(word.word)) || []) {
@@ -82,13 +174,12 @@ export function planQuery(library: Library, parsed: ParsedQuery, typing: boolean
         match: 'all',
         forms: a.words,
       }
-      const abbreviation = asWord(library, a.word)
-      groups.splice(g, a.words.length, [together, { ...wordNode(library, abbreviation, 'exact', a.words.length), match: 'any', forms: [a.word] }])
-      expansions.push({ query: words.map((w) => w!.written).join(' '), also: a.written, volume: a.volume })
+      const abbreviation = builder.asWord(a.word)
+      groups.splice(g, a.words.length, [together, { ...builder.word(abbreviation, 'exact', a.words.length), match: 'any', forms: [a.word] }])
+      plan.expansions.push({ query: words.map((w) => w!.written).join(' '), also: a.written, volume: a.volume })
       break
     }
   }
-  return { groups, expansions }
 }
 
 /** The one word of a group that is a plain word, if it is. */
@@ -96,68 +187,102 @@ function singleWord(group: readonly Clause[]): QueryWord | undefined {
   return group.length === 1 && group[0]!.type === 'word' && !group[0]!.word.prefix ? group[0]!.word : undefined
 }
 
-function asWord(library: Library, word: string): QueryWord {
-  return { word, term: library.vocabulary.lookup(word)?.term ?? word, written: word, prefix: false }
-}
-
-/**
- * Words that must stand together. `weight` scales their terms: an expansion
- * of n words weighs 1/n a word, and an abbreviation standing for n words n,
- * so that neither outranks what was typed for the number of its words alone
- * (the score is multiplied by the number of distinct terms matched).
- */
-function phraseClause(library: Library, words: readonly QueryWord[], weight = 1): PlannedClause {
-  return {
-    node: { op: 'and', nodes: words.map((w) => wordNode(library, w, 'exact', weight).node) },
-    terms: new Set(words.map((w) => w.term)),
-    match: 'all',
-    phrase: words,
-    forms: exactForms(words),
-  }
-}
-
 /** The folded forms of words that can be held as written (a prefix cannot). */
 function exactForms(words: readonly QueryWord[]): string[] {
   return words.some((w) => w.prefix) ? [] : words.map((w) => w.word)
+}
+
+/** Builds the plan's nodes from what the lexicon said, recording every term and word it names. */
+class Builder {
+  constructor(
+    readonly plan: Plan,
+    readonly lookups: Lookups,
+  ) {}
+
+  /** A word of the corpus (or not) as a query word. */
+  asWord(word: string): QueryWord {
+    return { word, term: this.lookups.entries.get(word)?.word?.term.term ?? word, written: word, prefix: false }
+  }
+
+  #note(entry: WordEntry): string {
+    const { term } = entry.word
+    this.plan.terms.set(term.term, term)
+    this.plan.words.set(entry.key, { term: term.term, variant: entry.word.variant })
+    return term.term
+  }
+
+  /** Records the query word's own term and word; the term's name either way (it matches nothing when unknown). */
+  #own(w: QueryWord): string {
+    const entry = this.lookups.entries.get(w.word)
+    if (entry?.word) return this.#note(entry as WordEntry)
+    const term = this.lookups.entries.get(w.term)?.term
+    if (term) this.plan.terms.set(term.term, term)
+    return w.term
+  }
+
+  /**
+   * One word: its term; when the corpus lacks that term (probably a typo),
+   * the terms of the words one or two edits away; for `word*` or the last
+   * word of a query still being typed, the terms of the words it begins.
+   * `exact` (phrase and excluded words) matches the term alone, or its prefix
+   * when written so. `weight` scales the word's own term.
+   */
+  word(w: QueryWord, use: 'loose' | 'typed' | 'exact', weight = 1): { node: QueryNode; terms: Set<string> } {
+    const d = matchDefaults
+    const weights = new Map<string, number>([[this.#own(w), weight]])
+    const add = (entries: readonly WordEntry[], weight: number) => {
+      for (const e of entries) {
+        const term = e.word.term.term
+        if (!weights.has(term) && !this.plan.terms.has(term) && this.plan.terms.size >= queryLimits.terms) {
+          this.plan.cut.add('terms')
+          continue
+        }
+        this.#note(e)
+        weights.set(term, Math.max(weights.get(term) ?? 0, weight))
+      }
+    }
+    if (use !== 'exact' && needsFuzzy(w, this.lookups)) add(this.lookups.near.get(w.word)?.words ?? [], d.fuzzyWeight)
+    // `word*` asks for every completion alike; a word still being typed prefers itself.
+    if (w.prefix || use === 'typed') add(this.lookups.prefixes.get(w.word) ?? [], w.prefix ? 1 : d.prefixWeight)
+    const nodes: QueryNode[] = [...weights].map(([term, boost]) => ({ op: 'term', term, boost }))
+    return { node: nodes.length === 1 ? nodes[0]! : { op: 'or', nodes }, terms: new Set(weights.keys()) }
+  }
+
+  /**
+   * Words that must stand together. `weight` scales their terms: an expansion
+   * of n words weighs 1/n a word, and an abbreviation standing for n words n,
+   * so that neither outranks what was typed for the number of its words alone
+   * (the score is multiplied by the number of distinct terms matched).
+   */
+  phrase(words: readonly QueryWord[], weight = 1): PlannedClause {
+    return {
+      node: { op: 'and', nodes: words.map((w) => this.word(w, 'exact', weight).node) },
+      terms: new Set(words.map((w) => w.term)),
+      match: 'all',
+      phrase: this.phraseWords(words),
+      forms: exactForms(words),
+    }
+  }
+
+  /** The terms and variants each word of a phrase may stand for. */
+  phraseWords(words: readonly QueryWord[]): PhraseWord[] {
+    return words.map((w) => {
+      const entries = w.prefix ? (this.lookups.prefixes.get(w.word) ?? []) : [this.lookups.entries.get(w.word)].filter((e): e is WordEntry => e?.word !== undefined)
+      return entries.map((e) => ({ term: this.#note(e), variant: e.word.variant }))
+    })
+  }
 }
 
 /**
  * The tree for a plan: its groups combined with AND (all words) or OR (the
  * best partial matches), less the units of the excluded words.
  */
-export function planTree(library: Library, plan: Plan, parsed: ParsedQuery, combineWith: 'and' | 'or'): QueryNode {
+export function planTree(plan: Plan, combineWith: 'and' | 'or'): QueryNode {
   const positive: QueryNode = { op: combineWith, nodes: plan.groups.map((group) => ({ op: 'or', nodes: group.map((c) => c.node) })) }
-  const excluded = parsed.excluded.flatMap((c) => (c.type === 'word' ? [wordNode(library, c.word, 'exact').node] : []))
-  return excluded.length === 0 ? positive : { op: 'and_not', nodes: [positive, { op: 'or', nodes: excluded }] }
+  return plan.excluded.length === 0 ? positive : { op: 'and_not', nodes: [positive, { op: 'or', nodes: plan.excluded }] }
 }
 
 /** Every term a plan asks for: the words a reader should see marked. */
 export function plannedTerms(plan: Plan): Set<string> {
   return new Set(plan.groups.flat().flatMap((c) => [...c.terms]))
-}
-
-/**
- * One word: its term; when the corpus lacks that term (probably a typo), the
- * terms of the words one or two edits away; for `word*` or the last word of a
- * query still being typed, the terms of the words it begins. `exact` (phrase
- * and excluded words) matches the term alone, or its prefix when written so.
- * `weight` scales the word's own term.
- */
-function wordNode(library: Library, w: QueryWord, use: 'loose' | 'typed' | 'exact', weight = 1): { node: QueryNode; terms: Set<string> } {
-  const { vocabulary } = library
-  const d = matchDefaults
-  const weights = new Map<string, number>([[w.term, weight]])
-  const add = (terms: string[], weight: number) => {
-    for (const t of terms) weights.set(t, Math.max(weights.get(t) ?? 0, weight))
-  }
-  if (use !== 'exact' && !w.prefix && w.word.length >= d.minFuzzyLength && !vocabulary.hasTerm(w.term)) {
-    const edits = w.word.length >= d.twoEditsLength ? 2 : 1
-    add(vocabulary.near(w.word, edits, d.maxExpansions).map((e) => e.term), d.fuzzyWeight)
-  }
-  if (w.prefix || use === 'typed') {
-    // `word*` asks for every completion alike; a word still being typed prefers itself.
-    add(vocabulary.startingWith(w.word, d.maxExpansions).map((e) => e.term), w.prefix ? 1 : d.prefixWeight)
-  }
-  const nodes: QueryNode[] = [...weights].map(([term, boost]) => ({ op: 'term', term, boost }))
-  return { node: nodes.length === 1 ? nodes[0]! : { op: 'or', nodes }, terms: new Set(weights.keys()) }
 }

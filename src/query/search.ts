@@ -1,17 +1,34 @@
 /**
  * Runs a query against the library: the evaluator finds and scores the units
- * (BM25+, boosted by kind and document type), phrases and excluded phrases
- * are checked against the clean text, filters and facets are applied, and the
- * page of hits is built with snippets.
+ * (BM25+, boosted by kind and document type), phrases are checked on
+ * positions, filters and facets are applied as matches stream in, the best
+ * are kept, and the page of hits is built with snippets.
+ *
+ * Every query keeps to a budget, whatever its shape ({@link searchLimits}):
+ * past it the answer holds the best of what was evaluated, `total` is a lower
+ * bound (`total_relation: "gte"`) and `cut` says what was left.
  */
-import { evaluate, matchedTerms, type Matches } from '../evaluate'
+import { evaluate, matchedTerms, type Form, type Interval, type Matches } from '../evaluate'
 import type { Library } from '../library'
-import type { DocumentType, UnitKind } from '../model'
-import { applyFilters, type Facets, type Filters } from './filters'
-import { toHit, type Hit } from './hits'
-import { parseQuery, type ParsedQuery, type QueryWord } from './parse'
-import { planQuery, planTree, type Expansion, type Plan, type PlannedClause } from './plan'
-import { topK } from './top'
+import { rankDefaults } from '../rank'
+import { FacetCounter, type Facets, type Filters } from './filters'
+import { toHits, type Hit } from './hits'
+import { parseQuery } from './parse'
+import { holds, PhraseChecker } from './phrases'
+import { planQuery, planTree, type Expansion, type PhraseWord, type Plan, type PlanCut } from './plan'
+import { TopK } from './top'
+
+/** What one search may spend, documented where it is set. */
+export const searchLimits = {
+  /** Postings up to which a query is evaluated whole, so that `total` and facets are exact. */
+  exhaustive: 60_000,
+  /** Postings a query may decode. */
+  postings: 400_000,
+  /** Index pages a query may read (cached or not). */
+  pages: 64,
+  /** Candidates a query's phrases may be checked against. */
+  phraseChecks: 20_000,
+} as const
 
 /** What a search asks for; parameters already validated. */
 export interface SearchRequest {
@@ -25,181 +42,181 @@ export interface SearchRequest {
   origin: string
 }
 
+/** What a query's budget cut: expansions dropped, typo neighbours unsought, candidates unevaluated. */
+export type Cut = PlanCut | 'postings' | 'pages' | 'phrases'
+
 export interface SearchResponse {
   query: string
+  /** Matching units; a lower bound when `total_relation` is `gte`. */
   total: number
+  /** `eq`: every match was counted (and the facets are exact); `gte`: the query stopped early, counts are lower bounds. */
+  total_relation: 'eq' | 'gte'
   offset: number
   limit: number
   /** True when no unit has every word and the hits are the best partial matches. */
   partial: boolean
   /** Abbreviations searched for their meaning too, or meanings for their abbreviation. */
   expansions: Expansion[]
+  /** What the query's budget cut, if anything. */
+  cut: Cut[]
   facets: Facets
   hits: Hit[]
 }
 
-/** Ranking options, documented where they are set. */
-export const rankDefaults = {
-  /** Score multiplier by kind: a title match outranks a paragraph's, a paragraph's a note's. */
-  kindBoost: { title: 3, head: 1.5, paragraph: 1, footnote: 0.8 } satisfies Record<UnitKind, number>,
-  /** Score multiplier by document type: front matter yields to the documents. */
-  typeBoost: { document: 1, section: 0.5 } satisfies Record<DocumentType, number>,
-  /**
-   * How many of the best matches beyond the page asked for are reranked so
-   * that those holding more of the query's words as written come first: a
-   * passage with `memos` answers `James Thomson Memos` before one with `memo`.
-   */
-  rerankDepth: 100,
-} as const
-
-/** Each unit's boost, computed once per library. */
-const boosts = new WeakMap<Library, Float64Array>()
-
-function boostsOf(library: Library): Float64Array {
-  let b = boosts.get(library)
-  if (!b) {
-    b = new Float64Array(library.size)
-    for (let i = 0; i < b.length; i++) {
-      b[i] = rankDefaults.kindBoost[library.kindOf(i)] * rankDefaults.typeBoost[library.documentOf(i).type]
-    }
-    boosts.set(library, b)
-  }
-  return b
+/** A match kept for the page of hits. */
+interface Kept {
+  unit: number
+  score: number
+  /** `yyyymmdd` of its document, undated last. */
+  date: number
+  forms: number
+  terms: string[]
 }
 
-export function search(library: Library, request: SearchRequest): SearchResponse {
+const UNDATED = 99_999_999
+
+export async function search(library: Library, request: SearchRequest): Promise<SearchResponse> {
   const parsed = parseQuery(request.q)
-  const plan = planQuery(library, parsed, !/\s$/.test(request.q))
+  const plan = await planQuery(library, parsed, !/\s$/.test(request.q))
   let partial = false
-  let found = run(library, plan, parsed, 'and')
-  if (found.keep.length === 0 && plan.groups.length > 1) {
-    found = run(library, plan, parsed, 'or')
-    partial = found.keep.length > 0
+  let found = await collect(library, plan, 'and', request)
+  if (found.counter.total === 0 && plan.groups.length > 1) {
+    found = await collect(library, plan, 'or', request)
+    partial = found.counter.total > 0
   }
-  const { matches } = found
-  const positions = found.keep.map((k) => matches.docs[k]!)
-  const { kept, facets } = applyFilters(library, positions, request.filters)
-  const page = request.offset + request.limit
-  const order = request.sort === 'date'
-    ? byDate(library, kept.map((k) => found.keep[k]!), matches).slice(request.offset, page)
-    : byExactForms(library, plan, matches, topK(kept.map((k) => found.keep[k]!), matches.scores, matches.docs, page + rankDefaults.rerankDepth))
-      .slice(request.offset, page)
+  const ranked = request.sort === 'date' ? found.kept : byExactForms(plan, found.kept)
+  const page = ranked.slice(request.offset, request.offset + request.limit)
   return {
     query: request.q,
-    total: kept.length,
+    total: found.counter.total,
+    total_relation: found.complete ? 'eq' : 'gte',
     offset: request.offset,
     limit: request.limit,
     partial,
     expansions: plan.expansions,
-    facets,
-    hits: order.map((k) => toHit(library, matches.docs[k]!, matches.scores[k]!, new Set(matchedTerms(matches, k)), request.origin)),
+    cut: [...plan.cut, ...found.cut],
+    facets: found.counter.facets(),
+    hits: await toHits(library, page, request.origin),
   }
 }
-
-/** The matches of a plan, and which of them (indices) pass its phrases. */
-function run(library: Library, plan: Plan, parsed: ParsedQuery, combineWith: 'and' | 'or'): { matches: Matches; keep: number[] } {
-  const matches = evaluate(library.postings, planTree(library, plan, parsed, combineWith), boostsOf(library))
-  const all = Array.from(matches.docs, (_, k) => k)
-  const phrases = plan.groups.flat().some((c) => c.phrase)
-  const excludedPhrases = parsed.excluded.flatMap((c) => (c.type === 'phrase' ? [c.words] : []))
-  if (!phrases && excludedPhrases.length === 0) return { matches, keep: all }
-
-  const ranges = (words: readonly QueryWord[]): Phrase => words.map((w) => library.vocabulary.positions(w.word, w.prefix))
-  // Where a group has one clause and every group is required, the tree already
-  // holds the clause's terms: only its phrase is left to check.
-  const checks: Check[][] = plan.groups.map((g) => g.map((c) => ({
-    terms: combineWith === 'and' && g.length === 1 ? undefined : [...c.terms],
-    all: c.match === 'all',
-    ...(c.phrase && { phrase: ranges(c.phrase) }),
-  })))
-  const excluded = excludedPhrases.map(ranges)
-  const keep: number[] = []
-  for (let k = 0; k < matches.docs.length; k++) {
-    if (passes(library.forward, matches.docs[k]!, checks, combineWith, excluded, matches, k)) keep.push(k)
-  }
-  return { matches, keep }
-}
-
-/** A phrase as vocabulary ranges, one per word (a range of one, or every word a prefix begins). */
-type Phrase = [from: number, to: number][]
 
 /** What a clause asks of a match once the tree has found it: terms (unless the tree holds them already), a phrase. */
 interface Check {
-  terms?: string[]
+  /** Mask bits of the terms, any or all of which it needs. */
+  terms?: number[]
   all: boolean
-  phrase?: Phrase
+  phrase?: PhraseWord[]
 }
 
-// Plain loops and functions, not closures per match: this runs for every match of a phrase query.
-function passes(forward: Forward, unit: number, checks: Check[][], combineWith: 'and' | 'or', excluded: Phrase[], matches: Matches, k: number): boolean {
-  let matched: Set<string> | undefined
+/** Evaluates the plan's tree, checks phrases, filters, counts and keeps the best. */
+async function collect(library: Library, plan: Plan, combineWith: 'and' | 'or', request: SearchRequest) {
+  const root = planTree(plan, combineWith)
+  const forms = formsOf(plan)
+  const counter = new FacetCounter(library.documents, request.filters)
+  const byDate = request.sort === 'date'
+  const top = new TopK<Kept>(request.offset + request.limit + (byDate ? 0 : rankDefaults.rerankDepth), byDate
+    ? (a, b) => a.date < b.date || (a.date === b.date && a.unit < b.unit)
+    : (a, b) => a.score > b.score || (a.score === b.score && a.unit < b.unit))
+  const phrases = new PhraseChecker(library.postings, plan)
+  const cut: Cut[] = []
+  const docs = library.documents
+
+  let checks: Check[][] | undefined
+  const consume = async (m: Matches): Promise<boolean> => {
+    checks ??= plan.groups.map((g) => g.map((c) => ({
+      // Where a group has one clause and every group is required, the tree already holds the clause's terms.
+      ...(!(combineWith === 'and' && g.length === 1) && { terms: [...c.terms].map((t) => m.terms.indexOf(t)) }),
+      all: c.match === 'all',
+      ...(c.phrase && { phrase: c.phrase }),
+    })))
+    // Without phrases the tree alone decides; with them, each candidate's clauses are checked again, phrases included.
+    const phrasing = plan.excludedPhrases.length > 0 || checks.some((g) => g.some((c) => c.phrase))
+    if (phrasing && phrases.checked + m.units.length > searchLimits.phraseChecks) {
+      cut.push('phrases')
+      return false
+    }
+    const occurrences = phrasing ? await phrases.occurrences(m.units, [...checks.flatMap((g) => g.flatMap((c) => (c.phrase ? [c.phrase] : []))), ...plan.excludedPhrases]) : undefined
+    let d = docs.ofUnit(m.units[0]!)
+    for (let i = 0; i < m.units.length; i++) {
+      const unit = m.units[i]!
+      if (occurrences && !clausesHold(occurrences[i]!, checks, m, i, combineWith, plan.excludedPhrases)) continue
+      while (docs.first[d + 1]! <= unit) d++
+      if (!counter.add(unit, m.codes[i]! >> 1, d)) continue
+      const kept = { unit, score: m.scores[i]!, date: docs.date[d] || UNDATED, forms: m.forms[i]!, terms: [] as string[] }
+      if (top.admits(kept)) {
+        kept.terms = matchedTerms(m, i)
+        top.push(kept)
+      }
+    }
+    return true
+  }
+  const evaluation = await evaluate(library.postings, {
+    root, terms: plan.terms, forms, units: library.size, averageLength: library.index.meta.averageLength,
+  }, consume, {
+    budget: { postings: searchLimits.postings, pages: searchLimits.pages },
+    exhaustive: searchLimits.exhaustive,
+    ...(byDate && { priority: (i: Interval) => earliestDate(library, i) }),
+    cutoff: () => {
+      const worst = top.worst
+      return worst === undefined ? Infinity : byDate ? worst.date : -worst.score
+    },
+  })
+  if (evaluation.cut) cut.push(evaluation.cut)
+  return { counter, kept: top.sorted(), complete: evaluation.complete, cut }
+}
+
+/** Whether the groups hold (every one, or for partial matches any), phrases checked, and no excluded phrase stands in the unit. */
+function clausesHold(occurrences: Parameters<typeof holds>[0], checks: Check[][], m: Matches, i: number, combineWith: 'and' | 'or', excluded: PhraseWord[][]): boolean {
   let held = 0
   for (const group of checks) {
-    let groupHolds = false
-    for (const check of group) {
-      if (check.terms) {
-        matched ??= new Set(matchedTerms(matches, k))
-        if (!termsHeld(matched, check.terms, check.all)) continue
-      }
-      if (check.phrase && !hasPhrase(forward, unit, check.phrase)) continue
-      groupHolds = true
-      break
-    }
-    if (groupHolds) held++
+    if (group.some((c) => (!c.terms || termsHeld(m, i, c.terms, c.all)) && (!c.phrase || holds(occurrences, c.phrase)))) held++
     else if (combineWith === 'and') return false
   }
-  if (held === 0) return false
-  for (const p of excluded) if (hasPhrase(forward, unit, p)) return false
-  return true
+  return held > 0 && !excluded.some((p) => holds(occurrences, p))
 }
 
-function termsHeld(matched: Set<string>, terms: string[], all: boolean): boolean {
-  for (const t of terms) if (matched.has(t) !== all) return !all
+function termsHeld(m: Matches, i: number, bits: number[], all: boolean): boolean {
+  for (const bit of bits) {
+    const has = bit >= 0 && ((m.masks[i * m.words + (bit >>> 5)]! >>> (bit & 31)) & 1) === 1
+    if (has !== all) return !all
+  }
   return all
 }
 
-type Forward = Library['forward']
-
-/** Whether a unit's words (from the forward index) hold the phrase's words together, in order. */
-function hasPhrase({ start, words }: Forward, unit: number, phrase: Phrase): boolean {
-  const [from, to] = phrase[0]!
-  const last = start[unit + 1]! - phrase.length
-  for (let i = start[unit]!; i <= last; i++) {
-    const w = words[i]!
-    if (w < from || w >= to) continue
-    let k = 1
-    while (k < phrase.length && words[i + k]! >= phrase[k]![0] && words[i + k]! < phrase[k]![1]) k++
-    if (k === phrase.length) return true
-  }
-  return false
+/** The words whose presence as written the reranking asks about, as the evaluator records them. */
+function formsOf(plan: Plan): Form[] {
+  const words = [...new Set(plan.groups.flat().flatMap((c) => c.forms))].filter((w) => plan.words.has(w)).slice(0, 32)
+  return words.map((w) => plan.words.get(w)!)
 }
 
 /**
  * The best matches reranked: those in which more of the query's groups match
- * as written (not only by stem; read from the forward index) first, then by
- * score. A group matches as written when one of its clauses has all its words.
+ * as written (not only by stem) first, then by score. A group matches as
+ * written when one of its clauses has all its words.
  */
-function byExactForms(library: Library, plan: Plan, matches: Matches, best: number[]): number[] {
+function byExactForms(plan: Plan, best: Kept[]): Kept[] {
+  const forms = formsOf(plan)
+  const bit = (w: string) => {
+    const info = plan.words.get(w)
+    const k = info ? forms.findIndex((f) => f.term === info.term && f.variant === info.variant) : -1
+    return k < 0 ? -1 : (1 << k) >>> 0
+  }
   const groups = plan.groups
-    .map((group) => group.filter((c) => c.forms.length > 0).map((c) => c.forms.map((w) => {
-      const [from, to] = library.vocabulary.positions(w, false)
-      return from < to ? from : -1 // a word the corpus lacks is held nowhere
-    })))
+    .map((group) => group.filter((c) => c.forms.length > 0).map((c) => c.forms.map(bit)))
     .filter((clauses) => clauses.length > 0)
   if (groups.length < 2) return best
-  const held = new Map(best.map((k) => {
-    const { start, words } = library.forward
-    const unit = words.subarray(start[matches.docs[k]!]!, start[matches.docs[k]! + 1]!)
-    return [k, groups.filter((clauses) => clauses.some((forms) => forms.every((f) => unit.includes(f)))).length]
-  }))
-  return best.sort((a, b) => held.get(b)! - held.get(a)! || matches.scores[b]! - matches.scores[a]! || matches.docs[a]! - matches.docs[b]!)
+  const held = (k: Kept) => groups.filter((clauses) => clauses.some((bits) => bits.every((b) => b >= 0 && (k.forms & b) === b))).length
+  const count = new Map(best.map((k) => [k, held(k)]))
+  return [...best].sort((a, b) => count.get(b)! - count.get(a)! || b.score - a.score || a.unit - b.unit)
 }
 
-/** Oldest document first, undated documents last; within a document, reading order. */
-function byDate(library: Library, indices: number[], matches: Matches): number[] {
-  const key = (k: number) => library.documentOf(matches.docs[k]!).date ?? '\uffff'
-  return indices.sort((a, b) => {
-    const [x, y] = [key(a), key(b)]
-    return x < y ? -1 : x > y ? 1 : matches.docs[a]! - matches.docs[b]!
-  })
+/** The earliest date of the documents an interval's units belong to (undated last): the order `sort=date` evaluates in. */
+function earliestDate(library: Library, interval: Interval): number {
+  const docs = library.documents
+  let earliest = UNDATED
+  for (let d = docs.ofUnit(interval.from); d < docs.count && docs.first[d]! <= interval.to; d++) {
+    const date = docs.date[d] || UNDATED
+    if (date < earliest) earliest = date
+  }
+  return earliest
 }

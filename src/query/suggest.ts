@@ -17,11 +17,12 @@ export interface Suggestion {
 
 const LAST_WORD = /[\p{L}\p{M}\p{N}'’.]+$/u
 
-export function suggest(library: Library, q: string, limit: number): Suggestion[] {
+export async function suggest(library: Library, q: string, limit: number): Promise<Suggestion[]> {
   const last = LAST_WORD.exec(q)
   if (!last) return []
   const before = q.slice(0, last.index)
   const prefix = fold(last[0])
   if (prefix === '') return []
-  return library.vocabulary.startingWith(prefix, limit).map((w) => ({ text: before + w.display, word: w.display, units: w.units }))
+  const words = await library.lexicon.startingWith(library.reader, prefix, limit)
+  return words.map(({ word }) => ({ text: before + word.display, word: word.display, units: word.units }))
 }

@@ -1,39 +1,61 @@
 /**
- * The best `k` of many scored matches, without sorting them all: a bounded
- * heap whose root is the worst kept so far. Higher score first; on a tie,
- * the earlier unit.
+ * The best `k` of a stream of items, without keeping them all: a bounded
+ * heap whose root is the worst kept so far.
  */
+export class TopK<T> {
+  readonly #heap: T[] = []
 
-/** The indices of the `k` best matches, best first. */
-export function topK(indices: readonly number[], scores: Float64Array, docs: Uint32Array, k: number): number[] {
-  // a ranks below b: lower score, or equal score and later unit.
-  const below = (a: number, b: number) => scores[a]! < scores[b]! || (scores[a] === scores[b] && docs[a]! > docs[b]!)
-  const heap: number[] = []
-  const down = (i: number) => {
-    for (;;) {
+  /** `before(a, b)`: a ranks before b. */
+  constructor(
+    readonly k: number,
+    readonly before: (a: T, b: T) => boolean,
+  ) {}
+
+  get size(): number {
+    return this.#heap.length
+  }
+
+  get full(): boolean {
+    return this.#heap.length >= this.k
+  }
+
+  /** The worst item kept (the one a newcomer must beat), when full. */
+  get worst(): T | undefined {
+    return this.full ? this.#heap[0] : undefined
+  }
+
+  /** Whether `item` would be kept. */
+  admits(item: T): boolean {
+    return this.k > 0 && (!this.full || this.before(item, this.#heap[0]!))
+  }
+
+  push(item: T): void {
+    const heap = this.#heap
+    if (!this.admits(item)) return
+    if (!this.full) {
+      heap.push(item)
+      for (let i = heap.length - 1; i > 0; ) {
+        const p = (i - 1) >> 1
+        if (!this.before(heap[p]!, heap[i]!)) break
+        ;[heap[i], heap[p]] = [heap[p]!, heap[i]!]
+        i = p
+      }
+      return
+    }
+    heap[0] = item
+    for (let i = 0; ; ) {
       const l = 2 * i + 1
-      const r = l + 1
       let m = i
-      if (l < heap.length && below(heap[l]!, heap[m]!)) m = l
-      if (r < heap.length && below(heap[r]!, heap[m]!)) m = r
+      if (l < heap.length && this.before(heap[m]!, heap[l]!)) m = l
+      if (l + 1 < heap.length && this.before(heap[m]!, heap[l + 1]!)) m = l + 1
       if (m === i) return
       ;[heap[i], heap[m]] = [heap[m]!, heap[i]!]
       i = m
     }
   }
-  for (const x of indices) {
-    if (heap.length < k) {
-      heap.push(x)
-      for (let i = heap.length - 1; i > 0; ) {
-        const p = (i - 1) >> 1
-        if (!below(heap[i]!, heap[p]!)) break
-        ;[heap[i], heap[p]] = [heap[p]!, heap[i]!]
-        i = p
-      }
-    } else if (k > 0 && below(heap[0]!, x)) {
-      heap[0] = x
-      down(0)
-    }
+
+  /** The items kept, best first. */
+  sorted(): T[] {
+    return [...this.#heap].sort((a, b) => (this.before(a, b) ? -1 : this.before(b, a) ? 1 : 0))
   }
-  return heap.sort((a, b) => (below(a, b) ? 1 : below(b, a) ? -1 : 0))
 }

@@ -12,7 +12,7 @@ export const healthRoute = new Hono<AppEnv>().get('/health', (c) => {
     index: {
       hash: manifest.hash,
       built_at: manifest.builtAt,
-      documents: documents.length,
+      documents: documents.count,
       units: manifest.counts.units,
       counts: manifest.counts,
       bytes: manifest.bytes,

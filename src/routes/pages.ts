@@ -23,10 +23,10 @@ const pageHeaders = secureHeaders({
 })
 
 /** The terms of `q` to mark on a reading page; none for a query that cannot be searched. */
-function markedTerms(library: Library, q: string | undefined): Set<string> {
+async function markedTerms(library: Library, q: string | undefined): Promise<Set<string>> {
   if (!q || q.length > MAX_QUERY_LENGTH) return new Set()
   try {
-    return plannedTerms(planQuery(library, parseQuery(q), false))
+    return plannedTerms(await planQuery(library, parseQuery(q), false))
   } catch (e) {
     if (e instanceof QuerySyntaxError) return new Set()
     throw e
@@ -35,12 +35,12 @@ function markedTerms(library: Library, q: string | undefined): Set<string> {
 
 export const pagesRoute = new Hono<AppEnv>()
   .get('/', pageHeaders, (c) => c.html(homePage(c.var.library, new URL(c.req.url).origin)))
-  .get('/read/:id', pageHeaders, (c) => {
+  .get('/read/:id', pageHeaders, async (c) => {
     const { library } = c.var
     const id = c.req.param('id')
-    const doc = library.document(id)
-    if (!doc) return c.html(notFoundPage(id), 404)
-    return c.html(readingPage(library, doc, markedTerms(library, c.req.query('q')), new URL(c.req.url).origin))
+    const d = library.documents.find(id)
+    if (d === undefined) return c.html(notFoundPage(id), 404)
+    return c.html(await readingPage(library, d, await markedTerms(library, c.req.query('q')), new URL(c.req.url).origin))
   })
   .get('/widget.js', async (c) => {
     const res = await c.env.ASSETS.fetch(new Request('https://assets.local/widget.js'))

@@ -3,66 +3,53 @@ import { Hono } from 'hono'
 import type { AppEnv } from '../app-env'
 import { ApiError } from '../errors'
 import type { Library } from '../library'
+import { readingUrl } from '../links'
 import { optional, paging } from '../params'
 import { fold } from '../text'
-import { readingUrl } from '../links'
 import { volumeParam } from './search'
 
-/** Each person's documents, with the times each names them, once per library. */
-const byPerson = new WeakMap<Library, Map<string, { doc: number; mentions: number }[]>>()
-
-function documentsNaming(library: Library, person: string) {
-  let index = byPerson.get(library)
-  if (!index) {
-    index = new Map()
-    library.documents.forEach((d, k) => {
-      for (const [p, mentions] of Object.entries(d.people ?? {})) {
-        const list = index!.get(p) ?? []
-        list.push({ doc: k, mentions })
-        index!.set(p, list)
-      }
-    })
-    byPerson.set(library, index)
+/** The documents naming a person (by number), and how many times each does, from the resident tables. */
+function documentsNaming(library: Library, person: string): { doc: number; mentions: number }[] {
+  const docs = library.documents
+  const code = docs.personIds.indexOf(person)
+  const found: { doc: number; mentions: number }[] = []
+  for (let d = 0; d < docs.count; d++) {
+    for (let j = docs.peopleStart[d]!; j < docs.peopleStart[d + 1]!; j++) if (docs.people[j] === code) found.push({ doc: d, mentions: docs.mentions[j]! })
   }
-  return index.get(person) ?? []
+  return found
 }
 
 export const peopleRoute = new Hono<AppEnv>()
-  .get('/people', (c) => {
+  .get('/people', async (c) => {
     const query = c.req.query()
     const { library } = c.var
     const { limit, offset } = paging(query)
     const volume = volumeParam(library, query)
     const name = optional(query, 'q')
     const words = name === undefined ? [] : fold(name).split(/\s+/).filter(Boolean)
-    const matching = [...library.people.values()].filter((p) =>
+    const matching = [...(await library.people()).values()].filter((p) =>
       (volume === undefined || p.volume === volume) && words.every((w) => fold(p.name).includes(w)))
     const origin = new URL(c.req.url).origin
     return c.json({
       total: matching.length,
       offset,
       limit,
-      people: matching.slice(offset, offset + limit).map((p) => {
-        const docs = documentsNaming(library, p.id)
-        return {
-          ...p,
-          documents: docs.length,
-          mentions: docs.reduce((n, d) => n + d.mentions, 0),
-          url: `${origin}/people/${encodeURIComponent(p.id)}`,
-        }
-      }),
+      people: matching.slice(offset, offset + limit).map((p) => ({ ...p, url: `${origin}/people/${encodeURIComponent(p.id)}` })),
     })
   })
-  .get('/people/:id', (c) => {
+  .get('/people/:id', async (c) => {
     const { library } = c.var
     const id = c.req.param('id')
-    const person = library.people.get(id)
+    const person = (await library.people()).get(id)
     if (!person) throw new ApiError('unknown_person', `no person ${JSON.stringify(id)}`, 'id')
     const origin = new URL(c.req.url).origin
+    const naming = documentsNaming(library, id)
+    const facts = await library.documentFacts(naming.map((n) => n.doc))
+    const { documents: _documents, mentions: _mentions, ...about } = person
     return c.json({
-      ...person,
-      documents: documentsNaming(library, id).map(({ doc: k, mentions }) => {
-        const d = library.documents[k]!
+      ...about,
+      documents: naming.map(({ mentions }, k) => {
+        const d = facts[k]!
         return {
           id: d.id, title: d.title, ...(d.number !== undefined && { number: d.number }), ...(d.date !== undefined && { date: d.date }),
           mentions, url: readingUrl(origin, d.id),

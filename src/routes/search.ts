@@ -21,16 +21,16 @@ type Query = Record<string, string | undefined>
 export function readFilters(library: Library, query: Query): Omit<Filters, 'kind'> {
   return withoutUndefined({
     volume: volumeParam(library, query),
-    doc: known(query, 'doc', (d) => library.document(d) !== undefined, 'the id of an indexed document'),
-    chapter: known(query, 'chapter', (ch) => library.chapters.includes(ch), 'the title of a chapter'),
+    doc: known(query, 'doc', (d) => library.documents.find(d) !== undefined, 'the id of an indexed document'),
+    chapter: known(query, 'chapter', (ch) => library.documents.chapters.includes(ch), 'the title of a chapter'),
     year: years(query, 'year'),
-    person: known(query, 'person', (p) => library.people.has(p), 'the id of a person of an indexed volume'),
+    person: known(query, 'person', (p) => library.documents.personIds.includes(p), 'the id of a person of an indexed volume'),
   })
 }
 
 /** `volume`: the id of an indexed volume. */
 export function volumeParam(library: Library, query: Query): string | undefined {
-  return known(query, 'volume', (v) => library.volumes.some((x) => x.id === v), 'the id of an indexed volume')
+  return known(query, 'volume', (v) => library.documents.volumeIds.includes(v), 'the id of an indexed volume')
 }
 
 /** The object without its undefined properties (optional properties stay absent). */
@@ -38,7 +38,7 @@ function withoutUndefined<T extends object>(o: T): { [K in keyof T]?: Exclude<T[
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as { [K in keyof T]?: Exclude<T[K], undefined> }
 }
 
-export const searchRoute = new Hono<AppEnv>().get('/search', (c) => {
+export const searchRoute = new Hono<AppEnv>().get('/search', async (c) => {
   const started = performance.now()
   const query = c.req.query()
   const library = c.var.library
@@ -51,7 +51,7 @@ export const searchRoute = new Hono<AppEnv>().get('/search', (c) => {
     origin: new URL(c.req.url).origin,
   }
   try {
-    const { facets, hits, ...head } = search(library, request)
+    const { facets, hits, ...head } = await search(library, request)
     // Workers advance the clock only across I/O, so at the edge this reads 0 for a warm isolate.
     const took_ms = Math.round((performance.now() - started) * 100) / 100
     return c.json({ ...head, took_ms, facets, hits })

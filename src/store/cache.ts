@@ -76,14 +76,18 @@ export class PageCache {
     return entry.decoded as T
   }
 
-  async #fetch(path: string, size: number): Promise<Uint8Array> {
+  /** Reads a file past the cache (the manifest, files read once per isolate). */
+  async read(path: string): Promise<Response> {
     this.fetches++
-    let response: Response
     try {
-      response = await this.#read(path)
+      return await this.#read(path)
     } catch (e) {
       throw new IndexUnavailableError(`folio: index file ${path} could not be read: ${(e as Error).message}`)
     }
+  }
+
+  async #fetch(path: string, size: number): Promise<Uint8Array> {
+    const response = await this.read(path)
     if (!response.ok) throw new IndexUnavailableError(`folio: index file ${path} is missing (HTTP ${response.status}); rebuild the index`)
     const bytes = new Uint8Array(await response.arrayBuffer())
     if (bytes.byteLength !== size) {

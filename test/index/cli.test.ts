@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process'
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
@@ -18,7 +18,7 @@ const temp = () => mkdtempSync(join(tmpdir(), 'folio-cli-'))
 describe('npm run build:index', () => {
   it('builds the shipped corpus and prints what went in', async () => {
     const out = temp()
-    const { code, stdout } = await run('--out', out)
+    const { code, stdout } = await run('--out', out, '--no-cache')
     expect(code).toBe(0)
     expect(stdout).toMatch(/^Folio index [0-9a-f]{16} written to .* \(2 files read, 0 skipped\)\n/)
     const table = stdout.split('\n').slice(1, 5).map((l) => l.trim().split(/\s{2,}/))
@@ -31,16 +31,38 @@ describe('npm run build:index', () => {
     expect(stdout).toContain('warnings    0')
     expect(stdout).toMatch(/index size {2}[\d.]+ [KM]B raw, [\d.]+ [KM]B gzip/)
     expect(stdout).toMatch(/time {8}[\d.]+ s/)
-    expect(readdirSync(out).sort()).toEqual([
-      expect.stringMatching(/^documents\.[0-9a-f]{16}\.json$/), 'manifest.json',
-      expect.stringMatching(/^pack\.[0-9a-f]{16}\.bin$/), expect.stringMatching(/^text\.[0-9a-f]{16}\.txt$/),
-    ])
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'))
+    const files = readdirSync(out).filter((f) => f !== 'manifest.json')
+    expect(files).toHaveLength(manifest.files)
+    for (const f of files) expect(f).toMatch(/^(resident|lexicon|completions|postings|positions|units|documents|volumes|people)\.[0-9a-f]{16}\.(bin|json)$/)
+    expect(files).toContain(manifest.resident)
+  })
+
+  it('leaves an index built from the same files by the same code as it is', async () => {
+    const out = temp()
+    await run('--out', out, '--no-cache')
+    const again = await run('--out', out, '--no-cache')
+    expect(again.code).toBe(0)
+    expect(again.stdout).toMatch(/^Folio index [0-9a-f]{16} in .* is up to date \(2 files unchanged\)\n$/)
+  })
+
+  it('reparses only the groups of files that changed, from its cache', async () => {
+    const [corpus, cache, out] = [temp(), temp(), temp()]
+    writeFileSync(join(corpus, 'a.txt'), '1. First\n\nText of the first document.')
+    expect((await run('--corpus', corpus, '--out', out, '--cache', cache)).stdout).toContain('(0 of 1 groups of files reused from the cache)')
+    rmSync(join(out, 'manifest.json'))
+    expect((await run('--corpus', corpus, '--out', out, '--cache', cache)).stdout).toContain('(1 of 1 groups of files reused from the cache)')
+    writeFileSync(join(corpus, 'a.txt'), '1. First\n\nText of the first document, changed.')
+    const changed = await run('--corpus', corpus, '--out', out, '--cache', cache)
+    expect(changed.stdout).toContain('(0 of 1 groups of files reused from the cache)')
+    const names = readdirSync(out)
+    expect(names.filter((f) => f.startsWith('units.'))).toHaveLength(1)
   })
 
   it('builds the same bytes twice', async () => {
     const [a, b] = [temp(), temp()]
-    await run('--out', a)
-    await run('--out', b)
+    await run('--out', a, '--no-cache')
+    await run('--out', b, '--no-cache')
     expect(readFileSync(join(a, 'manifest.json'), 'utf8')).toBe(readFileSync(join(b, 'manifest.json'), 'utf8'))
   })
 

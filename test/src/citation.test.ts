@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { DocumentEntry } from '../../src/artifacts'
+import type { DocumentEntry } from '../../src/format/layout'
 import { cite } from '../../src/citation'
 
 const doc = (facts: Partial<DocumentEntry>): DocumentEntry => ({ id: 'x', type: 'document', title: 'T', first: 0, count: 1, pages: [], ...facts })

@@ -2,12 +2,14 @@ import MiniSearch, { type Query } from 'minisearch'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { random } from '../../bench/corpus'
 import { readCorpus } from '../../index/corpus'
-import { packIndex } from '../../index/pack-index'
-import { buildVocabulary } from '../../index/write-index'
-import type { PackMeta } from '../../src/artifacts'
-import { indexOptions, type IndexedUnit } from '../../index/engine'
-import { evaluate, findTerm, matchedTerms, type Postings, type QueryNode } from '../../src/evaluate'
-import { Pack } from '../../src/pack'
+import { indexedText } from '../../index/documents'
+import { evaluate, matchedTerms, type EvaluationInput, type Matches, type QueryNode } from '../../src/evaluate'
+import type { TermInfo } from '../../src/format/lexicon'
+import type { LoadedIndex } from '../../src/library'
+import { surname } from '../../src/model'
+import { CODE_BOOST, unitCode } from '../../src/rank'
+import { termOf, words } from '../../src/text'
+import { loadedIndex } from '../support/paged-index'
 
 /** The same query as MiniSearch takes it. */
 function asMiniSearch(node: QueryNode): Query {
@@ -15,57 +17,94 @@ function asMiniSearch(node: QueryNode): Query {
   return { combineWith: node.op.toUpperCase() as 'AND', queries: node.nodes.map(asMiniSearch) }
 }
 
+const byRank = (a: [number, number], b: [number, number]) => b[1] - a[1] || a[0] - b[0]
+
 describe('evaluate', () => {
-  let plain: MiniSearch<IndexedUnit>
-  let postings: Postings
+  let plain: MiniSearch<{ i: number; text: string }>
+  let index: LoadedIndex
   let boost: Float64Array
+  let terms: string[]
+  let common: string[]
 
   beforeAll(async () => {
-    const units = (await readCorpus('corpus')).documents.flatMap((d) => d.units)
-    const built = new MiniSearch<IndexedUnit>(indexOptions)
-    built.addAll(units.map((u, i) => ({ i, text: u.text })))
-    plain = MiniSearch.loadJSON(JSON.stringify(built), indexOptions)
-    const pack = new Pack<PackMeta>(packIndex(units, built, buildVocabulary(units)).pack.slice().buffer)
-    postings = {
-      terms: pack.strings('terms'), start: pack.array('start', 'u32'), docs: pack.array('docs', 'u32'),
-      freqs: pack.array('freqs', 'u16'), lengths: pack.array('lengths', 'u16'), averageLength: pack.meta.averageLength,
-    }
-    boost = Float64Array.from(units, (_, i) => [1, 0.8, 3, 1.5][i % 4]!)
+    const { documents, volumes } = await readCorpus('corpus')
+    const surnames = new Map(volumes.flatMap((v) => (v.persons ?? []).map((p) => [p.id, surname(p)])))
+    const units = documents.flatMap((d) => d.units.map((u) => ({ unit: u, type: d.type })))
+    plain = new MiniSearch({ fields: ['text'], idField: 'i', tokenize: words, processTerm: termOf })
+    plain.addAll(units.map(({ unit }, i) => ({ i, text: indexedText(unit, surnames) })))
+    boost = Float64Array.from(units, ({ unit, type }) => CODE_BOOST[unitCode(unit.kind, type)]!)
+    index = await loadedIndex()
+    const json = JSON.parse(JSON.stringify(plain)) as { index: [string, Record<string, Record<string, number>>][] }
+    const df = new Map(json.index.map(([t, fields]) => [t, Object.keys(fields['0'] ?? {}).length]))
+    terms = [...df.keys()].sort()
+    common = [...terms].sort((a, b) => df.get(b)! - df.get(a)!).slice(0, 200)
   })
 
-  it('scores and combines exactly as MiniSearch does, for 400 seeded query trees', () => {
-    const rand = random(7)
-    const { terms } = postings
-    // Common terms too: half the picks come from the 200 terms with the most postings.
-    const common = [...terms.keys()].sort((a, b) => (postings.start[b + 1]! - postings.start[b]!) - (postings.start[a + 1]! - postings.start[a]!)).slice(0, 200)
-    const term = (): QueryNode => ({
-      op: 'term',
-      term: terms[rand() < 0.5 ? common[Math.floor(rand() * common.length)]! : Math.floor(rand() * terms.length)]!,
-      boost: [1, 0.4, 0.5][Math.floor(rand() * 3)]!,
+  /** Every match of `root`, and the top 10 found with pruning, from the paged index. */
+  async function run(root: QueryNode, exhaustive: number) {
+    const library = index.open()
+    const infos = new Map<string, TermInfo>()
+    const collect = (n: QueryNode): void => {
+      if (n.op === 'term') infos.set(n.term, undefined as unknown as TermInfo)
+      else n.nodes.forEach(collect)
+    }
+    collect(root)
+    for (const t of [...infos.keys()]) {
+      const entry = await library.lexicon.lookup(library.reader, t)
+      if (entry?.term) infos.set(t, entry.term)
+      else infos.delete(t)
+    }
+    const input: EvaluationInput = { root, terms: infos, forms: [], units: index.meta.units, averageLength: index.meta.averageLength }
+    const found: [number, number, string[]][] = []
+    const top: [number, number][] = []
+    const evaluation = await evaluate(library.postings, input, (m: Matches) => {
+      for (let i = 0; i < m.units.length; i++) {
+        found.push([m.units[i]!, m.scores[i]!, matchedTerms(m, i).sort()])
+        top.push([m.units[i]!, m.scores[i]!])
+      }
+      top.sort(byRank).splice(10)
+    }, {
+      budget: { postings: Infinity, pages: Infinity },
+      exhaustive,
+      cutoff: () => (top.length < 10 ? Infinity : -top[9]![1]),
     })
-    const tree = (depth: number): QueryNode => {
-      if (depth === 0 || rand() < 0.3) return term()
-      const op = (['or', 'and', 'and_not'] as const)[Math.floor(rand() * 3)]!
-      return { op, nodes: Array.from({ length: 2 + Math.floor(rand() * 2) }, () => tree(depth - 1)) }
+    return { found, top, evaluation }
+  }
+
+  function tree(rand: () => number, depth: number): QueryNode {
+    if (depth === 0 || rand() < 0.3) {
+      const term = rand() < 0.05 ? 'zzqxnotaterm' : rand() < 0.5 ? common[Math.floor(rand() * common.length)]! : terms[Math.floor(rand() * terms.length)]!
+      return { op: 'term', term, boost: [1, 0.4, 0.5][Math.floor(rand() * 3)]! }
     }
-    const byRank = (a: [number, number], b: [number, number]) => b[1] - a[1] || a[0] - b[0]
-    for (let k = 0; k < 400; k++) {
-      const node = tree(3)
+    const op = (['or', 'and', 'and_not'] as const)[Math.floor(rand() * 3)]!
+    return { op, nodes: Array.from({ length: 2 + Math.floor(rand() * 2) }, () => tree(rand, depth - 1)) }
+  }
+
+  it('scores and combines exactly as MiniSearch does, for 300 seeded query trees', async () => {
+    const rand = random(7)
+    for (let k = 0; k < 300; k++) {
+      const node = tree(rand, 3)
       const expected = plain.search(asMiniSearch(node), { boostDocument: (id: number) => boost[id]! })
-      const actual = evaluate(postings, node, boost)
-      expect(
-        Array.from(actual.docs, (d, i) => [d, actual.scores[i]!] as [number, number]).sort(byRank),
-        JSON.stringify(node),
-      ).toEqual(expected.map((r) => [r.id as number, r.score] as [number, number]).sort(byRank))
-      const terms = new Map(expected.map((r) => [r.id, [...r.terms].sort()]))
-      actual.docs.forEach((d, i) => expect(matchedTerms(actual, i).sort()).toEqual(terms.get(d)))
+      const { found, evaluation } = await run(node, Infinity)
+      expect(evaluation.complete).toBe(true)
+      expect(found.map(([u, s]) => [u, s] as [number, number]).sort(byRank), JSON.stringify(node))
+        .toEqual(expected.map((r) => [r.id as number, r.score] as [number, number]).sort(byRank))
+      const termsOf = new Map(expected.map((r) => [r.id as number, [...r.terms].sort()]))
+      for (const [u, , matched] of found) expect(matched).toEqual(termsOf.get(u))
     }
   })
 
-  it('finds nothing for a term the index lacks', () => {
-    expect(evaluate(postings, { op: 'term', term: 'zzzzqx', boost: 1 }, boost).docs).toHaveLength(0)
-    expect(findTerm(postings.terms, 'zzzzqx')).toBe(-1)
-    expect(findTerm(postings.terms, postings.terms[0]!)).toBe(0)
-    expect(findTerm(postings.terms, postings.terms.at(-1)!)).toBe(postings.terms.length - 1)
+  it('finds the same top 10 when it prunes by block bounds, reading fewer postings', async () => {
+    const rand = random(11)
+    let pruned = 0
+    for (let k = 0; k < 300; k++) {
+      const node = tree(rand, 2)
+      const expected = plain.search(asMiniSearch(node), { boostDocument: (id: number) => boost[id]! })
+        .map((r) => [r.id as number, r.score] as [number, number]).sort(byRank).slice(0, 10)
+      const { top, evaluation } = await run(node, 0)
+      if (!evaluation.complete) pruned++
+      expect(top, JSON.stringify(node)).toEqual(expected)
+    }
+    expect(pruned).toBeGreaterThan(50)
   })
 })

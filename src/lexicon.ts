@@ -1,0 +1,109 @@
+/**
+ * The lexicon as a query reads it: a word or term looked up in one page, the
+ * words a prefix begins (precomputed for crowded prefixes, read from a page
+ * or two for the others), and the words a few edits from a typo, found by
+ * walking only the pages whose keys can be near it.
+ */
+import { decodeEntry, type LexiconEntry, type WordInfo } from './format/lexicon'
+import { lowerBound, prefixDistances, walkNear } from './fuzzy'
+import type { PageReader } from './store/reader'
+import { valueAt, type Place, type SortedTable } from './store/sorted'
+
+/** A lexicon entry that is a word of the corpus. */
+export type WordEntry = LexiconEntry & { word: WordInfo }
+
+export interface NearWords {
+  /** Nearest first, then the most widespread. */
+  words: (WordEntry & { edits: number })[]
+  /** Pages that could hold more near words were left unread (the query's budget). */
+  cut: boolean
+}
+
+const entryAt = (place: Place) => decodeEntry(place.page.keys[place.at]!, valueAt(place))
+const isWord = (e: LexiconEntry): e is WordEntry => e.word !== undefined
+/** Most widespread first; ties in key order (callers pass entries in key order). */
+const byUnits = (a: WordEntry, b: WordEntry) => b.word.units - a.word.units
+
+export class Lexicon {
+  /** For each resident key, the start every key of its step shares (computed once, on the first typo). */
+  #stepPrefixes: string[] | undefined
+
+  constructor(
+    readonly table: SortedTable,
+    readonly completions: SortedTable,
+  ) {}
+
+  async lookup(reader: PageReader, key: string): Promise<LexiconEntry | undefined> {
+    const place = await this.table.find(reader, key)
+    return place && entryAt(place)
+  }
+
+  /** Reads, all at once, the pages the keys are on, so that looking them up next costs no I/O. */
+  async prefetch(reader: PageReader, keys: Iterable<string>): Promise<void> {
+    const pages = new Set([...keys].map((k) => this.table.pageFor(k)))
+    if (this.table.pages > 0) await Promise.all([...pages].map((p) => this.table.read(reader, p)))
+  }
+
+  /** The words starting with `prefix` (folded), most widespread first, at most `max`. */
+  async startingWith(reader: PageReader, prefix: string, max: number): Promise<WordEntry[]> {
+    // Both reads at once: a crowded prefix is in the completions table, any other's words on a lexicon page or two.
+    const [listed] = await Promise.all([this.completions.find(reader, prefix), this.table.pages > 0 && this.table.read(reader, this.table.pageFor(prefix))])
+    if (listed) {
+      const r = valueAt(listed)
+      const words: WordEntry[] = []
+      for (let n = r.varint(); n > 0 && words.length < max; n--) words.push(decodeEntry(r.string(), r) as WordEntry)
+      return words
+    }
+    const found: WordEntry[] = []
+    await this.table.scan(reader, prefix, (place) => {
+      if (!place.page.keys[place.at]!.startsWith(prefix)) return false
+      const entry = entryAt(place)
+      if (isWord(entry)) found.push(entry)
+      return true
+    })
+    return found.sort(byUnits).slice(0, max)
+  }
+
+  /**
+   * The words within `maxEdits` edits of `word` (folded), nearest and most
+   * widespread first, at most `max`, reading at most `maxPages` lexicon pages:
+   * those whose keys can be nearest, the page `word` would be on first.
+   */
+  async near(reader: PageReader, word: string, maxEdits: number, max: number, maxPages: number): Promise<NearWords> {
+    const { index } = this.table
+    if (index.keys.length === 0) return { words: [], cut: false }
+    const prefixes = this.#prefixes()
+    const bounds = prefixDistances(prefixes, word, maxEdits)
+    const home = this.table.pageFor(word)
+    // A page's promise: how much of the word one of its steps' shared start matches, net of the edits it takes
+    // (keys sharing `app` at one edit are likelier to hold `ppointed`'s neighbour than keys sharing `p` at none, or nothing).
+    const pages = new Map<number, number>()
+    index.keys.forEach((_, s) => {
+      if (bounds[s]! > maxEdits) return
+      const p = this.table.pageFor(index.keys[s]!)
+      pages.set(p, Math.max(pages.get(p) ?? -Infinity, prefixes[s]!.length - bounds[s]!))
+    })
+    const order = [...pages].sort(([p, a], [q, b]) => b - a || Math.abs(p - home) - Math.abs(q - home) || p - q).map(([p]) => p)
+    const read = order.slice(0, maxPages).sort((a, b) => a - b)
+    const found: (WordEntry & { edits: number })[] = []
+    for (const page of await Promise.all(read.map((p) => this.table.read(reader, p)))) {
+      const firstStep = page.first / index.step
+      for (let s = firstStep; s * index.step < page.first + page.keys.length; s++) {
+        if (bounds[s]! > maxEdits) continue
+        const from = s * index.step - page.first
+        const to = Math.min(page.keys.length, from + index.step)
+        walkNear(page.keys, from, to, word, maxEdits, (at, edits) => {
+          const entry = entryAt({ page, at })
+          if (isWord(entry)) found.push({ ...entry, edits })
+        }, (key, start) => lowerBound(page.keys, key, start, to))
+      }
+    }
+    return { words: found.sort((a, b) => a.edits - b.edits || byUnits(a, b)).slice(0, max), cut: order.length > read.length }
+  }
+
+  /** The start every key of each step shares (computed once, on the first typo). */
+  #prefixes(): string[] {
+    this.#stepPrefixes ??= this.table.index.keys.map((k, s) => k.slice(0, this.table.index.shared[s]))
+    return this.#stepPrefixes
+  }
+}

@@ -1,0 +1,86 @@
+/**
+ * A request's view of the index files: which page of which kind holds what,
+ * read through the isolate's cache, six fetches at a time, with a count of
+ * the pages the request has touched so that a query can keep to its budget.
+ */
+import { INDEX_PATH, PAGE_KINDS, type PageKind } from '../format/layout'
+import type { Pack } from '../pack'
+import { Limiter, type PageCache } from './cache'
+
+/** The page files of every kind, from the resident file. */
+export class PageTable {
+  readonly #names: Record<PageKind, string[]>
+  readonly #sizes: Record<PageKind, Uint32Array>
+
+  constructor(resident: Pack<unknown>) {
+    this.#names = Object.fromEntries(PAGE_KINDS.map((k) => [k, resident.strings(`files.${k}`)])) as Record<PageKind, string[]>
+    this.#sizes = Object.fromEntries(PAGE_KINDS.map((k) => [k, resident.array(`sizes.${k}`, 'u32')])) as Record<PageKind, Uint32Array>
+  }
+
+  count(kind: PageKind): number {
+    return this.#names[kind].length
+  }
+
+  page(kind: PageKind, i: number): { path: string; size: number } {
+    const name = this.#names[kind][i]
+    if (name === undefined) throw new RangeError(`folio: no ${kind} page ${i}`)
+    return { path: `${INDEX_PATH}/${name}`, size: this.#sizes[kind][i]! }
+  }
+}
+
+export class PageReader {
+  /** Pages this request has read, from the cache or fetched. */
+  readonly touched = new Set<string>()
+  readonly #limiter = new Limiter(6)
+
+  constructor(
+    readonly table: PageTable,
+    readonly cache: PageCache,
+    /** Size of every postings and positions page but the last. */
+    readonly streamPageBytes: number,
+  ) {}
+
+  /** Whether reading this page would be I/O rather than memory. */
+  isCached(kind: PageKind, i: number): boolean {
+    return this.cache.has(this.table.page(kind, i).path)
+  }
+
+  bytes(kind: PageKind, i: number): Promise<Uint8Array> {
+    const { path, size } = this.table.page(kind, i)
+    this.touched.add(path)
+    if (this.cache.has(path)) return this.cache.bytesOf(path, size)
+    return this.#limiter.run(() => this.cache.bytesOf(path, size))
+  }
+
+  /** A page decoded once per stay in the cache. */
+  async decoded<T>(kind: PageKind, i: number, decode: (bytes: Uint8Array) => T, weight?: (t: T) => number): Promise<T> {
+    const { path, size } = this.table.page(kind, i)
+    this.touched.add(path)
+    if (!this.cache.has(path)) await this.#limiter.run(() => this.cache.bytesOf(path, size))
+    return this.cache.decodedOf(path, size, decode, weight)
+  }
+
+  /** The pages of a stream that `length` bytes from `offset` span. */
+  streamPages(offset: number, length: number): number[] {
+    const first = Math.floor(offset / this.streamPageBytes)
+    const last = Math.floor((offset + Math.max(length, 1) - 1) / this.streamPageBytes)
+    return Array.from({ length: last - first + 1 }, (_, k) => first + k)
+  }
+
+  /** `length` bytes of a stream from `offset`, joined across its pages. */
+  async range(kind: 'postings' | 'positions', offset: number, length: number): Promise<Uint8Array> {
+    const pages = this.streamPages(offset, length)
+    const parts = await Promise.all(pages.map((p) => this.bytes(kind, p)))
+    const start = offset - pages[0]! * this.streamPageBytes
+    if (parts.length === 1) return parts[0]!.subarray(start, start + length)
+    const out = new Uint8Array(length)
+    let at = 0
+    parts.forEach((part, k) => {
+      const from = k === 0 ? start : 0
+      const n = Math.min(part.length - from, length - at)
+      out.set(part.subarray(from, from + n), at)
+      at += n
+    })
+    return out
+  }
+}

@@ -1,0 +1,98 @@
+/**
+ * Reads a sorted table (index/sorted-pages.ts): the resident sparse index
+ * says which page may hold a key; one page read finds it.
+ */
+import { ByteReader } from '../format/bytes'
+import type { PageKind, SortedIndex } from '../format/layout'
+import { lowerBound } from '../fuzzy'
+import { Pack } from '../pack'
+import type { PageReader } from './reader'
+
+/** A page of a sorted table, decoded: its keys, and each key's value bytes. */
+export interface SortedPage {
+  /** The page's number. */
+  page: number
+  /** The key number (in the whole table) of its first key. */
+  first: number
+  keys: string[]
+  valueStart: Uint32Array
+  values: Uint8Array
+}
+
+/** A key's place: its page and its position there. */
+export interface Place {
+  page: SortedPage
+  at: number
+}
+
+export class SortedTable {
+  constructor(
+    readonly kind: Extract<PageKind, 'lexicon' | 'completions'>,
+    readonly index: SortedIndex,
+  ) {}
+
+  get pages(): number {
+    return this.index.pages.length
+  }
+
+  /** The page that holds `key` if any does (the page of the last resident key not above it). */
+  pageFor(key: string): number {
+    const s = lowerBound(this.index.keys, key)
+    const block = this.index.keys[s] === key ? s : s - 1
+    return block < 0 ? 0 : this.#pageOfKey(block * this.index.step)
+  }
+
+  /** The page holding key number `k`. */
+  #pageOfKey(k: number): number {
+    let lo = 0
+    let hi = this.index.pages.length - 1
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1
+      if (this.index.pages[mid]! <= k) lo = mid
+      else hi = mid - 1
+    }
+    return lo
+  }
+
+  read(reader: PageReader, page: number): Promise<SortedPage> {
+    const first = this.index.pages[page]!
+    return reader.decoded(this.kind, page, (bytes) => {
+      const pack = new Pack<unknown>(bytes)
+      return { page, first, keys: pack.strings('keys'), valueStart: pack.array('valueStart', 'u32'), values: pack.array('values', 'u8') }
+    }, (p) => p.keys.length * 48)
+  }
+
+  /** Where `key` is, or undefined. */
+  async find(reader: PageReader, key: string): Promise<Place | undefined> {
+    if (this.pages === 0) return undefined
+    const page = await this.read(reader, this.pageFor(key))
+    const at = lowerBound(page.keys, key)
+    return page.keys[at] === key ? { page, at } : undefined
+  }
+
+  /**
+   * The keys from the first not below `from`, in order, across pages, while
+   * `more(key)` holds; `visit` returns false to stop.
+   */
+  async scan(reader: PageReader, from: string, visit: (place: Place) => boolean): Promise<void> {
+    if (this.pages === 0) return
+    let p = this.pageFor(from)
+    let page = await this.read(reader, p)
+    let at = lowerBound(page.keys, from)
+    for (;;) {
+      if (at === page.keys.length) {
+        if (++p >= this.pages) return
+        page = await this.read(reader, p)
+        at = 0
+        continue
+      }
+      if (!visit({ page, at })) return
+      at++
+    }
+  }
+}
+
+/** A reader of the value bytes at a place. */
+export function valueAt({ page, at }: Place): ByteReader {
+  return new ByteReader(page.values, page.valueStart[at]!)
+}

@@ -1,0 +1,43 @@
+/**
+ * A paged index built from a corpus folder into a temporary folder, and
+ * loaded as the worker loads it (files read from disk instead of the ASSETS
+ * binding). Built once per corpus per test file.
+ */
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { buildIndex } from '../../index/build'
+import { loadIndex, type LoadedIndex } from '../../src/library'
+import type { CacheOptions, ReadAsset } from '../../src/store/cache'
+
+const built = new Map<string, Promise<string>>()
+
+/** The folder of an index built from `corpus` (default: the shipped corpus). */
+export function indexFolder(corpus = 'corpus'): Promise<string> {
+  let dir = built.get(corpus)
+  if (!dir) {
+    const out = mkdtempSync(join(tmpdir(), 'folio-test-index-'))
+    dir = buildIndex({ corpus, out, target: 'unlimited', builtAt: new Date(0), cache: false }).then((r) => {
+      if (!r.manifest) throw new Error(`test index: ${corpus} has errors: ${JSON.stringify(r.diagnostics)}`)
+      return out
+    })
+    built.set(corpus, dir)
+  }
+  return dir
+}
+
+/** Reads index files from a folder, as the ASSETS binding would serve them. */
+export function readFrom(dir: string): ReadAsset {
+  return async (path) => {
+    try {
+      return new Response(readFileSync(join(dir, path.replace(/^index\//, ''))))
+    } catch {
+      return new Response('not found', { status: 404 })
+    }
+  }
+}
+
+/** The index of `corpus`, loaded. */
+export async function loadedIndex(corpus = 'corpus', options?: CacheOptions): Promise<LoadedIndex> {
+  return loadIndex(readFrom(await indexFolder(corpus)), options)
+}
