@@ -17,7 +17,7 @@
  *   bears this typed signature" notes, has no known item and is passed over);
  *   and the same with a typo in the longest of them. The unit is the answer.
  */
-import { random, shuffle } from './corpus'
+import { random, shuffle } from './random'
 import { tokenize } from '../src/text'
 
 export interface KnownItem {

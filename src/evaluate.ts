@@ -226,22 +226,25 @@ async function evaluateIntervals(
   const decoded = await Promise.all(driverBlocks.map((perDriver) => Promise.all(perDriver.map((list) => Promise.all(list)))))
   const candidates = decoded.map((perDriver, i) => candidateUnits(perDriver.flat(), intervals[i]!.from, intervals[i]!.to))
   const others = infos.map((t, k) => (t && !drivers.includes(k) ? k : -1)).filter((k) => k >= 0)
-  const needed = others.map((k) => candidates.map((units) => PostingsSession.blocksOf(skips[k]!, units)))
-  await Promise.all(others.flatMap((k, o) => [...new Set(needed[o]!.flatMap((list) => [...list]))].filter((b) => b >= 0)
-    .map((b) => session.block(infos[k]!, skips[k]!, b))))
+  // Per other term, per interval: the blocks holding its candidates.
+  const needed = others.map((k) => candidates.map((units) => distinct(PostingsSession.blocksOf(skips[k]!, units))))
+  const blocks = await Promise.all(others.map((k, o) => Promise.all(needed[o]!.map((list) => Promise.all(list.map((b) => session.block(infos[k]!, skips[k]!, b)))))))
   for (const [i, interval] of intervals.entries()) {
     if (stop?.(i)) return false
     const postings = new Map<number, TermPostings>()
     drivers.forEach((k, d) => postings.set(k, restrict(decoded[i]![d]!, interval.from, interval.to)))
-    for (const [o, k] of others.entries()) {
-      const blocksOfUnit = needed[o]![i]!
-      const blocks = await Promise.all([...new Set(blocksOfUnit)].filter((b) => b >= 0).map((b) => session.block(infos[k]!, skips[k]!, b)))
-      postings.set(k, atUnits(blocks, candidates[i]!))
-    }
+    others.forEach((k, o) => postings.set(k, atUnits(blocks[o]![i]!, candidates[i]!)))
     const m = leaves.run(postings)
     if (m.units.length > 0 && (await consume(m)) === false) return false
   }
   return true
+}
+
+/** The distinct blocks of a non-decreasing list (-1, none, left out). */
+function distinct(blocks: Int32Array): number[] {
+  const out: number[] = []
+  for (let i = 0; i < blocks.length; i++) if (blocks[i]! >= 0 && blocks[i] !== out[out.length - 1]) out.push(blocks[i]!)
+  return out
 }
 
 /** A term's postings within the stretch evaluated, as parallel arrays. */
@@ -279,10 +282,9 @@ function restrict(blocks: readonly Block[], from: number, to: number): TermPosti
   return k === n ? out : slice(out, k)
 }
 
-/** The postings of blocks at `units` (ascending), where the term has one. */
-function atUnits(blocks: readonly Block[], units: Uint32Array): TermPostings {
-  if (blocks.length === 0 || units.length === 0) return EMPTY
-  const sorted = [...blocks].sort((a, b) => a.units[0]! - b.units[0]!)
+/** The postings of blocks (in unit order) at `units` (ascending), where the term has one. */
+function atUnits(sorted: readonly Block[], units: Uint32Array): TermPostings {
+  if (sorted.length === 0 || units.length === 0) return EMPTY
   const out: TermPostings = {
     units: new Uint32Array(units.length), tfs: new Uint32Array(units.length), lengths: new Uint32Array(units.length),
     codes: new Uint8Array(units.length), variants: sorted[0]!.masks ? new Uint32Array(units.length) : null,
@@ -388,14 +390,17 @@ class Leaves {
       const out: Partial = { units: p.units, scores: new Float64Array(n), masks: new Uint32Array(n * words), forms: new Uint32Array(n), codes: p.codes }
       const idf = this.#idf[k]!
       const { averageLength } = this.input
-      const forms = this.#forms[k]!
+      const bit = (1 << (k & 31)) >>> 0
+      const word = k >>> 5
       for (let i = 0; i < n; i++) {
         // The order of MiniSearch's multiplication, for equal floating-point results.
         out.scores[i] = 1 * boost * 1 * CODE_BOOST[p.codes[i]!]! * bm25(idf, p.tfs[i]!, p.lengths[i]!, averageLength)
-        out.masks[i * words + (k >>> 5)] = (1 << (k & 31)) >>> 0
-        let held = 0
-        for (const [variant, bit] of forms) if (!p.variants || p.variants[i]! & variant) held |= bit
-        out.forms[i] = held >>> 0
+        out.masks[i * words + word] = bit
+      }
+      const forms = this.#forms[k]!
+      for (let f = 0; f < forms.length; f++) {
+        const [variant, formBit] = forms[f]!
+        for (let i = 0; i < n; i++) if (!p.variants || p.variants[i]! & variant) out.forms[i] = (out.forms[i]! | formBit) >>> 0
       }
       return out
     }
@@ -484,30 +489,69 @@ function combine(op: 'or' | 'and' | 'and_not', a: Partial, b: Partial, words: nu
  * pairwise fold would add them, so that the sums are the same to the bit.
  */
 function union(parts: Partial[], words: number): Partial {
-  const all = new Uint32Array(parts.reduce((n, p) => n + p.units.length, 0))
-  let at = 0
+  let n = 0
+  let lo = Infinity
+  let hi = -1
   for (const p of parts) {
-    all.set(p.units, at)
-    at += p.units.length
+    if (p.units.length === 0) continue
+    n += p.units.length
+    lo = Math.min(lo, p.units[0]!)
+    hi = Math.max(hi, p.units[p.units.length - 1]!)
   }
-  all.sort()
-  let size = 0
-  for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[size++] = all[i]!
-  const units = all.slice(0, size)
-  const out: Partial = { units, scores: new Float64Array(size), masks: new Uint32Array(size * words), forms: new Uint32Array(size), codes: new Uint8Array(size) }
+  if (n === 0) return empty(words)
+  // Units as slots: dense over their range when it is small, else the sorted distinct units.
+  let slots: Uint32Array | undefined
+  const slotOf = (u: number, from: number) => {
+    if (!slots) return u - lo
+    let j = from
+    while (slots[j]! < u) j++
+    return j
+  }
+  let size = hi - lo + 1
+  if (size > 8 * n + 1024) {
+    const all = new Uint32Array(n)
+    let at = 0
+    for (const p of parts) {
+      all.set(p.units, at)
+      at += p.units.length
+    }
+    all.sort()
+    size = 0
+    for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[size++] = all[i]!
+    slots = all.subarray(0, size)
+  }
+  const scores = new Float64Array(size)
+  const masks = new Uint32Array(size * words)
+  const forms = new Uint32Array(size)
+  const codes = new Uint8Array(size)
   const seen = new Uint8Array(size)
   for (const p of parts) {
     let j = 0
     for (let i = 0; i < p.units.length; i++) {
-      while (units[j]! < p.units[i]!) j++
+      j = slotOf(p.units[i]!, j)
       if (!seen[j]) {
         seen[j] = 1
-        out.scores[j] = p.scores[i]!
-        out.codes[j] = p.codes[i]!
-      } else out.scores[j] = out.scores[j]! + p.scores[i]!
-      for (let w = 0; w < words; w++) out.masks[j * words + w]! |= p.masks[i * words + w]!
-      out.forms[j]! |= p.forms[i]!
+        scores[j] = p.scores[i]!
+        codes[j] = p.codes[i]!
+      } else scores[j] = scores[j]! + p.scores[i]!
+      for (let w = 0; w < words; w++) masks[j * words + w]! |= p.masks[i * words + w]!
+      forms[j]! |= p.forms[i]!
     }
+  }
+  if (slots) return { units: slots.slice(), scores, masks, forms, codes }
+  // Dense slots: keep those seen, in order.
+  let count = 0
+  for (let j = 0; j < size; j++) count += seen[j]!
+  const out: Partial = { units: new Uint32Array(count), scores: new Float64Array(count), masks: new Uint32Array(count * words), forms: new Uint32Array(count), codes: new Uint8Array(count) }
+  let k = 0
+  for (let j = 0; j < size; j++) {
+    if (!seen[j]) continue
+    out.units[k] = lo + j
+    out.scores[k] = scores[j]!
+    for (let w = 0; w < words; w++) out.masks[k * words + w] = masks[j * words + w]!
+    out.forms[k] = forms[j]!
+    out.codes[k] = codes[j]!
+    k++
   }
   return out
 }

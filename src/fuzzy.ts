@@ -9,8 +9,8 @@
  * took longer than the rest of a query.
  */
 
-/** Distance rows of `word` against a string, grown one character at a time. */
-class Rows {
+/** Distance rows of `word` against a string, grown one character at a time (reusable from one walk to the next). */
+export class Rows {
   readonly width: number
   rows: Int32Array
   /** The least value of each row: no string going through it can come back below. */
@@ -67,19 +67,18 @@ const shared = (a: string, b: string, limit: number) => {
 
 /**
  * Calls `found` for every string of `keys[from, to)` (sorted by code unit)
- * within `maxEdits` of `word`, in order. `lowerBound(key, from)` finds the
+ * within `maxEdits` of the rows' word, in order. `lowerBound(key, from)` finds the
  * first position not below `key`, for the skips.
  */
 export function walkNear(
   keys: readonly string[],
   from: number,
   to: number,
-  word: string,
+  rows: Rows,
   maxEdits: number,
   found: (i: number, edits: number) => void,
   lowerBound: (key: string, from: number) => number,
 ): void {
-  const rows = new Rows(word)
   let previous = ''
   let depth = 0 // rows are valid for prefixes of `previous` up to this length
   let i = from
@@ -106,11 +105,10 @@ export function walkNear(
 
 /**
  * For each of `prefixes` (in any order, best when neighbours share a start),
- * the fewest edits between `word` and any string beginning with it: the
+ * the fewest edits between the rows' word and any string beginning with it: the
  * least value of its row. Values above `maxEdits` read as `maxEdits + 1`.
  */
-export function prefixDistances(prefixes: readonly string[], word: string, maxEdits: number): Uint8Array {
-  const rows = new Rows(word)
+export function prefixDistances(prefixes: readonly string[], rows: Rows, maxEdits: number): Uint8Array {
   const out = new Uint8Array(prefixes.length)
   let previous = ''
   prefixes.forEach((p, k) => {

@@ -5,7 +5,7 @@
  * walking only the pages whose keys can be near it.
  */
 import { decodeEntry, type LexiconEntry, type WordInfo } from './format/lexicon'
-import { lowerBound, prefixDistances, walkNear } from './fuzzy'
+import { lowerBound, prefixDistances, Rows, walkNear } from './fuzzy'
 import type { PageReader } from './store/reader'
 import { valueAt, type Place, type SortedTable } from './store/sorted'
 
@@ -73,7 +73,8 @@ export class Lexicon {
     const { index } = this.table
     if (index.keys.length === 0) return { words: [], cut: false }
     const prefixes = this.#prefixes()
-    const bounds = prefixDistances(prefixes, word, maxEdits)
+    const rows = new Rows(word)
+    const bounds = prefixDistances(prefixes, rows, maxEdits)
     const home = this.table.pageFor(word)
     // A page's promise: how much of the word one of its steps' shared start matches, net of the edits it takes
     // (keys sharing `app` at one edit are likelier to hold `ppointed`'s neighbour than keys sharing `p` at none, or nothing).
@@ -92,7 +93,7 @@ export class Lexicon {
         if (bounds[s]! > maxEdits) continue
         const from = s * index.step - page.first
         const to = Math.min(page.keys.length, from + index.step)
-        walkNear(page.keys, from, to, word, maxEdits, (at, edits) => {
+        walkNear(page.keys, from, to, rows, maxEdits, (at, edits) => {
           const entry = entryAt({ page, at })
           if (isWord(entry)) found.push({ ...entry, edits })
         }, (key, start) => lowerBound(page.keys, key, start, to))

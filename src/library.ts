@@ -10,7 +10,7 @@ import type { DocumentEntry } from './format/layout'
 import { FORMAT, INDEX_PATH, MANIFEST_FILE, type Manifest, type ResidentMeta, type SortedIndex } from './format/layout'
 import { unitOf, type UnitFacts } from './format/units'
 import { Lexicon } from './lexicon'
-import { anchorOf, type Person, type Term, type Unit, type Volume } from './model'
+import { anchorOf, UNIT_KINDS, type Person, type Term, type Unit, type Volume } from './model'
 import { Pack } from './pack'
 import { PostingsSession } from './postings'
 import { IndexUnavailableError, PageCache, type CacheOptions, type ReadAsset } from './store/cache'
@@ -192,11 +192,12 @@ function lastAtMost(starts: Uint32Array, x: number): number {
   return lo
 }
 
-/** A units page, decoded: its text and each unit's facts. */
+/** A units page, decoded: its text and each unit's facts (parsed on first use). */
 interface UnitsPage {
   text: Uint8Array
   textStart: Uint32Array
   facts: string[]
+  parsed: (UnitFacts | undefined)[]
 }
 
 const decoder = new TextDecoder()
@@ -248,25 +249,33 @@ export class Library {
 
   /** The units at these positions, in the order asked, their pages read at once. */
   async units(positions: readonly number[]): Promise<Unit[]> {
-    const pages = new Map<number, Promise<UnitsPage>>()
-    for (const u of positions) {
-      const { page } = this.index.unitPage(u)
-      if (!pages.has(page)) pages.set(page, this.#unitsPage(page))
-    }
-    await Promise.all(pages.values())
-    return Promise.all(positions.map(async (u) => {
+    const pages = await this.#unitsPages(positions)
+    return positions.map((u) => {
       const { page, first } = this.index.unitPage(u)
-      const p = await pages.get(page)!
+      const p = pages.get(page)!
       const k = u - first
-      const facts = JSON.parse(p.facts[k]!) as UnitFacts
-      return unitOf(this.documents.ids[this.documents.ofUnit(u)]!, facts, decoder.decode(p.text.subarray(p.textStart[k]!, p.textStart[k + 1]!)))
-    }))
+      return unitOf(this.documents.ids[this.documents.ofUnit(u)]!, factsAt(p, k), decoder.decode(p.text.subarray(p.textStart[k]!, p.textStart[k + 1]!)))
+    })
   }
 
   /** A document's units, in order. */
   documentUnits(d: number): Promise<Unit[]> {
-    const { first } = this.documents
-    return this.units(Array.from({ length: first[d + 1]! - first[d]! }, (_, k) => first[d]! + k))
+    return this.units(this.#range(d))
+  }
+
+  /** The positions of a document's units with these anchors (`p14`, `n2`), from their facts alone. */
+  async anchors(d: number, anchors: readonly string[]): Promise<Map<string, number>> {
+    const positions = this.#range(d)
+    const pages = await this.#unitsPages(positions)
+    const wanted = new Set(anchors)
+    const found = new Map<string, number>()
+    for (const u of positions) {
+      const { page, first } = this.index.unitPage(u)
+      const facts = factsAt(pages.get(page)!, u - first)
+      const anchor = anchorOf(UNIT_KINDS[facts.k]!, facts.n)
+      if (wanted.has(anchor)) found.set(anchor, u)
+    }
+    return found
   }
 
   /** The position of a unit by its id (`<doc>/<anchor>`). */
@@ -275,9 +284,21 @@ export class Library {
     const d = this.documents.find(id.slice(0, slash))
     if (d === undefined) return undefined
     const anchor = id.slice(slash + 1)
-    const units = await this.documentUnits(d)
-    const k = units.findIndex((u) => anchorOf(u.kind, u.n) === anchor)
-    return k < 0 ? undefined : this.documents.first[d]! + k
+    return (await this.anchors(d, [anchor])).get(anchor)
+  }
+
+  #range(d: number): number[] {
+    const { first } = this.documents
+    return Array.from({ length: first[d + 1]! - first[d]! }, (_, k) => first[d]! + k)
+  }
+
+  async #unitsPages(positions: readonly number[]): Promise<Map<number, UnitsPage>> {
+    const pages = new Map<number, Promise<UnitsPage>>()
+    for (const u of positions) {
+      const { page } = this.index.unitPage(u)
+      if (!pages.has(page)) pages.set(page, this.#unitsPage(page))
+    }
+    return new Map(await Promise.all([...pages].map(async ([p, loading]) => [p, await loading] as const)))
   }
 
   /** Documents' facts, by number, their pages read at once. */
@@ -296,9 +317,15 @@ export class Library {
   #unitsPage(page: number): Promise<UnitsPage> {
     return this.reader.decoded('units', page, (bytes) => {
       const pack = new Pack<unknown>(bytes)
-      return { text: pack.array('text', 'u8'), textStart: pack.array('textStart', 'u32'), facts: pack.strings('facts') }
+      const facts = pack.strings('facts')
+      return { text: pack.array('text', 'u8'), textStart: pack.array('textStart', 'u32'), facts, parsed: new Array(facts.length) }
     }, (p) => p.facts.length * 64)
   }
+}
+
+/** A unit's facts, parsed once while its page stays cached. */
+function factsAt(page: UnitsPage, k: number): UnitFacts {
+  return (page.parsed[k] ??= JSON.parse(page.facts[k]!) as UnitFacts)
 }
 
 /** Loads the manifest and the resident file; pages come later, as requests need them. */

@@ -53,6 +53,21 @@ export function stem(word: string): string {
   return word.length > 2 && ENGLISH_WORD.test(word) ? stemmer(word) : word
 }
 
+/** Words whose stems are remembered; past it the memory starts over. */
+const STEMS_KEPT = 65_536
+const stems = new Map<string, string>()
+
+/** {@link stem}, remembered for the words last seen: stemming is the costly part of tokenizing. */
+function rememberedStem(word: string): string {
+  let term = stems.get(word)
+  if (term === undefined) {
+    if (stems.size >= STEMS_KEPT) stems.clear()
+    term = stem(word)
+    stems.set(word, term)
+  }
+  return term
+}
+
 /** The index term for a word as written. */
 export function termOf(word: string): string {
   return stem(fold(word))
@@ -68,7 +83,7 @@ export function tokenize(text: string): Token[] {
  * as written (before folding), which BM25 normalises by. `termOf` maps a
  * folded word to its term (the build passes a memoized {@link stem}).
  */
-export function analyze(text: string, termOf: (word: string) => string = stem): { tokens: Token[]; length: number } {
+export function analyze(text: string, termOf: (word: string) => string = rememberedStem): { tokens: Token[]; length: number } {
   const tokens: Token[] = []
   const written = new Set<string>()
   for (const match of text.matchAll(WORD)) {
@@ -79,6 +94,25 @@ export function analyze(text: string, termOf: (word: string) => string = stem): 
     tokens.push({ start, end: start + match[0].length, word, term: termOf(word) })
   }
   return { tokens, length: written.size }
+}
+
+/**
+ * Where a text has words with one of `terms`: the spans of those tokens
+ * alone. The same as filtering {@link tokenize}, but a word whose first
+ * letter begins no term is passed over unfolded and unstemmed (folding and
+ * stemming keep a plain first letter), which makes marking a hit's words
+ * cheap.
+ */
+export function findTerms(text: string, terms: ReadonlySet<string>): [start: number, end: number][] {
+  const firsts = new Set([...terms].map((t) => t.charCodeAt(0)))
+  const spans: [number, number][] = []
+  for (const match of text.matchAll(WORD)) {
+    const c = match[0].charCodeAt(0) | 0x20
+    if (c < 0x80 && !firsts.has(c)) continue
+    const word = fold(match[0])
+    if (word !== '' && terms.has(rememberedStem(word))) spans.push([match.index, match.index + match[0].length])
+  }
+  return spans
 }
 
 /** The words of a text as written, for MiniSearch's `tokenize` option. */

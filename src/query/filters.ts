@@ -8,6 +8,10 @@
  * `kind` belongs to the unit; the others to its document. A document has one
  * volume, chapter and year, and any number of persons: the person facet counts
  * a unit once for every person its document names.
+ *
+ * Matches come in unit order, so a document's come together: the document's
+ * filters are tested once, its matches counted as a run, and the run added to
+ * the document's facet values when the next document begins.
  */
 import type { DocumentTable } from '../library'
 import { UNIT_KINDS, type UnitKind } from '../model'
@@ -31,107 +35,143 @@ export type Facets = Record<FacetName, Record<string, number>>
 /** Facet values beyond this many (the least frequent) are left out. */
 export const MAX_FACET_VALUES = 50
 
-const KIND = 0
-const VOLUME = 1
-const DOC = 2
-const CHAPTER = 3
-const YEAR = 4
-const PERSON = 5
-/** Facets in the order their tests run: the unit's own first, then its document's. */
-const ORDER: FacetName[] = ['kind', 'volume', 'doc', 'chapter', 'year', 'person']
+/** The facets of documents, in the order their filters are tested. */
+const DOC_FACETS = ['volume', 'doc', 'chapter', 'year', 'person'] as const
+type DocFacet = (typeof DOC_FACETS)[number]
+const NONE = -1
 
-/** Counts matches by facet value, filter by filter, as they stream in. */
+/** Adds `n` to a value's count; value 0 is none (no volume, chapter or date). */
+function bump(counts: Map<number, number>, value: number, n: number): void {
+  if (value !== 0) counts.set(value, (counts.get(value) ?? 0) + n)
+}
+
+/** Counts matches by facet value, filter by filter, as they stream in (units ascending). */
 export class FacetCounter {
   /** Matches that pass every filter. */
   total = 0
-  readonly #counts = ORDER.map(() => new Map<number, number>())
-  readonly #tests: (((unit: number, kind: number, doc: number) => boolean) | undefined)[]
   readonly #docs: DocumentTable
+  readonly #kinds: Int32Array = new Int32Array(UNIT_KINDS.length)
+  readonly #counts: Record<DocFacet, Map<number, number>> = { volume: new Map(), doc: new Map(), chapter: new Map(), year: new Map(), person: new Map() }
+  readonly #kindAllowed: ReadonlySet<number> | undefined
+  readonly #tests: [DocFacet, (doc: number) => boolean][]
+  // The document whose matches are being counted: which of its filters fail, and its runs.
+  #doc = NONE
+  #failed: DocFacet | undefined
+  #failures = 0
+  /** Matches of the document that pass every filter. */
+  #all = 0
+  /** Matches that fail only the document's one failing filter (counted in that facet alone). */
+  #only = 0
 
   constructor(docs: DocumentTable, filters: Filters) {
     this.#docs = docs
-    const code = (list: readonly string[], value: string | undefined) => (value === undefined ? -1 : list.indexOf(value) + 1)
-    const volume = code(docs.volumeIds, filters.volume)
-    const chapter = code(docs.chapters, filters.chapter)
-    const doc = filters.doc === undefined ? undefined : docs.find(filters.doc) ?? -1
-    const person = filters.person === undefined ? -1 : docs.personIds.indexOf(filters.person)
-    const kinds = filters.kind && new Set([...filters.kind].map((k) => UNIT_KINDS.indexOf(k)))
-    const { year } = filters
-    this.#tests = [
-      kinds && ((_, kind) => kinds.has(kind)),
-      filters.volume === undefined ? undefined : (_, __, d) => docs.volume[d] === volume,
-      doc === undefined ? undefined : (_, __, d) => d === doc,
-      filters.chapter === undefined ? undefined : (_, __, d) => docs.chapter[d] === chapter,
-      year && ((_, __, d) => {
+    const code = (list: readonly string[], value: string) => list.indexOf(value) + 1
+    this.#kindAllowed = filters.kind && new Set([...filters.kind].map((k) => UNIT_KINDS.indexOf(k)))
+    this.#tests = []
+    const { volume, doc, chapter, year, person } = filters
+    if (volume !== undefined) {
+      const v = code(docs.volumeIds, volume)
+      this.#tests.push(['volume', (d) => docs.volume[d] === v])
+    }
+    if (doc !== undefined) {
+      const n = docs.find(doc) ?? NONE
+      this.#tests.push(['doc', (d) => d === n])
+    }
+    if (chapter !== undefined) {
+      const c = code(docs.chapters, chapter)
+      this.#tests.push(['chapter', (d) => docs.chapter[d] === c])
+    }
+    if (year !== undefined) {
+      this.#tests.push(['year', (d) => {
         const y = Math.floor(docs.date[d]! / 10000)
         return docs.date[d] !== 0 && y >= year.from && y <= year.to
-      }),
-      filters.person === undefined ? undefined : (_, __, d) => {
-        for (let j = docs.peopleStart[d]!; j < docs.peopleStart[d + 1]!; j++) if (docs.people[j] === person) return true
+      }])
+    }
+    if (person !== undefined) {
+      const p = docs.personIds.indexOf(person)
+      this.#tests.push(['person', (d) => {
+        for (let j = docs.peopleStart[d]!; j < docs.peopleStart[d + 1]!; j++) if (docs.people[j] === p) return true
         return false
-      },
-    ]
-  }
-
-  /** Counts a match (its unit, kind, document); true when it passes every filter. */
-  add(unit: number, kind: number, doc: number): boolean {
-    let failed = -1
-    let failures = 0
-    for (let f = 0; f < this.#tests.length; f++) {
-      const test = this.#tests[f]
-      if (test && !test(unit, kind, doc)) {
-        failed = f
-        if (++failures > 1) return false
-      }
+      }])
     }
-    // Counted in a facet when every other filter passes.
-    for (let f = 0; f < ORDER.length; f++) if (failures === 0 || failed === f) this.#count(f, kind, doc)
-    if (failures > 0) return false
-    this.total++
-    return true
   }
 
-  #count(f: number, kind: number, doc: number): void {
+  /** Counts a match (its unit's kind and document); true when it passes every filter. */
+  add(kind: number, doc: number): boolean {
+    if (doc !== this.#doc) this.#begin(doc)
+    const kindFails = this.#kindAllowed !== undefined && !this.#kindAllowed.has(kind)
+    const failures = this.#failures + (kindFails ? 1 : 0)
+    if (failures === 0) {
+      this.#kinds[kind]!++
+      this.#all++
+      this.total++
+      return true
+    }
+    if (failures === 1) {
+      // Counted in the facet of the one filter it fails.
+      if (kindFails) this.#kinds[kind]!++
+      else this.#only++
+    }
+    return false
+  }
+
+  #begin(doc: number): void {
+    this.#flush()
+    this.#doc = doc
+    this.#failures = 0
+    this.#failed = undefined
+    for (const [facet, test] of this.#tests) {
+      if (test(doc)) continue
+      this.#failures++
+      this.#failed = facet
+    }
+  }
+
+  /** Adds the document's runs to its facet values. */
+  #flush(): void {
+    const d = this.#doc
+    if (d === NONE || this.#all + this.#only === 0) return
     const docs = this.#docs
-    const counts = this.#counts[f]!
-    const bump = (value: number): void => void counts.set(value, (counts.get(value) ?? 0) + 1)
-    switch (f) {
-      case KIND:
-        return bump(kind)
-      case VOLUME:
-        if (docs.volume[doc]) bump(docs.volume[doc]!)
-        return
-      case DOC:
-        return bump(doc)
-      case CHAPTER:
-        if (docs.chapter[doc]) bump(docs.chapter[doc]!)
-        return
-      case YEAR:
-        if (docs.date[doc]) bump(Math.floor(docs.date[doc]! / 10000))
-        return
-      case PERSON:
-        for (let j = docs.peopleStart[doc]!; j < docs.peopleStart[doc + 1]!; j++) bump(docs.people[j]!)
+    for (const facet of DOC_FACETS) {
+      const n = this.#all + (this.#failed === facet ? this.#only : 0)
+      if (n === 0) continue
+      const counts = this.#counts[facet]
+      if (facet === 'volume') bump(counts, docs.volume[d]!, n)
+      else if (facet === 'doc') bump(counts, d + 1, n)
+      else if (facet === 'chapter') bump(counts, docs.chapter[d]!, n)
+      else if (facet === 'year') bump(counts, Math.floor(docs.date[d]! / 10000), n)
+      else for (let j = docs.peopleStart[d]!; j < docs.peopleStart[d + 1]!; j++) bump(counts, docs.people[j]! + 1, n)
     }
+    this.#all = 0
+    this.#only = 0
   }
 
   facets(): Facets {
+    this.#flush()
+    this.#doc = NONE
     const docs = this.#docs
-    const name: Record<FacetName, (code: number) => string> = {
-      kind: (k) => UNIT_KINDS[k]!,
+    const name: Record<DocFacet, (code: number) => string> = {
       volume: (v) => docs.volumeIds[v - 1]!,
-      doc: (d) => docs.ids[d]!,
+      doc: (d) => docs.ids[d - 1]!,
       chapter: (c) => docs.chapters[c - 1]!,
       year: (y) => String(y),
-      person: (p) => docs.personIds[p]!,
+      person: (p) => docs.personIds[p - 1]!,
     }
     const facets = {} as Facets
     for (const f of FACETS) {
-      const counts = this.#counts[ORDER.indexOf(f)]!
-      let entries = [...counts].map(([code, n]) => [name[f](code), n] as [string, number])
-      if (f === 'kind') entries = UNIT_KINDS.map((k, code) => [k, counts.get(code) ?? 0])
-      else if (f === 'year') entries.sort(([a], [b]) => (a < b ? -1 : 1))
-      else entries = entries.sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1)).slice(0, MAX_FACET_VALUES)
-      facets[f] = Object.fromEntries(entries)
+      if (f === 'kind') {
+        facets.kind = Object.fromEntries(UNIT_KINDS.map((k, code) => [k, this.#kinds[code]!]))
+        continue
+      }
+      const counts = this.#counts[f]
+      if (f === 'year') {
+        facets.year = Object.fromEntries([...counts].sort(([a], [b]) => a - b).map(([y, n]) => [String(y), n]))
+        continue
+      }
+      // The most frequent values only: those below the 50th count are never named.
+      const floor = [...counts.values()].sort((a, b) => b - a)[MAX_FACET_VALUES - 1] ?? 0
+      const entries = [...counts].filter(([, n]) => n >= floor).map(([code, n]) => [name[f](code), n] as [string, number])
+      facets[f] = Object.fromEntries(entries.sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1)).slice(0, MAX_FACET_VALUES))
     }
     return facets
   }

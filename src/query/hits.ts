@@ -4,7 +4,7 @@ import type { Library, PersonFacts } from '../library'
 import { unitUrl } from '../links'
 import { pageAt, surname, type Page, type Unit, type UnitKind } from '../model'
 import { buildSnippet, snippetHtml, type Span } from '../snippet'
-import { tokenize } from '../text'
+import { findTerms, tokenize } from '../text'
 
 /** A unit linked from a hit: a note it cites, or a unit that cites it. */
 export interface LinkedUnit {
@@ -55,16 +55,21 @@ export async function toHits(library: Library, found: readonly Found[], origin: 
   if (found.length === 0) return []
   const docNumbers = found.map((f) => library.documents.ofUnit(f.unit))
   const distinct = [...new Set(docNumbers)]
-  const [docUnits, facts, people, volumes] = await Promise.all([
-    Promise.all(distinct.map((d) => library.documentUnits(d))),
+  const [units, facts, people, volumes] = await Promise.all([
+    library.units(found.map((f) => f.unit)),
     library.documentFacts(distinct),
     library.people(),
     library.volumes(),
   ])
-  const byDoc = new Map(distinct.map((d, k) => [d, { units: docUnits[k]!, facts: facts[k]! }]))
+  const docFacts = new Map(distinct.map((d, k) => [d, facts[k]!]))
+  // The notes each hit cites, or for a note the units citing it: all in the hit's document.
+  const linkedIds = units.map((u) => (u.kind === 'footnote' ? (u.citedBy ?? []) : [...new Set(u.cites.map((c) => c.note))]))
+  const positions = await Promise.all(linkedIds.map((ids, i) => library.anchors(docNumbers[i]!, ids.map((id) => id.slice(id.lastIndexOf('/') + 1)))))
+  const linked = await library.units(positions.flatMap((p) => [...p.values()]))
+  const byId = new Map(linked.map((u) => [u.id, u]))
   return found.map((f, i) => {
-    const { units, facts: doc } = byDoc.get(docNumbers[i]!)!
-    const unit = units[f.unit - doc.first]!
+    const unit = units[i]!
+    const doc = docFacts.get(docNumbers[i]!)!
     const snippet = buildSnippet(unit.text, matchedSpans(people, unit, new Set(f.terms)))
     const page = pageAt(unit.pages, snippet.focus) ?? null
     return {
@@ -84,7 +89,10 @@ export async function toHits(library: Library, found: readonly Found[], origin: 
       snippet: snippetHtml(snippet),
       snippet_text: snippet.text,
       highlights: snippet.highlights,
-      notes: linkedUnits(unit, units, origin),
+      notes: linkedIds[i]!.flatMap((id) => {
+        const l = byId.get(id)
+        return l ? [linkedUnit(l, origin)] : []
+      }),
       citation: cite(volumes.find((v) => v.id === doc.volume), doc, page),
       url: unitUrl(origin, unit),
     }
@@ -96,9 +104,7 @@ export async function toHits(library: Library, found: readonly Found[], origin: 
  * markup names a person whose surname has one (`Dean` tagged as Dean Rusk, for `Rusk`).
  */
 export function matchedSpans(people: ReadonlyMap<string, PersonFacts>, unit: Unit, terms: ReadonlySet<string>): Span[] {
-  const spans: Span[] = tokenize(unit.text)
-    .filter((t) => terms.has(t.term))
-    .map((t) => [t.start, t.end] as const)
+  const spans: Span[] = findTerms(unit.text, terms)
   for (const a of unit.annotations ?? []) {
     if (a.type !== 'person' || spans.some(([s, e]) => s < a.end && a.start < e)) continue
     const person = people.get(a.target)
@@ -107,19 +113,14 @@ export function matchedSpans(people: ReadonlyMap<string, PersonFacts>, unit: Uni
   return spans.sort((x, y) => x[0] - y[0])
 }
 
-/** The notes a unit cites, or for a note the units citing it, each with its text (all in the unit's document). */
-function linkedUnits(unit: Unit, documentUnits: readonly Unit[], origin: string): LinkedUnit[] {
-  const ids = unit.kind === 'footnote' ? (unit.citedBy ?? []) : [...new Set(unit.cites.map((c) => c.note))]
-  return ids.flatMap((id) => {
-    const linked = documentUnits.find((u) => u.id === id)
-    if (!linked) return []
-    return [{
-      id: linked.id,
-      kind: linked.kind,
-      n: linked.n,
-      ...(linked.label !== undefined && { label: linked.label }),
-      text: linked.text,
-      url: unitUrl(origin, linked),
-    }]
-  })
+/** A unit as a hit links to it: a note it cites, or a unit citing it. */
+function linkedUnit(linked: Unit, origin: string): LinkedUnit {
+  return {
+    id: linked.id,
+    kind: linked.kind,
+    n: linked.n,
+    ...(linked.label !== undefined && { label: linked.label }),
+    text: linked.text,
+    url: unitUrl(origin, linked),
+  }
 }

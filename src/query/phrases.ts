@@ -4,14 +4,66 @@
  * phrase writes it (a variant of its term), not only its stem. Positions are
  * read for the candidates alone, block by block.
  */
+import type { Block, BlockPositions } from '../format/postings'
 import { PostingsSession } from '../postings'
 import type { Plan, PhraseWord } from './plan'
 
-/** Where each word of the corpus stands in one unit, by word (`term` NUL `variant`). */
-type Occurrences = Map<string, number[]>
+/** Where a term stands in each candidate: its block's postings and positions, and the candidate's place in the block (-1: absent). */
+interface TermAt {
+  blocks: (readonly [Block, BlockPositions] | undefined)[]
+  block: Int32Array
+  posting: Int32Array
+}
+
+/** The positions of a batch of candidates, for the phrases asked about. */
+export class Occurrences {
+  constructor(readonly terms: ReadonlyMap<string, TermAt>) {}
+
+  /** Whether candidate `i` holds the phrase's words together, in order. */
+  holds(i: number, phrase: readonly PhraseWord[]): boolean {
+    const first = phrase[0]
+    if (!first) return false
+    for (const { term, variant } of first) {
+      const at = this.#positions(term, i)
+      if (!at) continue
+      const [positions, start, end] = at
+      for (let o = start; o < end; o++) {
+        if (positions.variants[o] !== variant) continue
+        const p = positions.at[o]!
+        let j = 1
+        while (j < phrase.length && phrase[j]!.some((w) => this.#standsAt(w.term, w.variant, i, p + j))) j++
+        if (j === phrase.length) return true
+      }
+    }
+    return false
+  }
+
+  #positions(term: string, i: number): [BlockPositions, number, number] | undefined {
+    const t = this.terms.get(term)
+    if (!t || t.block[i]! < 0) return undefined
+    const [, positions] = t.blocks[t.block[i]!]!
+    const k = t.posting[i]!
+    return [positions, positions.start[k]!, positions.start[k + 1]!]
+  }
+
+  /** Whether the term's variant stands at position `p` of candidate `i`. */
+  #standsAt(term: string, variant: number, i: number, p: number): boolean {
+    const at = this.#positions(term, i)
+    if (!at) return false
+    const [positions, start, end] = at
+    let lo = start
+    let hi = end
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (positions.at[mid]! < p) lo = mid + 1
+      else hi = mid
+    }
+    return lo < end && positions.at[lo] === p && positions.variants[lo] === variant
+  }
+}
 
 export class PhraseChecker {
-  /** Units checked so far (the query's budget counts them). */
+  /** Candidates checked so far (the query's budget counts them). */
   checked = 0
 
   constructor(
@@ -19,41 +71,34 @@ export class PhraseChecker {
     readonly plan: Plan,
   ) {}
 
-  /** The words of `units` (ascending) that `phrases` name, where they stand. */
-  async occurrences(units: Uint32Array, phrases: readonly PhraseWord[][]): Promise<Occurrences[]> {
+  /** Reads the positions of `units` (ascending) for the terms `phrases` name. */
+  async occurrences(units: Uint32Array, phrases: readonly PhraseWord[][]): Promise<Occurrences> {
     this.checked += units.length
-    const out = Array.from(units, () => new Map<string, number[]>())
     const terms = [...new Set(phrases.flat(2).map((w) => w.term))]
+    const found = new Map<string, TermAt>()
     await Promise.all(terms.map(async (term) => {
       const info = this.plan.terms.get(term)
       if (!info) return
       const skips = await this.session.skips(info)
-      const blocks = PostingsSession.blocksOf(skips, units)
-      const needed = [...new Set(blocks)].filter((b) => b >= 0)
-      const loaded = new Map(await Promise.all(needed.map(async (b) =>
-        [b, await Promise.all([this.session.block(info, skips, b), this.session.positions(info, skips, b)])] as const)))
+      const blockOf = PostingsSession.blocksOf(skips, units)
+      const needed = [...new Set(blockOf)].filter((b) => b >= 0)
+      const loaded = await Promise.all(needed.map((b) => Promise.all([this.session.block(info, skips, b), this.session.positions(info, skips, b)] as const)))
+      const slot = new Map(needed.map((b, k) => [b, k]))
+      const at: TermAt = { blocks: loaded, block: new Int32Array(units.length).fill(-1), posting: new Int32Array(units.length) }
       for (let i = 0; i < units.length; i++) {
-        if (blocks[i]! < 0) continue
-        const [block, positions] = loaded.get(blocks[i]!)!
-        const k = indexOf(block.units, units[i]!, block.count)
-        if (k < 0) continue
-        for (let o = positions.start[k]!; o < positions.start[k + 1]!; o++) {
-          const key = `${term}\u0000${positions.variants[o]}`
-          const list = out[i]!.get(key)
-          if (list) list.push(positions.at[o]!)
-          else out[i]!.set(key, [positions.at[o]!])
-        }
+        const b = blockOf[i]!
+        if (b < 0) continue
+        const k = slot.get(b)!
+        const block = loaded[k]![0]
+        const p = indexOf(block.units, units[i]!, block.count)
+        if (p < 0) continue
+        at.block[i] = k
+        at.posting[i] = p
       }
+      found.set(term, at)
     }))
-    return out
+    return new Occurrences(found)
   }
-}
-
-/** Whether the words stand together, in order. */
-export function holds(occurrences: Occurrences, phrase: readonly PhraseWord[]): boolean {
-  const at = phrase.map((word) => new Set(word.flatMap((w) => occurrences.get(`${w.term}\u0000${w.variant}`) ?? [])))
-  for (const p of at[0] ?? []) if (at.every((set, j) => set.has(p + j))) return true
-  return false
 }
 
 function indexOf(units: Uint32Array, unit: number, count: number): number {

@@ -14,14 +14,14 @@ import { rankDefaults } from '../rank'
 import { FacetCounter, type Facets, type Filters } from './filters'
 import { toHits, type Hit } from './hits'
 import { parseQuery } from './parse'
-import { holds, PhraseChecker } from './phrases'
+import { PhraseChecker, type Occurrences } from './phrases'
 import { planQuery, planTree, type Expansion, type PhraseWord, type Plan, type PlanCut } from './plan'
 import { TopK } from './top'
 
 /** What one search may spend, documented where it is set. */
 export const searchLimits = {
   /** Postings up to which a query is evaluated whole, so that `total` and facets are exact. */
-  exhaustive: 60_000,
+  exhaustive: 20_000,
   /** Postings a query may decode. */
   postings: 400_000,
   /** Index pages a query may read (cached or not). */
@@ -139,14 +139,15 @@ async function collect(library: Library, plan: Plan, combineWith: 'and' | 'or', 
     let d = docs.ofUnit(m.units[0]!)
     for (let i = 0; i < m.units.length; i++) {
       const unit = m.units[i]!
-      if (occurrences && !clausesHold(occurrences[i]!, checks, m, i, combineWith, plan.excludedPhrases)) continue
+      if (occurrences && !clausesHold(occurrences, checks, m, i, combineWith, plan.excludedPhrases)) continue
       while (docs.first[d + 1]! <= unit) d++
-      if (!counter.add(unit, m.codes[i]! >> 1, d)) continue
-      const kept = { unit, score: m.scores[i]!, date: docs.date[d] || UNDATED, forms: m.forms[i]!, terms: [] as string[] }
-      if (top.admits(kept)) {
-        kept.terms = matchedTerms(m, i)
-        top.push(kept)
-      }
+      if (!counter.add(m.codes[i]! >> 1, d)) continue
+      const worst = top.worst
+      const score = m.scores[i]!
+      const date = docs.date[d] || UNDATED
+      // Most matches cannot enter the page: tested before anything is made for them.
+      if (worst && (byDate ? date > worst.date || (date === worst.date && unit > worst.unit) : score < worst.score || (score === worst.score && unit > worst.unit))) continue
+      top.push({ unit, score, date, forms: m.forms[i]!, terms: matchedTerms(m, i) })
     }
     return true
   }
@@ -166,13 +167,13 @@ async function collect(library: Library, plan: Plan, combineWith: 'and' | 'or', 
 }
 
 /** Whether the groups hold (every one, or for partial matches any), phrases checked, and no excluded phrase stands in the unit. */
-function clausesHold(occurrences: Parameters<typeof holds>[0], checks: Check[][], m: Matches, i: number, combineWith: 'and' | 'or', excluded: PhraseWord[][]): boolean {
+function clausesHold(occurrences: Occurrences, checks: Check[][], m: Matches, i: number, combineWith: 'and' | 'or', excluded: PhraseWord[][]): boolean {
   let held = 0
   for (const group of checks) {
-    if (group.some((c) => (!c.terms || termsHeld(m, i, c.terms, c.all)) && (!c.phrase || holds(occurrences, c.phrase)))) held++
+    if (group.some((c) => (!c.terms || termsHeld(m, i, c.terms, c.all)) && (!c.phrase || occurrences.holds(i, c.phrase)))) held++
     else if (combineWith === 'and') return false
   }
-  return held > 0 && !excluded.some((p) => holds(occurrences, p))
+  return held > 0 && !excluded.some((p) => occurrences.holds(i, p))
 }
 
 function termsHeld(m: Matches, i: number, bits: number[], all: boolean): boolean {

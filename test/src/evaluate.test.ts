@@ -1,6 +1,6 @@
 import MiniSearch, { type Query } from 'minisearch'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { random } from '../../bench/corpus'
+import { random } from '../../bench/random'
 import { readCorpus } from '../../index/corpus'
 import { indexedText } from '../../index/documents'
 import { evaluate, matchedTerms, type EvaluationInput, type Matches, type QueryNode } from '../../src/evaluate'

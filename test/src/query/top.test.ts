@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { random } from '../../../bench/corpus'
+import { random } from '../../../bench/random'
 import { TopK } from '../../../src/query/top'
 
 describe('TopK', () => {
