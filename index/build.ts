@@ -45,11 +45,11 @@ export const pageDefaults = {
   /** Postings and positions pages: large enough that the whole FRUS series stays under 20,000 files. */
   stream: 256 * 1024,
   /** Units pages: a snippet reads one; a long document's reading page a few. */
-  units: 128 * 1024,
+  units: 256 * 1024,
   /** Lexicon and completions pages: a lookup reads one, a typo's walk several. */
   lexicon: 32 * 1024,
   /** Documents pages. */
-  documents: 64 * 1024,
+  documents: 128 * 1024,
 }
 
 /** Keys between two resident keys of a sorted table's sparse index. */

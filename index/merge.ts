@@ -72,6 +72,8 @@ export function mergeRuns(
     })
   }
   spellings.clear()
+  // The runs' word tables are merged: keep only what the terms need.
+  for (const run of runs) run.words.length = 0
   const variantsOf = local.map((list) => Uint32Array.from(list, (w) => words.get(w)!.variant))
 
   const terms = new Map<string, TermInfo>()

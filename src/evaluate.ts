@@ -124,8 +124,7 @@ export async function evaluate(session: PostingsSession, input: EvaluationInput,
   const cost = infos.reduce((n, t, k) => (t && !drivers.includes(k) ? n + Math.min(t.df, driverPostings * BLOCK_SIZE) : n), driverPostings)
   if (cost <= options.exhaustive) {
     const blocks = drivers.map((k) => Array.from({ length: skips[k]!.blocks }, (_, b) => b))
-    await evaluateIntervals(session, leaves, infos, skips, drivers, [{ from: 0, to: input.units - 1, blocks }], consume)
-    return evaluation
+    return stoppedBy(evaluation, await evaluateIntervals(session, leaves, infos, skips, drivers, [{ from: 0, to: input.units - 1, blocks }], consume, options.budget))
   }
 
   // Intervals: the stretches between the drivers' block boundaries that some driver block covers.
@@ -172,23 +171,40 @@ export async function evaluate(session: PostingsSession, input: EvaluationInput,
     // A batch: the next intervals, as many as a round of reads brings (six pages), read together.
     const batch: typeof intervals = []
     const pages = new Set<number>()
+    const blocks = new Set<number>()
     let postings = 0
     while (next < keyed.length && batch.length < BATCH && (batch.length === 0 || pages.size < 6)) {
       const interval = keyed[next]!.interval
+      let more = 0
+      const morePages = new Set<number>()
       interval.blocks.forEach((list, d) => {
         const k = drivers[d]!
-        for (const p of session.pagesFor(infos[k]!, skips[k]!, list)) pages.add(p)
-        for (const b of list) postings += skips[k]!.count[b]!
+        for (const b of list) if (!blocks.has(d * 2 ** 32 + b)) more += skips[k]!.count[b]!
+        for (const p of session.pagesFor(infos[k]!, skips[k]!, list)) if (!pages.has(p)) morePages.add(p)
       })
+      // The budget ends the batch; an interval it cannot pay for at all ends the evaluation.
+      if (session.decoded + postings + more > options.budget.postings || session.reader.touched.size + pages.size + morePages.size > options.budget.pages) {
+        if (batch.length > 0) break
+        return { ...evaluation, complete: false, cut: session.decoded + postings + more > options.budget.postings ? 'postings' : 'pages' }
+      }
+      interval.blocks.forEach((list, d) => list.forEach((b) => blocks.add(d * 2 ** 32 + b)))
+      for (const p of morePages) pages.add(p)
+      postings += more
       batch.push(interval)
       next++
     }
-    if (session.decoded + postings > options.budget.postings) return { ...evaluation, complete: false, cut: 'postings' }
-    if (session.reader.touched.size + pages.size > options.budget.pages) return { ...evaluation, complete: false, cut: 'pages' }
     const stop = options.cutoff && ((i: number) => keyed[next - batch.length + i]!.key > options.cutoff!())
-    if (!(await evaluateIntervals(session, leaves, infos, skips, drivers, batch, consume, stop))) evaluation.complete = false
+    // Stopped by the cutoff (every interval after is beyond it too), the consumer, or the budget.
+    const stopped = await evaluateIntervals(session, leaves, infos, skips, drivers, batch, consume, options.budget, stop)
+    if (stopped) return stoppedBy(evaluation, stopped)
   }
   return evaluation
+}
+
+/** The evaluation as it stood when `why` stopped it (nothing: it went to the end). */
+function stoppedBy(evaluation: Evaluation, why: 'cutoff' | 'consumer' | 'postings' | 'pages' | undefined): Evaluation {
+  if (!why) return evaluation
+  return { ...evaluation, complete: false, ...((why === 'postings' || why === 'pages') && { cut: why }) }
 }
 
 /** The best score an interval's units can reach, for a term not among the drivers: its best block there. */
@@ -210,7 +226,8 @@ function rangeBound(s: Skips, from: number, to: number, best: number): number {
 
 /**
  * Evaluates intervals: drivers' blocks first, then the other terms' blocks at
- * the candidates, then the tree. Returns false when `stop` ended it early.
+ * the candidates, then the tree. Says why it stopped early, if it did: the
+ * cutoff, the consumer, or the budget (before reading what would pass it).
  */
 async function evaluateIntervals(
   session: PostingsSession,
@@ -220,31 +237,33 @@ async function evaluateIntervals(
   drivers: number[],
   intervals: { from: number; to: number; blocks: number[][] }[],
   consume: Consumer,
+  budget: Budget,
   stop?: (i: number) => boolean,
-): Promise<boolean> {
+): Promise<'cutoff' | 'consumer' | 'postings' | 'pages' | undefined> {
   const driverBlocks = intervals.map((i) => i.blocks.map((list, d) => list.map((b) => session.block(infos[drivers[d]!]!, skips[drivers[d]!]!, b))))
   const decoded = await Promise.all(driverBlocks.map((perDriver) => Promise.all(perDriver.map((list) => Promise.all(list)))))
-  const candidates = decoded.map((perDriver, i) => candidateUnits(perDriver.flat(), intervals[i]!.from, intervals[i]!.to))
+  const candidates = decoded.map((perDriver, i) => candidateUnits(perDriver, intervals[i]!.from, intervals[i]!.to))
   const others = infos.map((t, k) => (t && !drivers.includes(k) ? k : -1)).filter((k) => k >= 0)
   // Per other term, per interval: the blocks holding its candidates.
-  const needed = others.map((k) => candidates.map((units) => distinct(PostingsSession.blocksOf(skips[k]!, units))))
+  const needed = others.map((k) => candidates.map((units) => PostingsSession.distinct(PostingsSession.blocksOf(skips[k]!, units))))
+  let postings = 0
+  const pages = new Set<number>()
+  others.forEach((k, o) => needed[o]!.forEach((list) => {
+    for (const b of list) postings += skips[k]!.count[b]!
+    for (const p of session.pagesFor(infos[k]!, skips[k]!, list)) pages.add(p)
+  }))
+  if (session.decoded + postings > budget.postings) return 'postings'
+  if (session.reader.touched.size + pages.size > budget.pages) return 'pages'
   const blocks = await Promise.all(others.map((k, o) => Promise.all(needed[o]!.map((list) => Promise.all(list.map((b) => session.block(infos[k]!, skips[k]!, b)))))))
   for (const [i, interval] of intervals.entries()) {
-    if (stop?.(i)) return false
+    if (stop?.(i)) return 'cutoff'
     const postings = new Map<number, TermPostings>()
     drivers.forEach((k, d) => postings.set(k, restrict(decoded[i]![d]!, interval.from, interval.to)))
     others.forEach((k, o) => postings.set(k, atUnits(blocks[o]![i]!, candidates[i]!)))
     const m = leaves.run(postings)
-    if (m.units.length > 0 && (await consume(m)) === false) return false
+    if (m.units.length > 0 && (await consume(m)) === false) return 'consumer'
   }
-  return true
-}
-
-/** The distinct blocks of a non-decreasing list (-1, none, left out). */
-function distinct(blocks: Int32Array): number[] {
-  const out: number[] = []
-  for (let i = 0; i < blocks.length; i++) if (blocks[i]! >= 0 && blocks[i] !== out[out.length - 1]) out.push(blocks[i]!)
-  return out
+  return undefined
 }
 
 /** A term's postings within the stretch evaluated, as parallel arrays. */
@@ -320,11 +339,14 @@ function slice(p: TermPostings, n: number): TermPostings {
   }
 }
 
-/** The distinct units of the drivers' blocks within `[from, to]`, ascending. */
-function candidateUnits(blocks: readonly Block[], from: number, to: number): Uint32Array {
-  const all = new Uint32Array(blocks.reduce((n, b) => n + b.count, 0))
+/** The distinct units of the drivers' blocks (each driver's in unit order) within `[from, to]`, ascending. */
+function candidateUnits(perDriver: readonly (readonly Block[])[], from: number, to: number): Uint32Array {
+  const lists = perDriver.filter((blocks) => blocks.length > 0)
+  const all = new Uint32Array(lists.reduce((n, blocks) => n + blocks.reduce((m, b) => m + b.count, 0), 0))
   let n = 0
-  for (const b of blocks) for (let i = 0; i < b.count; i++) if (b.units[i]! >= from && b.units[i]! <= to) all[n++] = b.units[i]!
+  for (const blocks of lists) for (const b of blocks) for (let i = 0; i < b.count; i++) if (b.units[i]! >= from && b.units[i]! <= to) all[n++] = b.units[i]!
+  // One driver's units are already ascending and distinct; several drivers' are merged.
+  if (lists.length <= 1) return all.subarray(0, n)
   const units = all.subarray(0, n).sort()
   let unique = 0
   for (let i = 0; i < units.length; i++) if (i === 0 || units[i] !== units[i - 1]) units[unique++] = units[i]!

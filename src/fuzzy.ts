@@ -67,8 +67,7 @@ const shared = (a: string, b: string, limit: number) => {
 
 /**
  * Calls `found` for every string of `keys[from, to)` (sorted by code unit)
- * within `maxEdits` of the rows' word, in order. `lowerBound(key, from)` finds the
- * first position not below `key`, for the skips.
+ * within `maxEdits` of the rows' word, in order.
  */
 export function walkNear(
   keys: readonly string[],
@@ -77,7 +76,6 @@ export function walkNear(
   rows: Rows,
   maxEdits: number,
   found: (i: number, edits: number) => void,
-  lowerBound: (key: string, from: number) => number,
 ): void {
   let previous = ''
   let depth = 0 // rows are valid for prefixes of `previous` up to this length
@@ -90,8 +88,8 @@ export function walkNear(
       if (low > maxEdits && rows.least[d]! >= maxEdits) {
         previous = w
         depth = d
-        const c = w.charCodeAt(d)
-        i = c === 0xffff ? to : Math.min(to, lowerBound(w.slice(0, d) + String.fromCharCode(c + 1), i))
+        // Past every string that begins as `w` does up to here (a few, at most a step of keys).
+        for (i++; i < to && keys[i]!.length > d && shared(keys[i]!, w, d + 1) === d + 1; i++);
         continue walk
       }
     }

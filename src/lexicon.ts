@@ -5,7 +5,7 @@
  * walking only the pages whose keys can be near it.
  */
 import { decodeEntry, type LexiconEntry, type WordInfo } from './format/lexicon'
-import { lowerBound, prefixDistances, Rows, walkNear } from './fuzzy'
+import { prefixDistances, Rows, walkNear } from './fuzzy'
 import type { PageReader } from './store/reader'
 import { valueAt, type Place, type SortedTable } from './store/sorted'
 
@@ -81,7 +81,7 @@ export class Lexicon {
     const pages = new Map<number, number>()
     index.keys.forEach((_, s) => {
       if (bounds[s]! > maxEdits) return
-      const p = this.table.pageFor(index.keys[s]!)
+      const p = this.table.pageOfStep(s)
       pages.set(p, Math.max(pages.get(p) ?? -Infinity, prefixes[s]!.length - bounds[s]!))
     })
     const order = [...pages].sort(([p, a], [q, b]) => b - a || Math.abs(p - home) - Math.abs(q - home) || p - q).map(([p]) => p)
@@ -96,7 +96,7 @@ export class Lexicon {
         walkNear(page.keys, from, to, rows, maxEdits, (at, edits) => {
           const entry = entryAt({ page, at })
           if (isWord(entry)) found.push({ ...entry, edits })
-        }, (key, start) => lowerBound(page.keys, key, start, to))
+        })
       }
     }
     return { words: found.sort((a, b) => a.edits - b.edits || byUnits(a, b)).slice(0, max), cut: order.length > read.length }

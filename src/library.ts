@@ -13,7 +13,7 @@ import { Lexicon } from './lexicon'
 import { anchorOf, UNIT_KINDS, type Person, type Term, type Unit, type Volume } from './model'
 import { Pack } from './pack'
 import { PostingsSession } from './postings'
-import { IndexUnavailableError, PageCache, type CacheOptions, type ReadAsset } from './store/cache'
+import { DecodedCache, IndexUnavailableError, PageCache, type CacheOptions, type ReadAsset } from './store/cache'
 import { PageReader, PageTable } from './store/reader'
 import { SortedTable } from './store/sorted'
 
@@ -108,6 +108,8 @@ export class LoadedIndex {
   readonly pages: PageTable
   readonly documents: DocumentTable
   readonly lexicon: Lexicon
+  /** Skip tables, blocks and positions kept decoded across requests. */
+  readonly decoded = new DecodedCache()
   readonly #units: Uint32Array
   readonly #docPages: Uint32Array
   #volumes: Promise<VolumeFacts[]> | undefined
@@ -209,7 +211,7 @@ export class Library {
 
   constructor(readonly index: LoadedIndex) {
     this.reader = new PageReader(index.pages, index.cache, index.meta.streamPageBytes)
-    this.postings = new PostingsSession(this.reader)
+    this.postings = new PostingsSession(this.reader, index.decoded)
   }
 
   get manifest(): Manifest {

@@ -1,30 +1,44 @@
 /**
  * A query's access to postings: a term's skip table, its blocks and their
- * positions, each read and decoded at most once per query. Blocks are read
- * only when a query asks for them, so a common word costs what the query
- * uses of it, not its whole list.
+ * positions, each read and decoded at most once per query (and kept decoded
+ * across queries, while the isolate's budget allows). Blocks are read only
+ * when a query asks for them, so a common word costs what the query uses of
+ * it, not its whole list.
  */
 import type { TermInfo } from './format/lexicon'
 import { decodeBlock, decodePositions, decodeSkips, type Block, type BlockPositions, type Skips } from './format/postings'
+import type { DecodedCache } from './store/cache'
 import type { PageReader } from './store/reader'
 
 /** A term whose whole postings are this small is read at once with its skip table (one round of I/O, not two). */
 const SMALL_POSTINGS = 16 * 1024
 
 export class PostingsSession {
-  /** Postings decoded so far by this query. */
+  /** Postings this query has read (decoded now, or earlier and kept). */
   decoded = 0
   readonly #skips = new Map<string, Promise<Skips>>()
   readonly #blocks = new Map<string, Promise<Block>>()
   readonly #positions = new Map<string, Promise<BlockPositions>>()
 
-  constructor(readonly reader: PageReader) {}
+  constructor(
+    readonly reader: PageReader,
+    readonly kept: DecodedCache,
+  ) {}
+
+  /** What the isolate kept decoded under `key`, or what `decode` reads and decodes now (then kept). */
+  async #kept<T>(key: string, decode: () => Promise<T>, weight: (t: T) => number): Promise<T> {
+    const found = this.kept.get<T>(key)
+    if (found !== undefined) return found
+    const value = await decode()
+    this.kept.set(key, value, weight(value))
+    return value
+  }
 
   skips(t: TermInfo): Promise<Skips> {
     let s = this.#skips.get(t.term)
     if (!s) {
       const length = t.postingsBytes <= SMALL_POSTINGS ? t.postingsBytes : t.skipBytes
-      s = this.reader.range('postings', t.postings, length).then((bytes) => decodeSkips(bytes, t.blocks))
+      s = this.#kept(`s\u0000${t.term}`, () => this.reader.range('postings', t.postings, length).then((bytes) => decodeSkips(bytes, t.blocks)), (k) => 64 + k.blocks * 40)
       this.#skips.set(t.term, s)
     }
     return s
@@ -34,36 +48,46 @@ export class PostingsSession {
   pagesFor(t: TermInfo, skips: Skips, blocks: Iterable<number>): number[] {
     const pages = new Set<number>()
     for (const b of blocks) {
-      if (this.#blocks.has(`${t.term}\u0000${b}`)) continue
+      const key = `b\u0000${t.term}\u0000${b}`
+      if (this.#blocks.has(key) || this.kept.get(key)) continue
       for (const p of this.reader.streamPages(t.postings + skips.offset[b]!, skips.bytes[b]!)) pages.add(p)
     }
     return [...pages]
   }
 
   block(t: TermInfo, skips: Skips, b: number): Promise<Block> {
-    const key = `${t.term}\u0000${b}`
+    const key = `b\u0000${t.term}\u0000${b}`
     let block = this.#blocks.get(key)
     if (!block) {
-      block = this.reader.range('postings', t.postings + skips.offset[b]!, skips.bytes[b]!).then((bytes) => {
-        this.decoded += skips.count[b]!
-        return decodeBlock(bytes, skips.first[b]!, skips.count[b]!)
-      })
+      this.decoded += skips.count[b]!
+      block = this.#kept(key, () => this.reader.range('postings', t.postings + skips.offset[b]!, skips.bytes[b]!)
+        .then((bytes) => decodeBlock(bytes, skips.first[b]!, skips.count[b]!)), (k) => 256 + k.count * 18)
       this.#blocks.set(key, block)
     }
     return block
   }
 
   positions(t: TermInfo, skips: Skips, b: number): Promise<BlockPositions> {
-    const key = `${t.term}\u0000${b}`
+    const key = `p\u0000${t.term}\u0000${b}`
     let positions = this.#positions.get(key)
     if (!positions) {
-      positions = Promise.all([
-        this.block(t, skips, b),
-        this.reader.range('positions', t.positions + skips.positions[b]!, skips.positionsBytes[b]!),
-      ]).then(([block, bytes]) => decodePositions(bytes, block, t.variants))
+      positions = this.#kept(key, async () => {
+        const [block, bytes] = await Promise.all([
+          this.block(t, skips, b),
+          this.reader.range('positions', t.positions + skips.positions[b]!, skips.positionsBytes[b]!),
+        ])
+        return decodePositions(bytes, block, t.variants)
+      }, (p) => 256 + p.at.length * 6 + p.start.length * 4)
       this.#positions.set(key, positions)
     }
     return positions
+  }
+
+  /** The distinct blocks of {@link blocksOf}'s answer (non-decreasing; -1, none, left out). */
+  static distinct(blocks: Int32Array): number[] {
+    const out: number[] = []
+    for (let i = 0; i < blocks.length; i++) if (blocks[i]! >= 0 && blocks[i] !== out[out.length - 1]) out.push(blocks[i]!)
+    return out
   }
 
   /**

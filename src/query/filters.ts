@@ -40,9 +40,37 @@ const DOC_FACETS = ['volume', 'doc', 'chapter', 'year', 'person'] as const
 type DocFacet = (typeof DOC_FACETS)[number]
 const NONE = -1
 
-/** Adds `n` to a value's count; value 0 is none (no volume, chapter or date). */
-function bump(counts: Map<number, number>, value: number, n: number): void {
-  if (value !== 0) counts.set(value, (counts.get(value) ?? 0) + n)
+/**
+ * Counts by value code (from 1; 0 is none: no volume, chapter or date):
+ * in an array while the codes are few (volumes, chapters), else in a map.
+ */
+class Counts {
+  readonly #array: Int32Array | undefined
+  readonly #map: Map<number, number> | undefined
+
+  constructor(values: number) {
+    if (values <= 4096) this.#array = new Int32Array(values + 1)
+    else this.#map = new Map()
+  }
+
+  add(value: number, n: number): void {
+    if (value === 0) return
+    if (this.#array) this.#array[value]! += n
+    else this.#map!.set(value, (this.#map!.get(value) ?? 0) + n)
+  }
+
+  entries(): [number, number][] {
+    if (this.#map) return [...this.#map]
+    const out: [number, number][] = []
+    this.#array!.forEach((n, value) => n > 0 && out.push([value, n]))
+    return out
+  }
+}
+
+/** The `n`-th largest of `values` (1-based). */
+function nthLargest(values: number[], n: number): number {
+  const sorted = Int32Array.from(values).sort()
+  return sorted[sorted.length - n]!
 }
 
 /** Counts matches by facet value, filter by filter, as they stream in (units ascending). */
@@ -51,7 +79,7 @@ export class FacetCounter {
   total = 0
   readonly #docs: DocumentTable
   readonly #kinds: Int32Array = new Int32Array(UNIT_KINDS.length)
-  readonly #counts: Record<DocFacet, Map<number, number>> = { volume: new Map(), doc: new Map(), chapter: new Map(), year: new Map(), person: new Map() }
+  readonly #counts: Record<DocFacet, Counts>
   readonly #kindAllowed: ReadonlySet<number> | undefined
   readonly #tests: [DocFacet, (doc: number) => boolean][]
   // The document whose matches are being counted: which of its filters fail, and its runs.
@@ -65,6 +93,13 @@ export class FacetCounter {
 
   constructor(docs: DocumentTable, filters: Filters) {
     this.#docs = docs
+    this.#counts = {
+      volume: new Counts(docs.volumeIds.length),
+      doc: new Counts(docs.count),
+      chapter: new Counts(docs.chapters.length),
+      year: new Counts(Infinity),
+      person: new Counts(docs.personIds.length),
+    }
     const code = (list: readonly string[], value: string) => list.indexOf(value) + 1
     this.#kindAllowed = filters.kind && new Set([...filters.kind].map((k) => UNIT_KINDS.indexOf(k)))
     this.#tests = []
@@ -136,11 +171,11 @@ export class FacetCounter {
       const n = this.#all + (this.#failed === facet ? this.#only : 0)
       if (n === 0) continue
       const counts = this.#counts[facet]
-      if (facet === 'volume') bump(counts, docs.volume[d]!, n)
-      else if (facet === 'doc') bump(counts, d + 1, n)
-      else if (facet === 'chapter') bump(counts, docs.chapter[d]!, n)
-      else if (facet === 'year') bump(counts, Math.floor(docs.date[d]! / 10000), n)
-      else for (let j = docs.peopleStart[d]!; j < docs.peopleStart[d + 1]!; j++) bump(counts, docs.people[j]! + 1, n)
+      if (facet === 'volume') counts.add(docs.volume[d]!, n)
+      else if (facet === 'doc') counts.add(d + 1, n)
+      else if (facet === 'chapter') counts.add(docs.chapter[d]!, n)
+      else if (facet === 'year') counts.add(Math.floor(docs.date[d]! / 10000), n)
+      else for (let j = docs.peopleStart[d]!; j < docs.peopleStart[d + 1]!; j++) counts.add(docs.people[j]! + 1, n)
     }
     this.#all = 0
     this.#only = 0
@@ -163,14 +198,14 @@ export class FacetCounter {
         facets.kind = Object.fromEntries(UNIT_KINDS.map((k, code) => [k, this.#kinds[code]!]))
         continue
       }
-      const counts = this.#counts[f]
+      const counts = this.#counts[f].entries()
       if (f === 'year') {
-        facets.year = Object.fromEntries([...counts].sort(([a], [b]) => a - b).map(([y, n]) => [String(y), n]))
+        facets.year = Object.fromEntries(counts.sort(([a], [b]) => a - b).map(([y, n]) => [String(y), n]))
         continue
       }
       // The most frequent values only: those below the 50th count are never named.
-      const floor = [...counts.values()].sort((a, b) => b - a)[MAX_FACET_VALUES - 1] ?? 0
-      const entries = [...counts].filter(([, n]) => n >= floor).map(([code, n]) => [name[f](code), n] as [string, number])
+      const floor = counts.length <= MAX_FACET_VALUES ? 0 : nthLargest(counts.map(([, n]) => n), MAX_FACET_VALUES)
+      const entries = counts.filter(([, n]) => n >= floor).map(([code, n]) => [name[f](code), n] as [string, number])
       facets[f] = Object.fromEntries(entries.sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1)).slice(0, MAX_FACET_VALUES))
     }
     return facets

@@ -23,35 +23,35 @@ export class Occurrences {
   holds(i: number, phrase: readonly PhraseWord[]): boolean {
     const first = phrase[0]
     if (!first) return false
-    for (const { term, variant } of first) {
-      const at = this.#positions(term, i)
-      if (!at) continue
-      const [positions, start, end] = at
-      for (let o = start; o < end; o++) {
-        if (positions.variants[o] !== variant) continue
+    for (let a = 0; a < first.length; a++) {
+      const t = this.terms.get(first[a]!.term)
+      if (!t || t.block[i]! < 0) continue
+      const positions = t.blocks[t.block[i]!]![1]
+      const k = t.posting[i]!
+      for (let o = positions.start[k]!; o < positions.start[k + 1]!; o++) {
+        if (positions.variants[o] !== first[a]!.variant) continue
         const p = positions.at[o]!
         let j = 1
-        while (j < phrase.length && phrase[j]!.some((w) => this.#standsAt(w.term, w.variant, i, p + j))) j++
+        for (; j < phrase.length; j++) {
+          const word = phrase[j]!
+          let found = false
+          for (let b = 0; b < word.length && !found; b++) found = this.#standsAt(word[b]!.term, word[b]!.variant, i, p + j)
+          if (!found) break
+        }
         if (j === phrase.length) return true
       }
     }
     return false
   }
 
-  #positions(term: string, i: number): [BlockPositions, number, number] | undefined {
-    const t = this.terms.get(term)
-    if (!t || t.block[i]! < 0) return undefined
-    const [, positions] = t.blocks[t.block[i]!]!
-    const k = t.posting[i]!
-    return [positions, positions.start[k]!, positions.start[k + 1]!]
-  }
-
   /** Whether the term's variant stands at position `p` of candidate `i`. */
   #standsAt(term: string, variant: number, i: number, p: number): boolean {
-    const at = this.#positions(term, i)
-    if (!at) return false
-    const [positions, start, end] = at
-    let lo = start
+    const t = this.terms.get(term)
+    if (!t || t.block[i]! < 0) return false
+    const positions = t.blocks[t.block[i]!]![1]
+    const k = t.posting[i]!
+    let lo = positions.start[k]!
+    const end = positions.start[k + 1]!
     let hi = end
     while (lo < hi) {
       const mid = (lo + hi) >> 1
@@ -81,14 +81,15 @@ export class PhraseChecker {
       if (!info) return
       const skips = await this.session.skips(info)
       const blockOf = PostingsSession.blocksOf(skips, units)
-      const needed = [...new Set(blockOf)].filter((b) => b >= 0)
+      const needed = PostingsSession.distinct(blockOf)
       const loaded = await Promise.all(needed.map((b) => Promise.all([this.session.block(info, skips, b), this.session.positions(info, skips, b)] as const)))
-      const slot = new Map(needed.map((b, k) => [b, k]))
       const at: TermAt = { blocks: loaded, block: new Int32Array(units.length).fill(-1), posting: new Int32Array(units.length) }
+      // Blocks ascend with the units: the slot of each unit's block moves forward only.
+      let k = 0
       for (let i = 0; i < units.length; i++) {
         const b = blockOf[i]!
         if (b < 0) continue
-        const k = slot.get(b)!
+        while (needed[k] !== b) k++
         const block = loaded[k]![0]
         const p = indexOf(block.units, units[i]!, block.count)
         if (p < 0) continue

@@ -18,17 +18,25 @@ import { PhraseChecker, type Occurrences } from './phrases'
 import { planQuery, planTree, type Expansion, type PhraseWord, type Plan, type PlanCut } from './plan'
 import { TopK } from './top'
 
+/** What one search may spend. */
+export interface SearchLimits {
+  exhaustive: number
+  postings: number
+  pages: number
+  phraseChecks: number
+}
+
 /** What one search may spend, documented where it is set. */
-export const searchLimits = {
+export const searchLimits: SearchLimits = {
   /** Postings up to which a query is evaluated whole, so that `total` and facets are exact. */
   exhaustive: 20_000,
   /** Postings a query may decode. */
-  postings: 400_000,
+  postings: 100_000,
   /** Index pages a query may read (cached or not). */
   pages: 64,
-  /** Candidates a query's phrases may be checked against. */
-  phraseChecks: 20_000,
-} as const
+  /** Candidates a query's phrases may be checked against (phrases of common words have tens of thousands). */
+  phraseChecks: 2_500,
+}
 
 /** What a search asks for; parameters already validated. */
 export interface SearchRequest {
@@ -75,13 +83,16 @@ interface Kept {
 
 const UNDATED = 99_999_999
 
-export async function search(library: Library, request: SearchRequest): Promise<SearchResponse> {
+/** Searches; `limits` are the worker's own unless a test or a benchmark asks for others. */
+export async function search(library: Library, request: SearchRequest, limits: SearchLimits = searchLimits): Promise<SearchResponse> {
   const parsed = parseQuery(request.q)
   const plan = await planQuery(library, parsed, !/\s$/.test(request.q))
   let partial = false
-  let found = await collect(library, plan, 'and', request)
-  if (found.counter.total === 0 && plan.groups.length > 1) {
-    found = await collect(library, plan, 'or', request)
+  // When partial matches may be wanted, all words together may spend half the budget, the partial matches the rest.
+  const fallback = plan.groups.length > 1
+  let found = await collect(library, plan, 'and', request, fallback ? { ...limits, postings: limits.postings / 2, phraseChecks: limits.phraseChecks / 2 } : limits)
+  if (found.counter.total === 0 && fallback) {
+    found = await collect(library, plan, 'or', request, limits)
     partial = found.counter.total > 0
   }
   const ranked = request.sort === 'date' ? found.kept : byExactForms(plan, found.kept)
@@ -109,7 +120,7 @@ interface Check {
 }
 
 /** Evaluates the plan's tree, checks phrases, filters, counts and keeps the best. */
-async function collect(library: Library, plan: Plan, combineWith: 'and' | 'or', request: SearchRequest) {
+async function collect(library: Library, plan: Plan, combineWith: 'and' | 'or', request: SearchRequest, limits: SearchLimits) {
   const root = planTree(plan, combineWith)
   const forms = formsOf(plan)
   const counter = new FacetCounter(library.documents, request.filters)
@@ -118,24 +129,32 @@ async function collect(library: Library, plan: Plan, combineWith: 'and' | 'or', 
     ? (a, b) => a.date < b.date || (a.date === b.date && a.unit < b.unit)
     : (a, b) => a.score > b.score || (a.score === b.score && a.unit < b.unit))
   const phrases = new PhraseChecker(library.postings, plan)
-  const cut: Cut[] = []
+  const cut = new Set<Cut>()
   const docs = library.documents
 
+  // Without phrases the tree alone decides; with them, each candidate's clauses are checked again, phrases included.
+  const phrasing = plan.excludedPhrases.length > 0 || plan.groups.some((g) => g.some((c) => c.phrase))
+  const phraseList = [...plan.groups.flat().flatMap((c) => (c.phrase ? [c.phrase] : [])), ...plan.excludedPhrases]
   let checks: Check[][] | undefined
-  const consume = async (m: Matches): Promise<boolean> => {
+  const consume = async (batch: Matches): Promise<boolean> => {
     checks ??= plan.groups.map((g) => g.map((c) => ({
       // Where a group has one clause and every group is required, the tree already holds the clause's terms.
-      ...(!(combineWith === 'and' && g.length === 1) && { terms: [...c.terms].map((t) => m.terms.indexOf(t)) }),
+      ...(!(combineWith === 'and' && g.length === 1) && { terms: [...c.terms].map((t) => batch.terms.indexOf(t)) }),
       all: c.match === 'all',
       ...(c.phrase && { phrase: c.phrase }),
     })))
-    // Without phrases the tree alone decides; with them, each candidate's clauses are checked again, phrases included.
-    const phrasing = plan.excludedPhrases.length > 0 || checks.some((g) => g.some((c) => c.phrase))
-    if (phrasing && phrases.checked + m.units.length > searchLimits.phraseChecks) {
-      cut.push('phrases')
-      return false
+    let m = batch
+    let more = true
+    if (phrasing) {
+      const room = limits.phraseChecks - phrases.checked
+      if (m.units.length > room) {
+        m = firstMatches(m, Math.max(0, room))
+        more = false
+        cut.add('phrases')
+      }
     }
-    const occurrences = phrasing ? await phrases.occurrences(m.units, [...checks.flatMap((g) => g.flatMap((c) => (c.phrase ? [c.phrase] : []))), ...plan.excludedPhrases]) : undefined
+    const occurrences = phrasing && m.units.length > 0 ? await phrases.occurrences(m.units, phraseList) : undefined
+    if (m.units.length === 0) return more
     let d = docs.ofUnit(m.units[0]!)
     for (let i = 0; i < m.units.length; i++) {
       const unit = m.units[i]!
@@ -149,21 +168,30 @@ async function collect(library: Library, plan: Plan, combineWith: 'and' | 'or', 
       if (worst && (byDate ? date > worst.date || (date === worst.date && unit > worst.unit) : score < worst.score || (score === worst.score && unit > worst.unit))) continue
       top.push({ unit, score, date, forms: m.forms[i]!, terms: matchedTerms(m, i) })
     }
-    return true
+    return more
   }
   const evaluation = await evaluate(library.postings, {
     root, terms: plan.terms, forms, units: library.size, averageLength: library.index.meta.averageLength,
   }, consume, {
-    budget: { postings: searchLimits.postings, pages: searchLimits.pages },
-    exhaustive: searchLimits.exhaustive,
+    budget: { postings: limits.postings, pages: limits.pages },
+    // Evaluated whole only when every candidate's phrases can be checked.
+    exhaustive: phrasing ? Math.min(limits.exhaustive, limits.phraseChecks) : limits.exhaustive,
     ...(byDate && { priority: (i: Interval) => earliestDate(library, i) }),
     cutoff: () => {
       const worst = top.worst
       return worst === undefined ? Infinity : byDate ? worst.date : -worst.score
     },
   })
-  if (evaluation.cut) cut.push(evaluation.cut)
-  return { counter, kept: top.sorted(), complete: evaluation.complete, cut }
+  if (evaluation.cut) cut.add(evaluation.cut)
+  return { counter, kept: top.sorted(), complete: evaluation.complete, cut: [...cut] }
+}
+
+/** The first `n` matches of a batch. */
+function firstMatches(m: Matches, n: number): Matches {
+  return {
+    ...m, units: m.units.subarray(0, n), scores: m.scores.subarray(0, n), masks: m.masks.subarray(0, n * m.words),
+    forms: m.forms.subarray(0, n), codes: m.codes.subarray(0, n),
+  }
 }
 
 /** Whether the groups hold (every one, or for partial matches any), phrases checked, and no excluded phrase stands in the unit. */

@@ -18,11 +18,11 @@ interface Entry {
 }
 
 export interface CacheOptions {
-  /** Bytes of pages (and their decoded forms) kept. Default 48 MB: with the resident tables and a query's work, under 100 MB. */
+  /** Bytes of pages (and their decoded forms) kept. Default 40 MB: with decoded blocks (16 MB), the resident tables and a query's work, under 100 MB. */
   maxBytes?: number
 }
 
-const defaults: Required<CacheOptions> = { maxBytes: 48 * 2 ** 20 }
+const defaults: Required<CacheOptions> = { maxBytes: 40 * 2 ** 20 }
 
 export class PageCache {
   readonly #entries = new Map<string, Entry>()
@@ -117,6 +117,41 @@ export class PageCache {
       if (this.#bytes <= this.#maxBytes || this.#entries.size <= 1) break
       this.#entries.delete(path)
       this.#bytes -= entry.weight
+    }
+  }
+}
+
+/**
+ * Structures decoded from pages (a term's skip table, a postings block, its
+ * positions), kept across requests up to a byte budget, least recently used
+ * out first: a common word's blocks are decoded once, not once per query.
+ */
+export class DecodedCache {
+  readonly #entries = new Map<string, { value: unknown; weight: number }>()
+  #bytes = 0
+
+  constructor(readonly maxBytes = 16 * 2 ** 20) {}
+
+  get bytes(): number {
+    return this.#bytes
+  }
+
+  get<T>(key: string): T | undefined {
+    const entry = this.#entries.get(key)
+    if (!entry) return undefined
+    this.#entries.delete(key)
+    this.#entries.set(key, entry)
+    return entry.value as T
+  }
+
+  set(key: string, value: unknown, weight: number): void {
+    if (this.#entries.has(key) || weight > this.maxBytes / 4) return
+    this.#entries.set(key, { value, weight })
+    this.#bytes += weight
+    for (const [k, e] of this.#entries) {
+      if (this.#bytes <= this.maxBytes) break
+      this.#entries.delete(k)
+      this.#bytes -= e.weight
     }
   }
 }

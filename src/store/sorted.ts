@@ -42,6 +42,11 @@ export class SortedTable {
     return block < 0 ? 0 : this.#pageOfKey(block * this.index.step)
   }
 
+  /** The page holding the keys of step `s` of the sparse index. */
+  pageOfStep(s: number): number {
+    return this.#pageOfKey(s * this.index.step)
+  }
+
   /** The page holding key number `k`. */
   #pageOfKey(k: number): number {
     let lo = 0

@@ -1,0 +1,58 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { buildIndex, dateNumber } from '../../index/build'
+import { readCorpus } from '../../index/corpus'
+import { documentEntry } from '../../index/documents'
+import { loadIndex } from '../../src/library'
+import { loadedIndex, readFrom } from '../support/paged-index'
+
+const temp = () => mkdtempSync(join(tmpdir(), 'folio-build-'))
+
+describe('buildIndex', () => {
+  it('writes every unit and document of the corpus, which the worker reads back whole', async () => {
+    const { documents } = await readCorpus('corpus')
+    const index = await loadedIndex()
+    const library = index.open()
+    expect(index.meta.units).toBe(documents.reduce((n, d) => n + d.units.length, 0))
+    expect(library.documents.count).toBe(documents.length)
+    let first = 0
+    for (const [d, doc] of documents.entries()) {
+      expect(await library.documentUnits(d)).toEqual(doc.units)
+      const [facts] = await library.documentFacts([d])
+      expect(facts).toMatchObject(documentEntry(doc, first))
+      first += doc.units.length
+    }
+  })
+
+  it('keeps the index already in place when the corpus has errors, and stages nothing', async () => {
+    const [corpus, out] = [temp(), temp()]
+    writeFileSync(join(corpus, 'a.txt'), '1. Title\n\nA paragraph.')
+    const built = await buildIndex({ corpus, out, target: 'workers-free', builtAt: new Date(0), cache: false })
+    expect(built.manifest).toBeDefined()
+    const before = readdirSync(out).sort()
+    writeFileSync(join(corpus, 'b.txt'), Buffer.from([0x31, 0x2e, 0x20, 0xff]))
+    const failed = await buildIndex({ corpus, out, target: 'workers-free', builtAt: new Date(0), cache: false })
+    expect(failed.manifest).toBeUndefined()
+    expect(failed.diagnostics).toEqual([expect.objectContaining({ severity: 'error', message: expect.stringMatching(/^not UTF-8/) })])
+    expect(readdirSync(out).sort()).toEqual(before)
+    const index = await loadIndex(readFrom(out))
+    expect(index.manifest.hash).toBe(built.manifest!.hash)
+  })
+
+  it('records what it was built from, and finds the index up to date when nothing changed', async () => {
+    const [corpus, out] = [temp(), temp()]
+    writeFileSync(join(corpus, 'a.txt'), '1. Title\n\nA paragraph.')
+    const first = await buildIndex({ corpus, out, target: 'workers-free', builtAt: new Date(0), cache: false })
+    const again = await buildIndex({ corpus, out, target: 'workers-free', builtAt: new Date(0), cache: false })
+    expect(again).toMatchObject({ upToDate: true, manifest: first.manifest })
+    expect(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).inputs).toBe(first.manifest!.inputs)
+  })
+})
+
+describe('dateNumber', () => {
+  it('orders full and partial dates as their strings do, undated as 0', () => {
+    expect(['1964-01-22', '1964-01', '1964', undefined].map(dateNumber)).toEqual([19640122, 19640100, 19640000, 0])
+  })
+})

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest'
+import { random } from '../../../bench/random'
+import { BLOCK_SIZE, decodeBlock, decodePositions, decodeSkips, encodeTerm, maskWidth, variantBit } from '../../../src/format/postings'
+import { bm25, CODE_BOOST } from '../../../src/rank'
+
+/** A term's postings, drawn at random: units ascending, and their occurrences. */
+function drawn(n: number, variants: number, seed: number) {
+  const rand = random(seed)
+  let unit = Math.floor(rand() * 10)
+  const units: number[] = []
+  const tfs: number[] = []
+  const lengths: number[] = []
+  const codes: number[] = []
+  const occurrences: { at: number[]; variants: number[] }[] = []
+  for (let i = 0; i < n; i++) {
+    unit += 1 + Math.floor(rand() ** 4 * 70_000)
+    const tf = 1 + Math.floor(rand() ** 3 * 40)
+    const length = tf + Math.floor(rand() * 3000)
+    units.push(unit)
+    tfs.push(tf)
+    lengths.push(length)
+    codes.push(Math.floor(rand() * 8))
+    const at = [...new Set(Array.from({ length: tf * 3 }, () => Math.floor(rand() * length)))].sort((a, b) => a - b).slice(0, tf)
+    while (at.length < tf) at.push((at.at(-1) ?? 0) + 1)
+    occurrences.push({ at, variants: at.map(() => Math.floor(rand() * variants)) })
+  }
+  const masks = occurrences.map((o) => o.variants.reduce((m, v) => (m | variantBit(v, variants)) >>> 0, 0))
+  return { units, tfs, lengths, codes, masks, occurrences }
+}
+
+describe('a term’s postings', () => {
+  for (const [n, variants] of [[1, 1], [300, 3], [1000, 20], [BLOCK_SIZE, 40]] as const) {
+    it(`read back as written: ${n} postings of ${variants} variant(s)`, () => {
+      const p = drawn(n, variants, n + variants)
+      const idf = 2.5
+      const average = 800
+      const encoded = encodeTerm({ ...p, positions: (i) => p.occurrences[i]! }, variants, idf, average)
+      expect(encoded.blocks).toBe(Math.ceil(n / BLOCK_SIZE))
+      const skips = decodeSkips(encoded.postings.subarray(0, encoded.skipBytes), encoded.blocks)
+      let k = 0
+      let positionsAt = 0
+      for (let b = 0; b < skips.blocks; b++) {
+        const block = decodeBlock(encoded.postings.subarray(skips.offset[b]!, skips.offset[b]! + skips.bytes[b]!), skips.first[b]!, skips.count[b]!)
+        const positions = decodePositions(encoded.positions.subarray(positionsAt, positionsAt + skips.positionsBytes[b]!), block, variants)
+        expect(skips.positions[b]).toBe(positionsAt)
+        positionsAt += skips.positionsBytes[b]!
+        expect(skips.first[b]).toBe(p.units[k])
+        expect(skips.last[b]).toBe(p.units[k + block.count - 1])
+        for (let i = 0; i < block.count; i++, k++) {
+          expect([block.units[i], block.tfs[i], block.lengths[i], block.codes[i]]).toEqual([p.units[k], p.tfs[k], p.lengths[k], p.codes[k]])
+          expect(block.masks === null ? 1 : block.masks[i]).toBe(variants === 1 ? 1 : p.masks[k])
+          const from = positions.start[i]!
+          expect([...positions.at.subarray(from, positions.start[i + 1]!)]).toEqual(p.occurrences[k]!.at)
+          expect([...positions.variants.subarray(from, positions.start[i + 1]!)]).toEqual(variants === 1 ? p.occurrences[k]!.at.map(() => 0) : p.occurrences[k]!.variants)
+          // The block's bound is never below a posting's score.
+          expect(skips.bound[b]).toBeGreaterThanOrEqual(CODE_BOOST[block.codes[i]!]! * bm25(idf, block.tfs[i]!, block.lengths[i]!, average))
+        }
+      }
+      expect(k).toBe(n)
+      expect(positionsAt).toBe(encoded.positions.length)
+    })
+  }
+
+  it('gives variants past a mask’s bits the last bit', () => {
+    expect([maskWidth(1), maskWidth(8), maskWidth(9), maskWidth(17)]).toEqual([0, 1, 2, 4])
+    expect(variantBit(3, 8)).toBe(8)
+    expect(variantBit(40, 40)).toBe(2 ** 31)
+  })
+})

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest'
+import { random } from '../../bench/random'
+import { lowerBound, prefixDistances, Rows, walkNear } from '../../src/fuzzy'
+
+/** Edit distance with neighbours' swaps counting one (optimal string alignment), the plain way. */
+function distance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)))
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1))
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1)
+    }
+  }
+  return d[a.length]![b.length]!
+}
+
+const rand = random(5)
+const letters = 'abcdeo'
+const wordOf = () => Array.from({ length: 2 + Math.floor(rand() * 7) }, () => letters[Math.floor(rand() * letters.length)]).join('')
+const words = [...new Set(Array.from({ length: 3000 }, wordOf))].sort()
+
+describe('walkNear', () => {
+  it('finds exactly the words within the edits, as a plain distance does', () => {
+    for (let k = 0; k < 60; k++) {
+      const word = wordOf()
+      const edits = 1 + (k % 2)
+      const found: [string, number][] = []
+      walkNear(words, 0, words.length, new Rows(word), edits, (i, e) => found.push([words[i]!, e]))
+      expect(found).toEqual(words.flatMap((w) => (distance(w, word) <= edits ? [[w, distance(w, word)]] : [])))
+    }
+  })
+})
+
+describe('prefixDistances', () => {
+  it('never says a prefix is farther than a word beginning with it', () => {
+    const prefixes = words.map((w) => w.slice(0, 1 + Math.floor(rand() * w.length)))
+    for (let k = 0; k < 30; k++) {
+      const word = wordOf()
+      const bounds = prefixDistances(prefixes, new Rows(word), 2)
+      // Each prefix was cut from the word at its place.
+      prefixes.forEach((_, i) => expect(bounds[i]).toBeLessThanOrEqual(Math.min(3, distance(words[i]!, word))))
+    }
+  })
+})
+
+describe('lowerBound', () => {
+  it('finds the first key not below', () => {
+    for (const key of ['', 'a', 'abc', 'zzz', words[10]!]) expect(lowerBound(words, key)).toBe(words.findIndex((w) => w >= key) < 0 ? words.length : words.findIndex((w) => w >= key))
+  })
+})

@@ -1,0 +1,80 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import { readCorpus } from '../../index/corpus'
+import type { Library, LoadedIndex } from '../../src/library'
+import { tokenize } from '../../src/text'
+import { loadedIndex } from '../support/paged-index'
+
+/** Edit distance with neighbours' swaps counting one, the plain way. */
+function distance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)))
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1))
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1)
+    }
+  }
+  return d[a.length]![b.length]!
+}
+
+describe('Lexicon', () => {
+  let index: LoadedIndex
+  let library: Library
+  /** Every word of the corpus's text, sorted, with the units holding it and its term. */
+  let words: { word: string; units: number; term: string }[]
+
+  beforeAll(async () => {
+    index = await loadedIndex()
+    library = index.open()
+    const counts = new Map<string, { units: number; term: string }>()
+    for (const d of (await readCorpus('corpus')).documents) {
+      for (const u of d.units) {
+        for (const t of new Map(tokenize(u.text).map((t) => [t.word, t])).values()) {
+          const c = counts.get(t.word) ?? { units: 0, term: t.term }
+          c.units++
+          counts.set(t.word, c)
+        }
+      }
+    }
+    words = [...counts].map(([word, c]) => ({ word, ...c })).sort((a, b) => (a.word < b.word ? -1 : 1))
+  })
+
+  it('holds every word with its term and unit count, and the terms of words it lacks', async () => {
+    for (const w of words.filter((_, i) => i % 7 === 0)) {
+      const entry = await library.lexicon.lookup(library.reader, w.word)
+      expect(entry?.word, w.word).toMatchObject({ units: w.units, term: expect.objectContaining({ term: w.term }) })
+    }
+    // A term no word is (`negoti`, of `negotiations`), so that a word the corpus lacks still finds its term.
+    const known = new Set(words.map((w) => w.word))
+    const stem = words.find((w) => !known.has(w.term))!.term
+    const entry = await library.lexicon.lookup(library.reader, stem)
+    expect(entry).toMatchObject({ key: stem, term: expect.objectContaining({ term: stem }) })
+    expect(entry?.word).toBeUndefined()
+    expect(await library.lexicon.lookup(library.reader, 'zzqx')).toBeUndefined()
+  })
+
+  it('completes a prefix with the most widespread words, crowded prefixes from the completions table alike', async () => {
+    for (const prefix of ['s', 'co', 'con', 'th', 'krasn', 'negot', 'okinaw', 'zzq']) {
+      const expected = words.filter((w) => w.word.startsWith(prefix)).sort((a, b) => b.units - a.units).slice(0, 40)
+      const found = await library.lexicon.startingWith(library.reader, prefix, 40)
+      expect(found.map((e) => e.key), prefix).toEqual(expected.map((w) => w.word))
+    }
+  })
+
+  it('finds the words a few edits away, nearest and most widespread first, when it may read every page', async () => {
+    for (const [word, edits] of [['shevardnaze', 2], ['goverment', 2], ['ppointed', 1], ['okinowa', 1], ['xyzzyq', 1]] as const) {
+      const expected = words.map((w) => ({ ...w, edits: distance(w.word, word) })).filter((w) => w.edits <= edits)
+        .sort((a, b) => a.edits - b.edits || b.units - a.units).slice(0, 40)
+      const found = await library.lexicon.near(library.reader, word, edits, 40, Infinity)
+      expect(found.cut).toBe(false)
+      expect(found.words.map((w) => [w.key, w.edits])).toEqual(expected.map((w) => [w.word, w.edits]))
+    }
+  })
+
+  it('reads no more pages than it is given, and says it left some', async () => {
+    const fresh = index.open()
+    const found = await fresh.lexicon.near(fresh.reader, 'goverment', 2, 40, 2)
+    expect(fresh.reader.touched.size).toBeLessThanOrEqual(2)
+    expect(found.cut).toBe(true)
+    expect(found.words.map((w) => w.key)).toContain('government')
+  })
+})

@@ -1,0 +1,76 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { LoadedIndex } from '../../../src/library'
+import { QuerySyntaxError } from '../../../src/query/parse'
+import { queryLimits } from '../../../src/query/plan'
+import { search, searchLimits, type SearchLimits, type SearchRequest } from '../../../src/query/search'
+import { tokenize } from '../../../src/text'
+import { loadedIndex } from '../../support/paged-index'
+
+const request = (q: string): SearchRequest => ({ q, limit: 10, offset: 0, filters: {}, sort: 'relevance', origin: 'https://folio.test' })
+/** Limits small enough that the shipped corpus reaches them. */
+const tight: SearchLimits = { exhaustive: 500, postings: 20_000, pages: searchLimits.pages, phraseChecks: 300 }
+
+describe('search keeps to its budget, whatever the query', () => {
+  let index: LoadedIndex
+
+  beforeAll(async () => {
+    index = await loadedIndex()
+  })
+
+  /** Runs a query under tight limits and checks what it spent. */
+  async function hostile(q: string, limits = tight) {
+    const library = index.open()
+    const body = await search(library, request(q), limits)
+    expect(library.postings.decoded, q).toBeLessThanOrEqual(limits.postings)
+    return body
+  }
+
+  it('many prefixes: the expansions past the most a query holds are dropped, and it says so', async () => {
+    const q = 'ab* ac* ad* al* an* ap* ar* as* be* bo* ca* ch* co* cr* de* di* ec* el* en* ex* fa* fo* go* gr* ha* in* ja* la* ma* mi* na* no*'
+    const body = await hostile(q)
+    expect(body.cut).toContain('terms')
+    expect(body.partial).toBe(true)
+    expect(body.total_relation).toBe('gte')
+  })
+
+  it('phrases of common words: checks stop at the budget, and the hits found hold the phrase', async () => {
+    const body = await hostile('"of the"')
+    expect(body.cut).toContain('phrases')
+    expect(body.total_relation).toBe('gte')
+    expect(body.hits.length).toBe(10)
+    for (const hit of body.hits) expect(hit.snippet_text.toLowerCase()).toMatch(/of the/)
+  })
+
+  it('many phrases of common words at once', async () => {
+    const body = await hostile('"of the" "in the" "to the" "and the" "on the" "for the" "at the" "by the"')
+    expect(body.cut.length).toBeGreaterThan(0)
+  })
+
+  it('a long OR of common words: postings stop at the budget, and the hits found hold one of them', async () => {
+    const words = ['the', 'of', 'and', 'to', 'in', 'that', 'for', 'on', 'with', 'was', 'is', 'as', 'by', 'be', 'he', 'it']
+    const body = await hostile(words.join(' OR '), { ...tight, postings: 3_000 })
+    expect(body.cut).toContain('postings')
+    expect(body.hits.length).toBe(10)
+    for (const hit of body.hits) expect(tokenize(hit.snippet_text).some((t) => words.includes(t.word))).toBe(true)
+  })
+
+  it('partial matches over many words: the best of those evaluated, each holding one of the words', async () => {
+    const words = ['Krasnoyarsk', 'Okinawa', 'Reischauer', 'Sato', 'Shevardnadze', 'reversion', 'textile', 'Bonin', 'Ryukyu', 'yen', 'Miki', 'Shiina']
+    const body = await hostile(`${words.join(' ')} zebra`)
+    expect(body.partial).toBe(true)
+    expect(body.hits.length).toBe(10)
+    for (const hit of body.hits) expect(hit.snippet).toContain('<mark>')
+  })
+
+  it(`refuses a query of more than ${queryLimits.words} words and phrases, naming the limit`, async () => {
+    const q = Array.from({ length: queryLimits.words + 1 }, (_, i) => `w${i}`).join(' ')
+    await expect(search(index.open(), request(q))).rejects.toThrow(new QuerySyntaxError(`the query has 33 words and phrases; the most a query may hold is ${queryLimits.words}`))
+  })
+
+  it('answers exactly, and says so, while counting is cheap', async () => {
+    const body = await search(index.open(), request('Okinawa reversion'))
+    expect(body).toMatchObject({ total_relation: 'eq', cut: [] })
+    const tightly = await search(index.open(), request('Okinawa reversion'), { ...tight, exhaustive: 0 })
+    expect(tightly.hits.map((h) => h.id)).toEqual(body.hits.map((h) => h.id))
+  })
+})

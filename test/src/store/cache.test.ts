@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest'
+import { DecodedCache, IndexUnavailableError, Limiter, PageCache } from '../../../src/store/cache'
+
+/** Files served from memory, counting the reads. */
+function served(files: Record<string, Uint8Array>) {
+  const reads: string[] = []
+  const read = async (path: string) => {
+    reads.push(path)
+    await new Promise((r) => setTimeout(r, 1))
+    const bytes = files[path]
+    return bytes ? new Response(bytes) : new Response('not found', { status: 404 })
+  }
+  return { reads, read }
+}
+
+describe('PageCache', () => {
+  it('fetches a page once, however many ask for it at the same time', async () => {
+    const { reads, read } = served({ a: new Uint8Array(10) })
+    const cache = new PageCache(read)
+    await Promise.all([cache.bytesOf('a', 10), cache.bytesOf('a', 10), cache.bytesOf('a', 10)])
+    await cache.bytesOf('a', 10)
+    expect(reads).toEqual(['a'])
+  })
+
+  it('keeps pages up to its byte budget, dropping the least recently used first', async () => {
+    const { reads, read } = served({ a: new Uint8Array(40), b: new Uint8Array(40), c: new Uint8Array(40) })
+    const cache = new PageCache(read, { maxBytes: 100 })
+    await cache.bytesOf('a', 40)
+    await cache.bytesOf('b', 40)
+    await cache.bytesOf('a', 40)
+    await cache.bytesOf('c', 40)
+    expect(cache.bytes).toBeLessThanOrEqual(100)
+    expect([cache.has('a'), cache.has('b'), cache.has('c')]).toEqual([true, false, true])
+    await cache.bytesOf('b', 40)
+    expect(reads).toEqual(['a', 'b', 'c', 'b'])
+  })
+
+  it('counts a decoded form in its page’s weight', async () => {
+    const { read } = served({ a: new Uint8Array(10), b: new Uint8Array(20) })
+    const cache = new PageCache(read, { maxBytes: 100 })
+    expect(await cache.decodedOf('a', 10, (bytes) => bytes.length * 2, () => 80)).toBe(20)
+    expect(cache.bytes).toBe(90)
+    await cache.bytesOf('b', 20)
+    expect(cache.has('a')).toBe(false)
+  })
+
+  it('says which file is missing or truncated, and does not keep the failure', async () => {
+    const files: Record<string, Uint8Array> = { short: new Uint8Array(5) }
+    const { read } = served(files)
+    const cache = new PageCache(read)
+    await expect(cache.bytesOf('gone', 10)).rejects.toThrow(new IndexUnavailableError('folio: index file gone is missing (HTTP 404); rebuild the index'))
+    await expect(cache.bytesOf('short', 10)).rejects.toThrow('folio: index file short is 5 bytes, not the 10 the index records; rebuild the index')
+    files['gone'] = new Uint8Array(10)
+    expect((await cache.bytesOf('gone', 10)).length).toBe(10)
+  })
+})
+
+describe('DecodedCache', () => {
+  it('keeps values up to its byte budget, least recently used out first, and none bigger than a quarter of it', () => {
+    const cache = new DecodedCache(100)
+    cache.set('a', 1, 20)
+    cache.set('b', 2, 20)
+    expect(cache.get('a')).toBe(1)
+    for (const key of ['c', 'd', 'e']) cache.set(key, key, 25)
+    expect([cache.get('a'), cache.get('b'), cache.get('e')]).toEqual([1, undefined, 'e'])
+    expect(cache.bytes).toBe(95)
+    cache.set('big', 0, 26)
+    expect(cache.get('big')).toBeUndefined()
+  })
+})
+
+describe('Limiter', () => {
+  it('runs at most its limit of tasks at once, the others in turn', async () => {
+    const limiter = new Limiter(6)
+    let running = 0
+    let most = 0
+    const done = await Promise.all(Array.from({ length: 20 }, (_, i) => limiter.run(async () => {
+      most = Math.max(most, ++running)
+      await new Promise((r) => setTimeout(r, 2))
+      running--
+      return i
+    })))
+    expect(most).toBe(6)
+    expect(done).toEqual([...Array(20).keys()])
+  })
+})
