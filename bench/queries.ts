@@ -123,3 +123,35 @@ export function typo(word: string, rand: () => number): string {
   const out = edits[Math.floor(rand() * edits.length)]!()
   return out === word ? word.slice(1) : out
 }
+
+/**
+ * Queries shaped to cost the most, whatever the corpus: each is checked to
+ * keep to the query budget (its CPU time measured with the others).
+ *
+ * - prefixes: 32 two-letter prefixes, each expanding to forty words;
+ * - stop phrases: eight phrases of the commonest words (`"of the"`);
+ * - partial: 31 uncommon words no unit holds together, and a word none holds,
+ *   so that all words together find nothing and the best partial matches are
+ *   sought over all of them;
+ * - or chain: the 32 commonest words joined by OR;
+ * - common words: the 32 commonest words, all required;
+ * - typos: eight long words with a slip each, every one looked for a few edits away.
+ */
+export function hostileQueries(units: readonly SourceUnit[], seed: number): Record<string, string> {
+  const rand = random(seed)
+  const counts = new Map<string, number>()
+  for (const u of units) for (const w of new Set(tokenize(u.text).map((t) => t.word))) counts.set(w, (counts.get(w) ?? 0) + 1)
+  const byCount = [...counts].filter(([w]) => /^[a-z]+$/.test(w)).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([w]) => w)
+  const common = byCount.slice(0, 32)
+  const prefixes = [...new Set(byCount.filter((w) => w.length >= 4).map((w) => w.slice(0, 2)))].slice(0, 32)
+  const uncommon = shuffle(byCount.filter((w) => w.length >= 6 && counts.get(w)! <= 3), rand).slice(0, 31)
+  const long = shuffle(byCount.filter((w) => w.length >= 9).slice(0, 500), rand).slice(0, 8)
+  return {
+    prefixes: prefixes.map((p) => `${p}*`).join(' '),
+    'stop phrases': ['of the', 'in the', 'to the', 'and the', 'on the', 'for the', 'at the', 'by the'].map((p) => `"${p}"`).join(' '),
+    partial: [...uncommon, 'qxzzyvw'].join(' '),
+    'or chain': common.join(' OR '),
+    'common words': common.join(' '),
+    typos: long.map((w) => typo(w, rand)).join(' '),
+  }
+}

@@ -1,33 +1,33 @@
 /**
- * Folio's cold start in workerd itself: the worker as `wrangler deploy`
- * bundles it, its index as static assets, a fresh Miniflare instance per run,
- * timed from its creation to the first answered search.
+ * Folio in workerd itself: the worker as `wrangler deploy` bundles it, run by
+ * Miniflare, its index served through the ASSETS binding by a function that
+ * models the edge: a file's first read waits {@link COLD_READ_MS} (the asset
+ * store), later reads of it are answered at once (the edge's cache).
+ *
+ * - Cold start: a new instance, timed from its creation to the first answer.
+ * - Cold queries: for each query a new instance and an empty edge cache; the
+ *   instance first answers `/health` (so it has read its manifest and resident
+ *   file, as any isolate does once), then the query is timed.
+ * - Warm queries: one instance that has answered every query before.
+ *
+ * Pages read and fetched per query come from the worker's `Server-Timing`.
  */
 import { spawnSync } from 'node:child_process'
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { gzipSync } from 'node:zlib'
 import { Miniflare } from 'miniflare'
-import { median } from './stats'
+import { quantile } from './stats'
 
-export interface WorkerdResult {
-  runs: number
-  /** Creation of the Miniflare instance to the first answer: workerd starting, the isolate, the index load, the query. */
-  coldMs: number
-  /** The first request alone: the index loaded from assets, and the query answered. */
-  firstRequestMs: number
-  /** The same request again, on the warm isolate. */
-  warmMs: number
-  bundleBytes: number
-  bundleGzipBytes: number
-}
+/** What the asset store takes to answer a read the edge has not cached. */
+export const COLD_READ_MS = 30
 
 /** The worker bundled by wrangler, once per process. */
 let bundle: string | undefined
 
-function bundled(): string {
+export function bundledWorker(): string {
   if (bundle) return bundle
   const out = mkdtempSync(join(tmpdir(), 'folio-bundle-'))
   const r = spawnSync('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', out], {
@@ -44,44 +44,144 @@ function compatibilityDate(): string {
   return m[1]!
 }
 
-export async function workerdColdStart(indexDir: string, query: string, runs: number): Promise<WorkerdResult> {
-  const script = bundled()
-  const assets = mkdtempSync(join(tmpdir(), 'folio-assets-'))
-  mkdirSync(join(assets, 'index'))
-  cpSync(indexDir, join(assets, 'index'), { recursive: true })
-  const url = `http://localhost/search?${new URLSearchParams({ q: query })}`
-  const cold: number[] = []
-  const first: number[] = []
-  const warm: number[] = []
-  for (let r = 0; r < runs; r++) {
+/** The index files, served as the edge would: a first read is slow, the next ones are not. */
+class Edge {
+  readonly #seen = new Set<string>()
+  reads = 0
+
+  constructor(readonly indexDir: string) {}
+
+  forget(): void {
+    this.#seen.clear()
+  }
+
+  async serve(request: Request): Promise<Response> {
+    const path = new URL(request.url).pathname.replace(/^\/index\//, '')
+    this.reads++
+    if (!this.#seen.has(path)) {
+      this.#seen.add(path)
+      await new Promise((r) => setTimeout(r, COLD_READ_MS))
+    }
+    try {
+      return new Response(readFileSync(join(this.indexDir, path)))
+    } catch {
+      return new Response('not found', { status: 404 })
+    }
+  }
+}
+
+function instance(edge: Edge): Miniflare {
+  const script = bundledWorker()
+  return new Miniflare({
+    modules: true,
+    scriptPath: script,
+    modulesRoot: dirname(script),
+    compatibilityDate: compatibilityDate(),
+    serviceBindings: { ASSETS: (request) => edge.serve(request as unknown as Request) as never },
+  })
+}
+
+export interface Percentiles {
+  p50: number
+  p95: number
+  p99: number
+}
+
+const percentiles = (xs: number[]): Percentiles => ({ p50: quantile(xs, 0.5), p95: quantile(xs, 0.95), p99: quantile(xs, 0.99) })
+
+export interface WorkerdResult {
+  /** Creation of an instance to the first answered search (median): workerd, the isolate, manifest and resident file, the query's pages. */
+  coldStartMs: number
+  /** Per kind: cold (new isolate, empty edge) and warm latency, pages read and fetched per query. */
+  kinds: Record<string, { cold: Percentiles; warm: Percentiles; pages: Percentiles; fetched: Percentiles }>
+  /** Every warm sample of every kind. */
+  warm: Percentiles
+  cold: Percentiles
+  bundleBytes: number
+  bundleGzipBytes: number
+}
+
+interface Timing {
+  pages: number
+  fetched: number
+}
+
+async function timed(mf: Miniflare, q: string): Promise<{ ms: number } & Timing> {
+  const url = `http://localhost/search?${new URLSearchParams({ q })}`
+  const started = performance.now()
+  const res = await mf.dispatchFetch(url)
+  const body = await res.text()
+  const ms = performance.now() - started
+  if (res.status !== 200) throw new Error(`bench: workerd answered ${res.status} to ${q}: ${body}`)
+  const timing = res.headers.get('Server-Timing') ?? ''
+  const metric = (name: string) => Number(new RegExp(`${name};desc="(\\d+)"`).exec(timing)?.[1] ?? NaN)
+  return { ms, pages: metric('pages'), fetched: metric('fetched') }
+}
+
+/** Measures Folio in workerd over an index folder: cold start, then each kind's queries cold and warm. */
+export async function workerdQueries(
+  indexDir: string,
+  queries: Record<string, string[]>,
+  options: { coldStarts: number; coldPerKind: number; warmPasses: number },
+  log: (line: string) => void,
+): Promise<WorkerdResult> {
+  const edge = new Edge(indexDir)
+  const first = Object.values(queries).flat()[0]!
+  const starts: number[] = []
+  for (let r = 0; r < options.coldStarts; r++) {
+    edge.forget()
     const started = performance.now()
-    const mf = new Miniflare({
-      modules: true,
-      scriptPath: script,
-      modulesRoot: dirname(script),
-      compatibilityDate: compatibilityDate(),
-      assets: { directory: assets, binding: 'ASSETS', routerConfig: { has_user_worker: true, invoke_user_worker_ahead_of_assets: true } },
-    })
+    const mf = instance(edge)
     await mf.ready
-    const sent = performance.now()
-    const res = await mf.dispatchFetch(url)
-    if (res.status !== 200) throw new Error(`bench: workerd answered ${res.status}: ${await res.text()}`)
-    await res.arrayBuffer()
-    const answered = performance.now()
-    const again = await mf.dispatchFetch(url)
-    await again.arrayBuffer()
-    warm.push(performance.now() - answered)
-    cold.push(answered - started)
-    first.push(answered - sent)
+    await timed(mf, first)
+    starts.push(performance.now() - started)
     await mf.dispose()
   }
-  rmSync(assets, { recursive: true })
-  const bytes = readFileSync(script)
+
+  const kinds: WorkerdResult['kinds'] = {}
+  const allCold: number[] = []
+  const allWarm: number[] = []
+  for (const [kind, list] of Object.entries(queries)) {
+    log(`  workerd: ${kind} cold`)
+    const cold: number[] = []
+    const fetched: number[] = []
+    for (const q of list.slice(0, options.coldPerKind)) {
+      edge.forget()
+      const mf = instance(edge)
+      await (await mf.dispatchFetch('http://localhost/health')).arrayBuffer()
+      const t = await timed(mf, q)
+      cold.push(t.ms)
+      fetched.push(t.fetched)
+      await mf.dispose()
+    }
+    kinds[kind] = { cold: percentiles(cold), warm: percentiles([]), pages: percentiles([]), fetched: percentiles(fetched) }
+    allCold.push(...cold)
+  }
+
+  log('  workerd: warm')
+  const mf = instance(edge)
+  for (const list of Object.values(queries)) for (const q of list) await timed(mf, q)
+  for (const [kind, list] of Object.entries(queries)) {
+    const warm: number[] = []
+    const pages: number[] = []
+    for (let pass = 0; pass < options.warmPasses; pass++) {
+      for (const q of list) {
+        const t = await timed(mf, q)
+        warm.push(t.ms)
+        pages.push(t.pages)
+      }
+    }
+    kinds[kind]!.warm = percentiles(warm)
+    kinds[kind]!.pages = percentiles(pages)
+    allWarm.push(...warm)
+  }
+  await mf.dispose()
+  const bytes = readFileSync(bundledWorker())
   return {
-    runs,
-    coldMs: median(cold),
-    firstRequestMs: median(first),
-    warmMs: median(warm),
+    coldStartMs: quantile(starts, 0.5),
+    kinds,
+    warm: percentiles(allWarm),
+    cold: percentiles(allCold),
     bundleBytes: bytes.byteLength,
     bundleGzipBytes: gzipSync(bytes).byteLength,
   }

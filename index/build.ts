@@ -24,13 +24,14 @@ import { gzipSync } from 'node:zlib'
 import type { Counts, DocumentEntry, VolumeCounts } from '../src/format/layout'
 import { FORMAT, MANIFEST_FILE, PAGE_KINDS, type Manifest, type ResidentMeta } from '../src/format/layout'
 import { surname, type Volume } from '../src/model'
+import { encodeBlobs } from '../src/format/units'
 import { encodePack, type Section } from '../src/pack'
 import { unitCode } from '../src/rank'
 import { stem } from '../src/text'
 import { DocumentIds, listCorpus, parseCorpusFile, type CorpusFile } from './corpus'
 import { inFileOrder, type Diagnostic } from './diagnostics'
 import { countDocuments, documentEntry, taggedSurnames } from './documents'
-import { writeLexicon } from './lexicon'
+import { buildGlossary, writeLexicon } from './lexicon'
 import { mergeRuns } from './merge'
 import { contentHash, IndexOutput, PagedStream } from './output'
 import { Segment } from './segment'
@@ -209,9 +210,10 @@ function buildGroup(files: readonly CorpusFile[], target: string, termOf: (word:
     for (const doc of parsed.documents) {
       meta.documents.push(documentEntry(doc, meta.units))
       meta.sources.push(f.file)
-      for (const unit of doc.units) {
+      const { units, ...head } = doc
+      for (const unit of units) {
         segment.add({ text: unit.text, surnames: taggedSurnames(unit, surnames), code: unitCode(unit.kind, doc.type) })
-        pages.add(unit)
+        pages.add(unit, head)
         meta.units++
       }
     }
@@ -283,7 +285,7 @@ function writeFiles(output: IndexOutput, metas: GroupMeta[], dirs: string[], ter
   streams.postings.finish()
   streams.positions.finish()
   s.progress('merging', 1, 1)
-  const sorted = writeLexicon(output, merged.words, merged.terms, {
+  const sorted = writeLexicon(output, merged.words, merged.terms, buildGlossary(volumes), {
     pageBytes: pageDefaults.lexicon, step: LEXICON_STEP, completionThreshold: COMPLETION_THRESHOLD, completionCount: COMPLETION_COUNT,
   })
 
@@ -298,16 +300,18 @@ function writeFiles(output: IndexOutput, metas: GroupMeta[], dirs: string[], ter
   for (const d of documents) for (const target of d.references ?? []) citing.set(target, [...(citing.get(target) ?? []), d.id])
 
   const docPages: number[] = []
-  let page: string[] = []
+  let page: Uint8Array[] = []
   let pageBytes = 0
   const endPage = () => {
     if (page.length === 0) return
-    output.write('documents', new TextEncoder().encode(`[${page.join(',')}]`), 'json')
+    const { bytes, start } = encodeBlobs(page)
+    output.write('documents', encodePack({ docs: bytes, docsStart: start }, {}))
     page = []
     pageBytes = 0
   }
+  const encoder = new TextEncoder()
   documents.forEach((d, i) => {
-    const json = JSON.stringify({ ...d, ...(citing.has(d.id) && { citedBy: citing.get(d.id) }) })
+    const json = encoder.encode(JSON.stringify({ ...d, ...(citing.has(d.id) && { citedBy: citing.get(d.id) }) }))
     if (page.length > 0 && pageBytes + json.length > pageDefaults.documents) endPage()
     if (page.length === 0) docPages.push(i)
     page.push(json)
@@ -335,7 +339,7 @@ function writeFiles(output: IndexOutput, metas: GroupMeta[], dirs: string[], ter
     docPeopleStart[i + 1] = docPeople.length
   })
 
-  const volumesFile = output.write('volumes', new TextEncoder().encode(JSON.stringify(volumeList)), 'json')
+  const termsFile = output.write('terms', new TextEncoder().encode(JSON.stringify(volumes.flatMap((v) => v.terms ?? []))), 'json')
   const peopleFile = output.write('people', new TextEncoder().encode(JSON.stringify(people)), 'json')
   const meta: ResidentMeta = {
     units: merged.units,
@@ -346,7 +350,8 @@ function writeFiles(output: IndexOutput, metas: GroupMeta[], dirs: string[], ter
     completions: { step: sorted.completions.step },
     completionThreshold: COMPLETION_THRESHOLD,
     completionCount: COMPLETION_COUNT,
-    volumes: volumesFile,
+    volumes: volumeList.map(({ terms: _terms, ...facts }) => facts),
+    terms: termsFile,
     people: peopleFile,
   }
   const docIds = documents.map((d) => d.id)

@@ -1,11 +1,14 @@
 /**
- * Writes the lexicon (every word and term, sorted, with its entry) and the
- * completions table (for each prefix beginning more words than a page
- * holds, its most widespread words), both as sorted page tables.
+ * Writes the lexicon (every word and term, sorted, with its entry, and the
+ * volumes' abbreviations) and the completions table (for each prefix
+ * beginning more words than a page holds, its most widespread words), both
+ * as sorted page tables.
  */
 import { ByteWriter } from '../src/format/bytes'
-import { encodeEntry, type LexiconEntry, type TermInfo } from '../src/format/lexicon'
+import { encodeEntry, type Abbreviation, type LexiconEntry, type TermInfo } from '../src/format/lexicon'
 import type { SortedIndex } from '../src/format/layout'
+import type { Volume } from '../src/model'
+import { tokenize } from '../src/text'
 import type { CorpusWord } from './merge'
 import type { IndexOutput } from './output'
 import { SortedPagesWriter } from './sorted-pages'
@@ -24,6 +27,7 @@ export function writeLexicon(
   output: IndexOutput,
   words: ReadonlyMap<string, CorpusWord>,
   terms: ReadonlyMap<string, TermInfo>,
+  glossary: Glossary,
   options: LexiconOptions,
 ): { lexicon: SortedIndex; completions: SortedIndex } {
   const entryOf = (key: string): LexiconEntry => {
@@ -32,10 +36,14 @@ export function writeLexicon(
     if (w && w.units > 0) entry.word = { units: w.units, variant: w.variant, display: w.display, term: terms.get(w.term)! }
     const t = terms.get(key)
     if (t) entry.term = t
+    const means = glossary.means.get(key)
+    if (means) entry.means = means
+    const begins = glossary.begins.get(key)
+    if (begins) entry.begins = begins
     return entry
   }
   const textWords = [...words.values()].filter((w) => w.units > 0).map((w) => w.word)
-  const keys = [...new Set([...textWords, ...terms.keys()])].sort(byCodeUnit)
+  const keys = [...new Set([...textWords, ...terms.keys(), ...glossary.means.keys(), ...glossary.begins.keys()])].sort(byCodeUnit)
   const lexicon = new SortedPagesWriter(output, 'lexicon', options.pageBytes, options.step)
   for (const key of keys) lexicon.add(key, encodeEntry(entryOf(key), new ByteWriter()).finish())
 
@@ -49,6 +57,42 @@ export function writeLexicon(
     completions.add(prefix, value.finish())
   }
   return { lexicon: lexicon.finish(), completions: completions.finish() }
+}
+
+/** The volumes' abbreviations, by the keys that list them. */
+export interface Glossary {
+  means: Map<string, Abbreviation[]>
+  begins: Map<string, Abbreviation[]>
+}
+
+/**
+ * The abbreviations of the volumes' lists, both ways, the first volume's
+ * when several lists give the same meaning. An expansion turns back into its
+ * abbreviation only for meanings of two words or more and abbreviations of
+ * three letters or more (`PM` would bring every `p.m.`).
+ */
+export function buildGlossary(volumes: readonly Volume[]): Glossary {
+  const g: Glossary = { means: new Map(), begins: new Map() }
+  const seen = new Set<string>()
+  const push = (map: Map<string, Abbreviation[]>, key: string, a: Abbreviation) => {
+    const list = map.get(key)
+    if (list) list.push(a)
+    else map.set(key, [a])
+  }
+  for (const volume of volumes) {
+    for (const term of volume.terms ?? []) {
+      const written = tokenize(term.abbreviation)
+      const words = tokenize(term.expansion).map((t) => t.word)
+      if (written.length !== 1 || words.length === 0) continue
+      const a: Abbreviation = { word: written[0]!.word, written: term.abbreviation, words, expansion: term.expansion, volume: volume.id }
+      const key = `${a.word}\u0000${words.join(' ')}`
+      if (seen.has(key)) continue
+      seen.add(key)
+      push(g.means, a.word, a)
+      if (words.length >= 2 && a.word.length >= 3) push(g.begins, words[0]!, a)
+    }
+  }
+  return g
 }
 
 function byCodeUnit(a: string, b: string): number {

@@ -1,15 +1,18 @@
 /**
- * Cuts the units, in reading order, into pages of text and facts
- * (src/format/units.ts). A page holds whole units; the build ends a page
- * where a corpus file ends too, so that an unchanged volume keeps its pages.
+ * Cuts the units, in reading order, into pages of text and facts, with the
+ * heads of their documents (src/format/units.ts). A page holds whole units;
+ * the build ends a page where a corpus file ends too, so that an unchanged
+ * volume keeps its pages.
  */
-import { unitFacts } from '../src/format/units'
+import { encodeBlobs, unitFacts, type DocumentHead } from '../src/format/units'
 import type { Unit } from '../src/model'
 import { encodePack } from '../src/pack'
 
 export class UnitPagesWriter {
   #texts: Uint8Array[] = []
-  #facts: string[] = []
+  #facts: Uint8Array[] = []
+  #heads: Uint8Array[] = []
+  #doc: string | undefined
   #bytes = 0
   #units = 0
   readonly #encoder = new TextEncoder()
@@ -21,11 +24,18 @@ export class UnitPagesWriter {
     readonly write: (page: Uint8Array) => void,
   ) {}
 
-  add(unit: Unit): void {
+  /** Adds a unit of the document `head` describes (units in reading order, documents in corpus order). */
+  add(unit: Unit, head: DocumentHead): void {
     const text = this.#encoder.encode(unit.text)
-    const facts = JSON.stringify(unitFacts(unit))
+    const facts = this.#encoder.encode(JSON.stringify(unitFacts(unit)))
     if (this.#texts.length > 0 && this.#bytes + text.length + facts.length > this.pageBytes) this.end()
     if (this.#texts.length === 0) this.firsts.push(this.#units)
+    if (this.#doc !== head.id) {
+      const bytes = this.#encoder.encode(JSON.stringify(head))
+      this.#heads.push(bytes)
+      this.#bytes += bytes.length
+      this.#doc = head.id
+    }
     this.#texts.push(text)
     this.#facts.push(facts)
     this.#bytes += text.length + facts.length
@@ -35,13 +45,16 @@ export class UnitPagesWriter {
   /** Ends the page being filled, if any. */
   end(): void {
     if (this.#texts.length === 0) return
-    const textStart = new Uint32Array(this.#texts.length + 1)
-    this.#texts.forEach((t, i) => (textStart[i + 1] = textStart[i]! + t.length))
-    const text = new Uint8Array(textStart[this.#texts.length]!)
-    this.#texts.forEach((t, i) => text.set(t, textStart[i]!))
-    this.write(encodePack({ text, textStart, facts: this.#facts }, {}))
+    const text = encodeBlobs(this.#texts)
+    const facts = encodeBlobs(this.#facts)
+    const heads = encodeBlobs(this.#heads)
+    this.write(encodePack({
+      text: text.bytes, textStart: text.start, facts: facts.bytes, factsStart: facts.start, heads: heads.bytes, headsStart: heads.start,
+    }, {}))
     this.#texts = []
     this.#facts = []
+    this.#heads = []
+    this.#doc = undefined
     this.#bytes = 0
   }
 }

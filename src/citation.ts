@@ -8,7 +8,7 @@
  * text, whose volume is known only by its id (`frus1989-92v31`), is cited from
  * what the id says: years and volume number, without the volume's title.
  */
-import type { DocumentEntry } from './format/layout'
+import type { DocumentHead } from './format/units'
 import type { Page, Volume } from './model'
 import { toRoman } from './roman'
 
@@ -34,7 +34,7 @@ const SERIES = 'Foreign Relations of the United States'
 /** `frus1964-68v29p2` → years 1964–1968, volume XXIX, part 2. */
 const VOLUME_ID = /^frus(\d{4})(?:-(\d{2,4}))?(?:v(\d+)(?:p(\d+))?)?/
 
-export function cite(volume: Omit<Volume, 'pages'> | undefined, doc: DocumentEntry, page: Page | null | undefined): Citation {
+export function cite(volume: Omit<Volume, 'pages'> | undefined, doc: DocumentHead, page: Page | null | undefined): Citation {
   const fromId = VOLUME_ID.exec(doc.volume ?? '')
   const subseries = volume?.subseries ?? (fromId ? years(fromId[1]!, fromId[2]) : undefined)
   const number = volume?.volumeNumber

@@ -63,7 +63,7 @@ export interface EvaluationInput {
   averageLength: number
 }
 
-/** What a query may spend: postings decoded, pages read. */
+/** What a query may spend: postings read (fewer for a query of more than 32 terms), postings and positions pages read. */
 export interface Budget {
   postings: number
   pages: number
@@ -106,13 +106,19 @@ const SLACK = 1 + 2 ** -20
 const ABSENT = -1
 /** Intervals evaluated per round of reads, at most. */
 const BATCH = 8
-/** A non-driver's bound over more blocks than this is its best block's anywhere. */
-const RANGE_SCAN = 32
+/**
+ * Intervals times terms a query is cut into, at most: past it, neighbouring
+ * block boundaries are skipped (bounds stay bounds, looser), so that a query
+ * of many terms is read in a few long stretches rather than many short ones.
+ */
+const INTERVAL_TERMS = 32_768
 
 export async function evaluate(session: PostingsSession, input: EvaluationInput, consume: Consumer, options: EvaluationOptions): Promise<Evaluation> {
   const terms: string[] = []
   collectTerms(input.root, terms)
   const words = Math.max(1, Math.ceil(terms.length / 32))
+  // A posting costs more the more terms a match must keep track of: the budget shrinks with the masks' width.
+  options = { ...options, budget: { ...options.budget, postings: options.budget.postings / words } }
   const infos = terms.map((t) => input.terms.get(t))
   const skips = await Promise.all(infos.map((t) => t && session.skips(t)))
   const drivers = [...driverTerms(input.root, (t) => input.terms.get(t)?.df ?? 0)].map((t) => terms.indexOf(t)).filter((k) => infos[k])
@@ -123,43 +129,78 @@ export async function evaluate(session: PostingsSession, input: EvaluationInput,
   const driverPostings = drivers.reduce((n, k) => n + infos[k]!.df, 0)
   const cost = infos.reduce((n, t, k) => (t && !drivers.includes(k) ? n + Math.min(t.df, driverPostings * BLOCK_SIZE) : n), driverPostings)
   if (cost <= options.exhaustive) {
-    const blocks = drivers.map((k) => Array.from({ length: skips[k]!.blocks }, (_, b) => b))
+    const blocks: DriverBlocks[] = drivers.map((k, d) => ({ driver: d, list: Array.from({ length: skips[k]!.blocks }, (_, b) => b) }))
     return stoppedBy(evaluation, await evaluateIntervals(session, leaves, infos, skips, drivers, [{ from: 0, to: input.units - 1, blocks }], consume, options.budget))
   }
 
-  // Intervals: the stretches between the drivers' block boundaries that some driver block covers.
-  const points = new Float64Array(drivers.reduce((n, k) => n + 2 * skips[k]!.blocks, 0))
-  let p = 0
+  // Intervals: the stretches between the drivers' block boundaries. Each costs work per term (to bound it, to read it), so there
+  // are at most `most` of them; and each should be affordable, so a stretch closes once the blocks beginning in it reach a share
+  // of the budget. Every unit some driver block covers is in one.
+  const events = new Float64Array(drivers.reduce((n, k) => n + 2 * skips[k]!.blocks, 0))
+  let e = 0
+  let total = 0
   for (const k of drivers) {
     const s = skips[k]!
     for (let b = 0; b < s.blocks; b++) {
-      points[p++] = s.first[b]!
-      points[p++] = s.last[b]! + 1
+      events[e++] = s.first[b]! * 256 + s.count[b]!
+      events[e++] = (s.last[b]! + 1) * 256
+      total += s.count[b]!
     }
   }
-  points.sort()
-  const intervals: (Interval & { blocks: number[][] })[] = []
-  const cursor = new Int32Array(drivers.length)
+  events.sort()
+  // About `most` stretches of equal cost; smaller ones while a stretch would cost more than an eighth of the budget (up to eight times as many).
+  const most = Math.max(32, Math.floor(INTERVAL_TERMS / terms.length))
+  const share = Math.max(total / (8 * most), Math.min(total / most, options.budget.postings / 8))
+  const points: number[] = []
+  let spent = 0
+  for (let i = 0; i < events.length; i++) {
+    const unit = Math.floor(events[i]! / 256)
+    if (points.length === 0 || (unit > points[points.length - 1]! && spent >= share)) {
+      points.push(unit)
+      spent = 0
+    }
+    spent += events[i]! % 256
+  }
+  points.push(Math.floor(events[events.length - 1]! / 256))
+  const intervals: Interval[] = []
+  const cursors = new Int32Array(terms.length)
+  const termBounds = new Float64Array(terms.length)
+  const driverOf = new Int32Array(terms.length).fill(-1)
+  drivers.forEach((k, d) => (driverOf[k] = d))
   for (let i = 0; i + 1 < points.length; i++) {
     const from = points[i]!
     const to = points[i + 1]! - 1
     if (to < from) continue
-    const blocks = drivers.map((k, d) => {
-      const s = skips[k]!
-      while (cursor[d]! < s.blocks && s.last[cursor[d]!]! < from) cursor[d]!++
-      const b = cursor[d]!
-      return b < s.blocks && s.first[b]! <= from ? [b] : []
-    })
-    if (blocks.every((list) => list.length === 0)) continue
-    const bound = leaves.bound(input.root, (k) => {
+    // Each term's best block over [from, to] bounds the interval (cursors move forward only); one a driver has makes it worth reading.
+    let driven = false
+    for (let k = 0; k < terms.length; k++) {
       const s = skips[k]
-      if (!s) return ABSENT
-      const d = drivers.indexOf(k)
-      if (d >= 0) return blocks[d]!.length > 0 ? s.bound[blocks[d]![0]!]! : ABSENT
-      return rangeBound(s, from, to, infos[k]!.bound)
-    })
-    if (bound !== ABSENT) intervals.push({ from, to, bound, blocks })
+      termBounds[k] = ABSENT
+      if (!s) continue
+      while (cursors[k]! < s.blocks && s.last[cursors[k]!]! < from) cursors[k]!++
+      for (let b = cursors[k]!; b < s.blocks && s.first[b]! <= to; b++) {
+        if (driverOf[k]! >= 0) driven = true
+        if (s.bound[b]! > termBounds[k]!) termBounds[k] = s.bound[b]!
+      }
+    }
+    if (!driven) continue
+    const bound = leaves.program.bound(termBounds)
+    if (bound !== ABSENT) intervals.push({ from, to, bound })
   }
+  /** The drivers' blocks over an interval: those read to evaluate it. */
+  const blocksIn = ({ from, to }: Interval): DriverBlocks[] => drivers.flatMap((k, d) => {
+    const s = skips[k]!
+    let b = 0
+    let hi = s.blocks
+    while (b < hi) {
+      const mid = (b + hi) >> 1
+      if (s.last[mid]! < from) b = mid + 1
+      else hi = mid
+    }
+    const list: number[] = []
+    for (; b < s.blocks && s.first[b]! <= to; b++) list.push(b)
+    return list.length === 0 ? [] : [{ driver: d, list }]
+  })
   const priority = options.priority ?? ((i: Interval) => -i.bound)
   const keyed = intervals.map((i) => ({ interval: i, key: priority(i) })).sort((a, b) => a.key - b.key || a.interval.from - b.interval.from)
 
@@ -169,25 +210,25 @@ export async function evaluate(session: PostingsSession, input: EvaluationInput,
       return evaluation
     }
     // A batch: the next intervals, as many as a round of reads brings (six pages), read together.
-    const batch: typeof intervals = []
+    const batch: (Interval & { blocks: DriverBlocks[] })[] = []
     const pages = new Set<number>()
     const blocks = new Set<number>()
     let postings = 0
     while (next < keyed.length && batch.length < BATCH && (batch.length === 0 || pages.size < 6)) {
-      const interval = keyed[next]!.interval
+      const interval = { ...keyed[next]!.interval, blocks: blocksIn(keyed[next]!.interval) }
       let more = 0
       const morePages = new Set<number>()
-      interval.blocks.forEach((list, d) => {
+      interval.blocks.forEach(({ driver: d, list }) => {
         const k = drivers[d]!
         for (const b of list) if (!blocks.has(d * 2 ** 32 + b)) more += skips[k]!.count[b]!
         for (const p of session.pagesFor(infos[k]!, skips[k]!, list)) if (!pages.has(p)) morePages.add(p)
       })
       // The budget ends the batch; an interval it cannot pay for at all ends the evaluation.
-      if (session.decoded + postings + more > options.budget.postings || session.reader.touched.size + pages.size + morePages.size > options.budget.pages) {
+      if (session.decoded + postings + more > options.budget.postings || session.pages.size + pages.size + morePages.size > options.budget.pages) {
         if (batch.length > 0) break
         return { ...evaluation, complete: false, cut: session.decoded + postings + more > options.budget.postings ? 'postings' : 'pages' }
       }
-      interval.blocks.forEach((list, d) => list.forEach((b) => blocks.add(d * 2 ** 32 + b)))
+      interval.blocks.forEach(({ driver: d, list }) => list.forEach((b) => blocks.add(d * 2 ** 32 + b)))
       for (const p of morePages) pages.add(p)
       postings += more
       batch.push(interval)
@@ -207,23 +248,6 @@ function stoppedBy(evaluation: Evaluation, why: 'cutoff' | 'consumer' | 'posting
   return { ...evaluation, complete: false, ...((why === 'postings' || why === 'pages') && { cut: why }) }
 }
 
-/** The best score an interval's units can reach, for a term not among the drivers: its best block there. */
-function rangeBound(s: Skips, from: number, to: number, best: number): number {
-  let lo = 0
-  let hi = s.blocks
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (s.last[mid]! < from) lo = mid + 1
-    else hi = mid
-  }
-  let bound = ABSENT
-  for (let b = lo; b < s.blocks && s.first[b]! <= to; b++) {
-    if (b - lo > RANGE_SCAN) return best
-    if (s.bound[b]! > bound) bound = s.bound[b]!
-  }
-  return bound
-}
-
 /**
  * Evaluates intervals: drivers' blocks first, then the other terms' blocks at
  * the candidates, then the tree. Says why it stopped early, if it did: the
@@ -235,12 +259,12 @@ async function evaluateIntervals(
   infos: (TermInfo | undefined)[],
   skips: (Skips | undefined)[],
   drivers: number[],
-  intervals: { from: number; to: number; blocks: number[][] }[],
+  intervals: { from: number; to: number; blocks: DriverBlocks[] }[],
   consume: Consumer,
   budget: Budget,
   stop?: (i: number) => boolean,
 ): Promise<'cutoff' | 'consumer' | 'postings' | 'pages' | undefined> {
-  const driverBlocks = intervals.map((i) => i.blocks.map((list, d) => list.map((b) => session.block(infos[drivers[d]!]!, skips[drivers[d]!]!, b))))
+  const driverBlocks = intervals.map((i) => i.blocks.map(({ driver: d, list }) => list.map((b) => session.block(infos[drivers[d]!]!, skips[drivers[d]!]!, b))))
   const decoded = await Promise.all(driverBlocks.map((perDriver) => Promise.all(perDriver.map((list) => Promise.all(list)))))
   const candidates = decoded.map((perDriver, i) => candidateUnits(perDriver, intervals[i]!.from, intervals[i]!.to))
   const others = infos.map((t, k) => (t && !drivers.includes(k) ? k : -1)).filter((k) => k >= 0)
@@ -253,17 +277,23 @@ async function evaluateIntervals(
     for (const p of session.pagesFor(infos[k]!, skips[k]!, list)) pages.add(p)
   }))
   if (session.decoded + postings > budget.postings) return 'postings'
-  if (session.reader.touched.size + pages.size > budget.pages) return 'pages'
+  if (session.pages.size + pages.size > budget.pages) return 'pages'
   const blocks = await Promise.all(others.map((k, o) => Promise.all(needed[o]!.map((list) => Promise.all(list.map((b) => session.block(infos[k]!, skips[k]!, b)))))))
   for (const [i, interval] of intervals.entries()) {
     if (stop?.(i)) return 'cutoff'
     const postings = new Map<number, TermPostings>()
-    drivers.forEach((k, d) => postings.set(k, restrict(decoded[i]![d]!, interval.from, interval.to)))
+    interval.blocks.forEach(({ driver: d }, j) => postings.set(drivers[d]!, restrict(decoded[i]![j]!, interval.from, interval.to)))
     others.forEach((k, o) => postings.set(k, atUnits(blocks[o]![i]!, candidates[i]!)))
     const m = leaves.run(postings)
     if (m.units.length > 0 && (await consume(m)) === false) return 'consumer'
   }
   return undefined
+}
+
+/** The blocks of one driver (by its place among the drivers) an interval reads. */
+interface DriverBlocks {
+  driver: number
+  list: number[]
 }
 
 /** A term's postings within the stretch evaluated, as parallel arrays. */
@@ -364,6 +394,10 @@ interface Partial {
 
 /** The tree's leaves turned into scored partial results, and the tree run over them. */
 class Leaves {
+  /** The tree, compiled for bounds. */
+  readonly program: BoundProgram
+  /** Each term's place in `terms` (its mask bit). */
+  readonly #bit: Map<string, number>
   readonly #idf: number[]
   /** Per term, the forms it holds: [variant bit, form bit]. */
   readonly #forms: [number, number][][]
@@ -374,37 +408,18 @@ class Leaves {
     readonly infos: readonly (TermInfo | undefined)[],
     readonly words: number,
   ) {
+    this.#bit = new Map(terms.map((t, k) => [t, k]))
+    this.program = new BoundProgram(input.root, this.#bit)
     this.#idf = infos.map((t) => (t ? inverseFrequency(t.df, input.units) : 0))
     this.#forms = terms.map((term, k) => input.forms.flatMap((f, bit) =>
       f.term === term && bit < 32 ? [[variantBit(f.variant, infos[k]?.variants ?? 1), (1 << bit) >>> 0] as [number, number]] : []))
-  }
-
-  /** The tree's bound over an interval, given each term's (ABSENT when it cannot occur there). */
-  bound(root: QueryNode, termBound: (k: number) => number): number {
-    const present = new Set<number>()
-    const walk = (n: QueryNode, positive: boolean): number => {
-      if (n.op === 'term') {
-        const k = this.terms.indexOf(n.term)
-        const b = termBound(k)
-        if (b === ABSENT) return ABSENT
-        if (positive) present.add(k)
-        return n.boost * b * SLACK
-      }
-      if (n.op === 'and_not') return n.nodes.length === 0 ? ABSENT : walk(n.nodes[0]!, positive)
-      const parts = n.nodes.map((c) => walk(c, positive))
-      if (n.op === 'and') return parts.length === 0 || parts.includes(ABSENT) ? ABSENT : parts.reduce((a, b) => a + b, 0)
-      const found = parts.filter((b) => b !== ABSENT)
-      return found.length === 0 ? ABSENT : found.reduce((a, b) => a + b, 0)
-    }
-    const b = walk(root, true)
-    return b === ABSENT ? ABSENT : b * Math.max(1, present.size) * SLACK
   }
 
   /** Runs the tree over the terms' postings; scores multiplied by the number of distinct terms matched. */
   run(postings: ReadonlyMap<number, TermPostings>): Matches {
     const { words } = this
     const leaf = (term: string, boost: number): Partial => {
-      const k = this.terms.indexOf(term)
+      const k = this.#bit.get(term)!
       const p = postings.get(k)
       const info = this.infos[k]
       if (!p || !info) return empty(words)
@@ -441,6 +456,90 @@ class Leaves {
       final[i] = scores[i]! * (quality || 1)
     }
     return { units, scores: final, masks, words, forms, codes, terms: this.terms }
+  }
+}
+
+/**
+ * A tree compiled for its bound over an interval: postfix steps, leaves by
+ * term, evaluated on a stack. Every query interval asks for one, so it must
+ * cost a few operations per leaf, whatever the tree's size.
+ */
+class BoundProgram {
+  /** Per step: 0 a term, 1 AND, 2 OR, 3 AND_NOT. */
+  readonly #op: Uint8Array
+  /** Per step: the term (its bit), or the number of children. */
+  readonly #arg: Int32Array
+  readonly #boost: Float64Array
+  /** The terms matches can count (not those only excluded). */
+  readonly #counted: Int32Array
+  readonly #stack: Float64Array
+
+  constructor(root: QueryNode, bit: ReadonlyMap<string, number>) {
+    const op: number[] = []
+    const arg: number[] = []
+    const boost: number[] = []
+    const counted = new Set<number>()
+    const compile = (n: QueryNode, positive: boolean): void => {
+      if (n.op === 'term') {
+        op.push(0)
+        arg.push(bit.get(n.term)!)
+        boost.push(n.boost)
+        if (positive) counted.add(bit.get(n.term)!)
+        return
+      }
+      n.nodes.forEach((c, i) => compile(c, positive && (n.op !== 'and_not' || i === 0)))
+      op.push(n.op === 'and' ? 1 : n.op === 'or' ? 2 : 3)
+      arg.push(n.nodes.length)
+      boost.push(0)
+    }
+    compile(root, true)
+    this.#op = Uint8Array.from(op)
+    this.#arg = Int32Array.from(arg)
+    this.#boost = Float64Array.from(boost)
+    this.#counted = Int32Array.from(counted)
+    this.#stack = new Float64Array(op.length + 1)
+  }
+
+  /** The best score a unit can reach given each term's best (ABSENT where it cannot occur), times the terms it can match. */
+  bound(termBounds: Float64Array): number {
+    const stack = this.#stack
+    let top = 0
+    for (let i = 0; i < this.#op.length; i++) {
+      const op = this.#op[i]!
+      if (op === 0) {
+        const b = termBounds[this.#arg[i]!]!
+        stack[top++] = b === ABSENT ? ABSENT : this.#boost[i]! * b * SLACK
+        continue
+      }
+      const n = this.#arg[i]!
+      top -= n
+      let sum = ABSENT
+      if (n > 0) {
+        if (op === 3) sum = stack[top]!
+        else {
+          sum = 0
+          let present = 0
+          for (let j = top; j < top + n; j++) {
+            if (stack[j] === ABSENT) {
+              if (op === 1) {
+                present = 0
+                break
+              }
+            } else {
+              sum += stack[j]!
+              present++
+            }
+          }
+          if (present === 0) sum = ABSENT
+        }
+      }
+      stack[top++] = sum
+    }
+    const b = stack[0]!
+    if (b === ABSENT) return ABSENT
+    let present = 0
+    for (const k of this.#counted) if (termBounds[k] !== ABSENT) present++
+    return b * Math.max(1, present) * SLACK
   }
 }
 

@@ -4,7 +4,7 @@
  * or two for the others), and the words a few edits from a typo, found by
  * walking only the pages whose keys can be near it.
  */
-import { decodeEntry, type LexiconEntry, type WordInfo } from './format/lexicon'
+import { decodeEntry, wordUnits, type LexiconEntry, type WordInfo } from './format/lexicon'
 import { prefixDistances, Rows, walkNear } from './fuzzy'
 import type { PageReader } from './store/reader'
 import { valueAt, type Place, type SortedTable } from './store/sorted'
@@ -54,14 +54,15 @@ export class Lexicon {
       for (let n = r.varint(); n > 0 && words.length < max; n--) words.push(decodeEntry(r.string(), r) as WordEntry)
       return words
     }
-    const found: WordEntry[] = []
+    // The range's words ranked by the units they are in, read alone; only the best are decoded.
+    const found: { place: Place; units: number }[] = []
     await this.table.scan(reader, prefix, (place) => {
       if (!place.page.keys[place.at]!.startsWith(prefix)) return false
-      const entry = entryAt(place)
-      if (isWord(entry)) found.push(entry)
+      const units = wordUnits(valueAt(place))
+      if (units >= 0) found.push({ place, units })
       return true
     })
-    return found.sort(byUnits).slice(0, max)
+    return found.sort((a, b) => b.units - a.units).slice(0, max).map(({ place }) => entryAt(place) as WordEntry)
   }
 
   /**

@@ -8,9 +8,9 @@
  */
 import type { DocumentEntry } from './format/layout'
 import { FORMAT, INDEX_PATH, MANIFEST_FILE, type Manifest, type ResidentMeta, type SortedIndex } from './format/layout'
-import { unitOf, type UnitFacts } from './format/units'
+import { blobAt, unitOf, type DocumentHead, type UnitFacts } from './format/units'
 import { Lexicon } from './lexicon'
-import { anchorOf, UNIT_KINDS, type Person, type Term, type Unit, type Volume } from './model'
+import { anchorOf, UNIT_KINDS, type Person, type Term, type Unit } from './model'
 import { Pack } from './pack'
 import { PostingsSession } from './postings'
 import { DecodedCache, IndexUnavailableError, PageCache, type CacheOptions, type ReadAsset } from './store/cache'
@@ -19,8 +19,8 @@ import { SortedTable } from './store/sorted'
 
 export { IndexUnavailableError, type ReadAsset }
 
-/** A volume as the worker knows it: its title parts and its abbreviations. */
-export type VolumeFacts = Omit<Volume, 'pages' | 'persons'>
+/** A volume as the worker knows it: its title parts. */
+export type VolumeFacts = ResidentMeta['volumes'][number]
 
 /** A person of a volume's list, with how many documents name them. */
 export interface PersonFacts extends Person {
@@ -112,7 +112,7 @@ export class LoadedIndex {
   readonly decoded = new DecodedCache()
   readonly #units: Uint32Array
   readonly #docPages: Uint32Array
-  #volumes: Promise<VolumeFacts[]> | undefined
+  #terms: Promise<Map<string, Term>> | undefined
   #people: Promise<Map<string, PersonFacts>> | undefined
   readonly #derived = new Map<string, unknown>()
 
@@ -154,9 +154,9 @@ export class LoadedIndex {
     return { page, first: this.#docPages[page]! }
   }
 
-  volumes(reader: PageReader): Promise<VolumeFacts[]> {
-    this.#volumes ??= this.#json<VolumeFacts[]>(reader, this.meta.volumes)
-    return this.#volumes
+  terms(reader: PageReader): Promise<Map<string, Term>> {
+    this.#terms ??= this.#json<Term[]>(reader, this.meta.terms).then((list) => new Map(list.map((t) => [t.id, t])))
+    return this.#terms
   }
 
   people(reader: PageReader): Promise<Map<string, PersonFacts>> {
@@ -194,15 +194,25 @@ function lastAtMost(starts: Uint32Array, x: number): number {
   return lo
 }
 
-/** A units page, decoded: its text and each unit's facts (parsed on first use). */
+/** A units page, read: its units' text and facts, its documents' heads (each parsed on first use). */
 interface UnitsPage {
   text: Uint8Array
   textStart: Uint32Array
-  facts: string[]
-  parsed: (UnitFacts | undefined)[]
+  factBytes: Uint8Array
+  factsStart: Uint32Array
+  facts: (UnitFacts | undefined)[]
+  headBytes: Uint8Array
+  headsStart: Uint32Array
+  heads: (DocumentHead | undefined)[]
 }
 
-const decoder = new TextDecoder()
+/** A documents page, read: each document's facts, parsed on first use. */
+interface DocumentsPage {
+  docs: Uint8Array
+  start: Uint32Array
+  parsed: (DocumentFacts | undefined)[]
+}
+
 
 /** One request's view of the index: what it reads, it reads through the cache, and counts. */
 export class Library {
@@ -231,22 +241,21 @@ export class Library {
     return this.index.meta.units
   }
 
-  volumes(): Promise<VolumeFacts[]> {
-    return this.index.volumes(this.reader)
+  get volumes(): readonly VolumeFacts[] {
+    return this.index.meta.volumes
   }
 
   people(): Promise<Map<string, PersonFacts>> {
     return this.index.people(this.reader)
   }
 
-  async volume(id: string | undefined): Promise<VolumeFacts | undefined> {
-    return id === undefined ? undefined : (await this.volumes()).find((v) => v.id === id)
+  volume(id: string | undefined): VolumeFacts | undefined {
+    return id === undefined ? undefined : this.volumes.find((v) => v.id === id)
   }
 
   /** Every abbreviation of the volumes' lists, by id. */
-  async terms(): Promise<ReadonlyMap<string, Term>> {
-    const volumes = await this.volumes()
-    return this.index.derived('terms', () => new Map(volumes.flatMap((v) => (v.terms ?? []).map((t) => [t.id, t]))))
+  terms(): Promise<ReadonlyMap<string, Term>> {
+    return this.index.terms(this.reader)
   }
 
   /** The units at these positions, in the order asked, their pages read at once. */
@@ -256,7 +265,21 @@ export class Library {
       const { page, first } = this.index.unitPage(u)
       const p = pages.get(page)!
       const k = u - first
-      return unitOf(this.documents.ids[this.documents.ofUnit(u)]!, factsAt(p, k), decoder.decode(p.text.subarray(p.textStart[k]!, p.textStart[k + 1]!)))
+      return unitOf(this.documents.ids[this.documents.ofUnit(u)]!, factsAt(p, k), blobAt(p.text, p.textStart, k))
+    })
+  }
+
+  /** The heads of the documents of these units (what a hit shows of its document), from the units' own pages. */
+  async heads(positions: readonly number[]): Promise<DocumentHead[]> {
+    const pages = await this.#unitsPages(positions)
+    return positions.map((u) => {
+      const { page, first } = this.index.unitPage(u)
+      const p = pages.get(page)!
+      // The page's heads are those of its units' documents, in order, from the first unit's (a document of no units has none).
+      const { first: firsts } = this.documents
+      let k = 0
+      for (let d = this.documents.ofUnit(first); d < this.documents.ofUnit(u); d++) if (firsts[d + 1]! > firsts[d]!) k++
+      return (p.heads[k] ??= JSON.parse(blobAt(p.headBytes, p.headsStart, k)) as DocumentHead)
     })
   }
 
@@ -305,29 +328,41 @@ export class Library {
 
   /** Documents' facts, by number, their pages read at once. */
   async documentFacts(ds: readonly number[]): Promise<DocumentFacts[]> {
-    const pages = new Map<number, Promise<DocumentFacts[]>>()
+    const pages = new Map<number, Promise<DocumentsPage>>()
     for (const d of ds) {
       const { page } = this.index.documentPage(d)
-      if (!pages.has(page)) pages.set(page, this.reader.decoded('documents', page, (bytes) => JSON.parse(decoder.decode(bytes)) as DocumentFacts[], (list) => list.length * 600))
+      if (!pages.has(page)) {
+        pages.set(page, this.reader.decoded('documents', page, (bytes) => {
+          const pack = new Pack<unknown>(bytes)
+          const start = pack.array('docsStart', 'u32')
+          return { docs: pack.array('docs', 'u8'), start, parsed: new Array(start.length - 1) }
+        }, (p) => p.parsed.length * 64))
+      }
     }
     return Promise.all(ds.map(async (d) => {
       const { page, first } = this.index.documentPage(d)
-      return (await pages.get(page)!)[d - first]!
+      const p = await pages.get(page)!
+      return (p.parsed[d - first] ??= JSON.parse(blobAt(p.docs, p.start, d - first)) as DocumentFacts)
     }))
   }
 
   #unitsPage(page: number): Promise<UnitsPage> {
     return this.reader.decoded('units', page, (bytes) => {
       const pack = new Pack<unknown>(bytes)
-      const facts = pack.strings('facts')
-      return { text: pack.array('text', 'u8'), textStart: pack.array('textStart', 'u32'), facts, parsed: new Array(facts.length) }
+      const factsStart = pack.array('factsStart', 'u32')
+      const headsStart = pack.array('headsStart', 'u32')
+      return {
+        text: pack.array('text', 'u8'), textStart: pack.array('textStart', 'u32'),
+        factBytes: pack.array('facts', 'u8'), factsStart, facts: new Array(factsStart.length - 1),
+        headBytes: pack.array('heads', 'u8'), headsStart, heads: new Array(headsStart.length - 1),
+      }
     }, (p) => p.facts.length * 64)
   }
 }
 
 /** A unit's facts, parsed once while its page stays cached. */
 function factsAt(page: UnitsPage, k: number): UnitFacts {
-  return (page.parsed[k] ??= JSON.parse(page.facts[k]!) as UnitFacts)
+  return (page.facts[k] ??= JSON.parse(blobAt(page.factBytes, page.factsStart, k)) as UnitFacts)
 }
 
 /** Loads the manifest and the resident file; pages come later, as requests need them. */

@@ -16,6 +16,12 @@ const SMALL_POSTINGS = 16 * 1024
 export class PostingsSession {
   /** Postings this query has read (decoded now, or earlier and kept). */
   decoded = 0
+  /**
+   * The postings and positions pages this query's reads span, whether they
+   * were in memory or not: the budget counts them, so that an answer does not
+   * depend on what an isolate happens to hold.
+   */
+  readonly pages = new Set<string>()
   readonly #skips = new Map<string, Promise<Skips>>()
   readonly #blocks = new Map<string, Promise<Block>>()
   readonly #positions = new Map<string, Promise<BlockPositions>>()
@@ -34,23 +40,26 @@ export class PostingsSession {
     return value
   }
 
+  #span(kind: 'postings' | 'positions', offset: number, length: number): void {
+    for (const p of this.reader.streamPages(offset, length)) this.pages.add(`${kind}\u0000${p}`)
+  }
+
   skips(t: TermInfo): Promise<Skips> {
     let s = this.#skips.get(t.term)
     if (!s) {
       const length = t.postingsBytes <= SMALL_POSTINGS ? t.postingsBytes : t.skipBytes
+      this.#span('postings', t.postings, length)
       s = this.#kept(`s\u0000${t.term}`, () => this.reader.range('postings', t.postings, length).then((bytes) => decodeSkips(bytes, t.blocks)), (k) => 64 + k.blocks * 40)
       this.#skips.set(t.term, s)
     }
     return s
   }
 
-  /** The pages `blocks` need that are not in memory yet. */
+  /** The postings pages `blocks` span that this query has not yet read. */
   pagesFor(t: TermInfo, skips: Skips, blocks: Iterable<number>): number[] {
     const pages = new Set<number>()
     for (const b of blocks) {
-      const key = `b\u0000${t.term}\u0000${b}`
-      if (this.#blocks.has(key) || this.kept.get(key)) continue
-      for (const p of this.reader.streamPages(t.postings + skips.offset[b]!, skips.bytes[b]!)) pages.add(p)
+      for (const p of this.reader.streamPages(t.postings + skips.offset[b]!, skips.bytes[b]!)) if (!this.pages.has(`postings\u0000${p}`)) pages.add(p)
     }
     return [...pages]
   }
@@ -60,6 +69,7 @@ export class PostingsSession {
     let block = this.#blocks.get(key)
     if (!block) {
       this.decoded += skips.count[b]!
+      this.#span('postings', t.postings + skips.offset[b]!, skips.bytes[b]!)
       block = this.#kept(key, () => this.reader.range('postings', t.postings + skips.offset[b]!, skips.bytes[b]!)
         .then((bytes) => decodeBlock(bytes, skips.first[b]!, skips.count[b]!)), (k) => 256 + k.count * 18)
       this.#blocks.set(key, block)
@@ -71,6 +81,7 @@ export class PostingsSession {
     const key = `p\u0000${t.term}\u0000${b}`
     let positions = this.#positions.get(key)
     if (!positions) {
+      this.#span('positions', t.positions + skips.positions[b]!, skips.positionsBytes[b]!)
       positions = this.#kept(key, async () => {
         const [block, bytes] = await Promise.all([
           this.block(t, skips, b),

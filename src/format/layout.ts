@@ -14,11 +14,12 @@
  * - `postings.*.bin`, `positions.*.bin`: byte streams cut into pages
  *   (src/format/postings.ts), addressed by offset from the lexicon.
  * - `units.*.bin`: the units in reading order, text and facts, whole units per page.
- * - `documents.*.json`: the documents' facts, in order, whole documents per page.
- * - `volumes.*.json`, `people.*.json`: the volumes (with their abbreviations)
- *   and the persons lists, read when first needed.
+ * - `documents.*.bin`: the documents' facts (JSON each), in order, whole documents per page.
+ * - `terms.*.json`, `people.*.json`: the volumes' abbreviations and persons
+ *   lists, read when a page or a listing first needs them (queries find
+ *   abbreviations in the lexicon, and volumes' facts in the resident file).
  */
-import type { Document, Page } from '../model'
+import type { Document, Page, Volume } from '../model'
 
 /** Bumped when the files change shape; the worker refuses a manifest of another format. */
 export const FORMAT = 3
@@ -103,6 +104,8 @@ export interface ResidentMeta {
   completionThreshold: number
   /** Completions kept per prefix. */
   completionCount: number
-  volumes: string
+  /** The volumes' facts: title parts (their lists of abbreviations and persons are files of their own). */
+  volumes: Omit<Volume, 'pages' | 'persons' | 'terms'>[]
+  terms: string
   people: string
 }

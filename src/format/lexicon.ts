@@ -6,9 +6,15 @@
  * itself a word is a key of its own, so that `negotiating` still finds
  * `negoti` when the corpus only writes `negotiations`.
  *
- *   entry = flags (u8) | word? | term info?
+ * The volumes' abbreviations live here too, so that a query reads them with
+ * its words: an abbreviation's key lists its meanings (`primin`: Prime
+ * Minister), and the first word of a meaning of two words or more lists the
+ * abbreviations it begins (`prime`: PriMin).
+ *
+ *   entry = flags (u8) | word? | term info? | meanings? | begins?
  *   word  = units, variant, display | term string and term info, unless the term is the key
  *   term  = df, variants, postings offset, bytes, skip bytes, blocks, positions offset, bytes, bound (f32)
+ *   meanings, begins = count, then per abbreviation: word, written, expansion words, expansion, volume
  */
 import { ByteReader, ByteWriter } from './bytes'
 
@@ -42,31 +48,74 @@ export interface WordInfo {
   term: TermInfo
 }
 
+/** An abbreviation of a volume's list. */
+export interface Abbreviation {
+  /** Folded, as the index reads it: `primin`. */
+  word: string
+  /** As the list writes it: `PRIMIN`. */
+  written: string
+  /** The expansion's words, folded: `prime`, `minister`. */
+  words: string[]
+  expansion: string
+  /** The first volume whose list has it. */
+  volume: string
+}
+
 export interface LexiconEntry {
   key: string
   word?: WordInfo
   /** Present when the key is an index term. */
   term?: TermInfo
+  /** Present when the key is an abbreviation: what it stands for. */
+  means?: Abbreviation[]
+  /** Present when the key begins the meaning of abbreviations (of three letters or more, for meanings of two words or more). */
+  begins?: Abbreviation[]
 }
 
 const WORD = 1
 const TERM = 2
 const TERM_IS_KEY = 4
+const MEANS = 8
+const BEGINS = 16
 
 export function encodeEntry(e: LexiconEntry, w: ByteWriter): ByteWriter {
   const self = e.word !== undefined && e.word.term.term === e.key
-  w.u8((e.word ? WORD : 0) | (e.term ? TERM : 0) | (self ? TERM_IS_KEY : 0))
+  w.u8((e.word ? WORD : 0) | (e.term ? TERM : 0) | (self ? TERM_IS_KEY : 0) | (e.means ? MEANS : 0) | (e.begins ? BEGINS : 0))
   if (e.word) {
     w.varint(e.word.units).varint(e.word.variant).string(e.word.display === e.key ? '' : e.word.display)
     if (!self) encodeTerm(e.word.term, w.string(e.word.term.term))
   }
   if (e.term) encodeTerm(e.term, w)
+  for (const list of [e.means, e.begins]) if (list) encodeAbbreviations(list, w)
   return w
+}
+
+function encodeAbbreviations(list: readonly Abbreviation[], w: ByteWriter): void {
+  w.varint(list.length)
+  for (const a of list) {
+    w.string(a.word).string(a.written).varint(a.words.length)
+    for (const word of a.words) w.string(word)
+    w.string(a.expansion).string(a.volume)
+  }
+}
+
+function decodeAbbreviations(r: ByteReader): Abbreviation[] {
+  return Array.from({ length: r.varint() }, () => {
+    const word = r.string()
+    const written = r.string()
+    const words = Array.from({ length: r.varint() }, () => r.string())
+    return { word, written, words, expansion: r.string(), volume: r.string() }
+  })
 }
 
 function encodeTerm(t: TermInfo, w: ByteWriter): void {
   w.varint(t.df).varint(t.variants).varint(t.postings).varint(t.postingsBytes).varint(t.skipBytes)
     .varint(t.blocks).varint(t.positions).varint(t.positionsBytes).f32(t.bound)
+}
+
+/** The units holding the entry's word, read without decoding the rest (-1: the key is no word). */
+export function wordUnits(r: ByteReader): number {
+  return r.u8() & WORD ? r.varint() : -1
 }
 
 export function decodeEntry(key: string, r: ByteReader): LexiconEntry {
@@ -82,6 +131,8 @@ export function decodeEntry(key: string, r: ByteReader): LexiconEntry {
   }
   if (flags & TERM) entry.term = decodeTerm(key, r)
   if (word && flags & TERM_IS_KEY) entry.word = { ...word, term: entry.term! }
+  if (flags & MEANS) entry.means = decodeAbbreviations(r)
+  if (flags & BEGINS) entry.begins = decodeAbbreviations(r)
   return entry
 }
 

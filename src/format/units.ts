@@ -1,16 +1,38 @@
 /**
- * A page of units: their clean text and their facts, in reading order, so
- * that the top hits' snippets read a few pages and a document's reading page
- * one or two.
+ * A page of units: their clean text and their facts, in reading order, and
+ * the heads of the documents they belong to, so that a hit reads one page
+ * and a document's reading page one or two.
  *
- *   page  = pack { text: u8 (UTF-8, end to end), textStart: u32, facts: strings (JSON, one per unit) }
+ *   page  = pack { text, textStart, facts, factsStart, heads, headsStart }
+ *           (each a blob of UTF-8 items end to end, and where each starts)
  *   facts = { k: kind, n, l?: label, p?: [[page, at]…], c?: [[note anchor, at]…], b?: [citing anchors…], a?: [[type, target, start, end]…] }
+ *   head  = a document's id, type, number, title, volume, date, place, chapter and source (JSON)
  *
  * Facts name notes and citing units by anchor (`n2`, `p14`) within the unit's
  * document, never by position in the corpus, so a page's bytes depend on its
- * units alone and an unchanged volume gives unchanged pages.
+ * units alone and an unchanged volume gives unchanged pages. Items are read
+ * one at a time: a hit decodes its own unit's facts, not its page's.
  */
-import { anchorOf, ANNOTATION_TYPES, UNIT_KINDS, type Page, type Unit } from '../model'
+import { anchorOf, ANNOTATION_TYPES, UNIT_KINDS, type Document, type Page, type Unit } from '../model'
+
+/** What a hit shows of its document, kept beside its units. */
+export type DocumentHead = Pick<Document, 'id' | 'type' | 'number' | 'title' | 'volume' | 'date' | 'place' | 'chapter' | 'source'>
+
+/** Items (UTF-8) end to end, and where each starts (one more offset than items). */
+export function encodeBlobs(items: readonly Uint8Array[]): { bytes: Uint8Array; start: Uint32Array } {
+  const start = new Uint32Array(items.length + 1)
+  items.forEach((b, i) => (start[i + 1] = start[i]! + b.length))
+  const bytes = new Uint8Array(start[items.length]!)
+  items.forEach((b, i) => bytes.set(b, start[i]!))
+  return { bytes, start }
+}
+
+const decoder = new TextDecoder()
+
+/** Item `i` of a blob, as text. */
+export function blobAt(bytes: Uint8Array, start: Uint32Array, i: number): string {
+  return decoder.decode(bytes.subarray(start[i]!, start[i + 1]!))
+}
 
 export interface UnitFacts {
   k: number

@@ -102,7 +102,7 @@ function citeButton(volume: VolumeFacts | undefined, doc: DocumentFacts, unit: U
 /** The reading page of document number `d`. */
 export async function readingPage(library: Library, d: number, marked: ReadonlySet<string>, origin: string) {
   const [[doc], units, people, terms] = await Promise.all([library.documentFacts([d]), library.documentUnits(d), library.people(), library.terms()])
-  const volume = await library.volume(doc!.volume)
+  const volume = library.volume(doc!.volume)
   const linked = [...new Set([...units.flatMap((u) => (u.annotations ?? []).flatMap((a) => (a.type === 'ref' ? [a.target] : []))), ...(doc!.references ?? []), ...(doc!.citedBy ?? [])])]
   const links = new Map((await documentLinks(library, linked, origin)).map((l) => [l.id, l]))
   return renderReadingPage(doc!, volume, units, { origin, marked, notes: new Map(), people, terms, links })

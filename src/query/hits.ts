@@ -54,22 +54,16 @@ export interface Found {
 export async function toHits(library: Library, found: readonly Found[], origin: string): Promise<Hit[]> {
   if (found.length === 0) return []
   const docNumbers = found.map((f) => library.documents.ofUnit(f.unit))
-  const distinct = [...new Set(docNumbers)]
-  const [units, facts, people, volumes] = await Promise.all([
-    library.units(found.map((f) => f.unit)),
-    library.documentFacts(distinct),
-    library.people(),
-    library.volumes(),
-  ])
-  const docFacts = new Map(distinct.map((d, k) => [d, facts[k]!]))
+  const positions = found.map((f) => f.unit)
+  const [units, heads, people] = await Promise.all([library.units(positions), library.heads(positions), library.people()])
   // The notes each hit cites, or for a note the units citing it: all in the hit's document.
   const linkedIds = units.map((u) => (u.kind === 'footnote' ? (u.citedBy ?? []) : [...new Set(u.cites.map((c) => c.note))]))
-  const positions = await Promise.all(linkedIds.map((ids, i) => library.anchors(docNumbers[i]!, ids.map((id) => id.slice(id.lastIndexOf('/') + 1)))))
-  const linked = await library.units(positions.flatMap((p) => [...p.values()]))
+  const anchors = await Promise.all(linkedIds.map((ids, i) => library.anchors(docNumbers[i]!, ids.map((id) => id.slice(id.lastIndexOf('/') + 1)))))
+  const linked = await library.units(anchors.flatMap((p) => [...p.values()]))
   const byId = new Map(linked.map((u) => [u.id, u]))
   return found.map((f, i) => {
     const unit = units[i]!
-    const doc = docFacts.get(docNumbers[i]!)!
+    const doc = heads[i]!
     const snippet = buildSnippet(unit.text, matchedSpans(people, unit, new Set(f.terms)))
     const page = pageAt(unit.pages, snippet.focus) ?? null
     return {
@@ -93,7 +87,7 @@ export async function toHits(library: Library, found: readonly Found[], origin: 
         const l = byId.get(id)
         return l ? [linkedUnit(l, origin)] : []
       }),
-      citation: cite(volumes.find((v) => v.id === doc.volume), doc, page),
+      citation: cite(library.volume(doc.volume), doc, page),
       url: unitUrl(origin, unit),
     }
   })

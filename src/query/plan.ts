@@ -7,14 +7,15 @@
  * order; exclusions match exactly.
  *
  * The lexicon is read in rounds, each read at once: every word and term the
- * query names; then the completions of prefixes and the neighbours of typos.
- * Then the plan is built without further reads.
+ * query names, with the completions of its prefixes; then, when needed, the
+ * words of the abbreviations it names and the neighbours of typos. Then the
+ * plan is built without further reads.
  */
 import type { QueryNode } from '../evaluate'
 import type { TermInfo } from '../format/lexicon'
 import type { NearWords, WordEntry } from '../lexicon'
 import type { Library } from '../library'
-import { glossaryOf, writtenAsAbbreviation, type Glossary } from './glossary'
+import { writtenAsAbbreviation } from './glossary'
 import { QuerySyntaxError, type Clause, type ParsedQuery, type QueryWord } from './parse'
 
 /** How words are matched, documented where they are set. */
@@ -37,8 +38,10 @@ export const matchDefaults = {
 export const queryLimits = {
   /** Words and phrases a query may hold (more is refused with a 400). */
   words: 32,
-  /** Distinct terms a query's tree may hold: past it, the remaining expansions are dropped (and the answer says so). */
-  terms: 256,
+  /** Distinct terms a query's tree may hold (three words' expansions): past it, the remaining expansions are dropped (and the answer says so). */
+  terms: 128,
+  /** Expansions of all the query's words together: a query of many prefixes or typos shares them out. */
+  expansions: 120,
   /** Lexicon pages searched for a typo's neighbours; the pages likeliest to hold them first. */
   fuzzyPages: 12,
 } as const
@@ -98,37 +101,53 @@ export async function planQuery(library: Library, parsed: ParsedQuery, typing: b
   if (clauses.length > queryLimits.words) {
     throw new QuerySyntaxError(`the query has ${clauses.length} words and phrases; the most a query may hold is ${queryLimits.words}`)
   }
-  const glossary = await glossaryOf(library)
   const last = parsed.required.at(-1)?.at(-1)
   const isTyped = (c: Clause) => typing && c === last && c.type === 'word' && c.word.word.length >= matchDefaults.minTypingPrefix
-
-  // Round one: every word and term the query names, and those of the abbreviations it may stand for.
-  const keys = new Set<string>()
-  const add = (w: QueryWord) => keys.add(w.word).add(w.term)
-  for (const c of clauses) (c.type === 'word' ? [c.word] : c.words).forEach(add)
-  for (const c of parsed.required.flat()) {
-    if (c.type !== 'word') continue
-    for (const m of glossary.byWord.get(c.word.word) ?? []) m.words.forEach((w) => keys.add(w))
-    for (const a of glossary.byFirstWord.get(c.word.word) ?? []) keys.add(a.word)
-  }
   const { lexicon, reader } = library
-  await lexicon.prefetch(reader, keys)
   const lookups: Lookups = { entries: new Map(), prefixes: new Map(), near: new Map() }
-  for (const key of keys) lookups.entries.set(key, await lexicon.lookup(reader, key))
-
-  // Round two: the completions of prefixes, the neighbours of words the corpus lacks.
+  const lookUp = async (keys: Iterable<string>) => {
+    const missing = [...keys].filter((k) => !lookups.entries.has(k))
+    await lexicon.prefetch(reader, missing)
+    for (const key of missing) lookups.entries.set(key, await lexicon.lookup(reader, key))
+  }
   const plan: Plan = { groups: [], excludedPhrases: [], excluded: [], expansions: [], terms: new Map(), words: new Map(), cut: new Set() }
-  const reads: Promise<void>[] = []
   const words = clauses.flatMap((c) => (c.type === 'word' ? [{ w: c.word, loose: parsed.excluded.includes(c) ? false : true, typed: isTyped(c) }] : c.words.map((w) => ({ w, loose: false, typed: false }))))
-  for (const { w, loose, typed } of words) {
+
+  // Each word that expands (a prefix, a typo) gets its share of the query's expansions.
+  const expanding = words.filter(({ w, loose, typed }) => w.prefix || typed || (loose && !w.prefix && w.word.length >= matchDefaults.minFuzzyLength)).length
+  const share = Math.max(2, Math.min(matchDefaults.maxExpansions, Math.floor(queryLimits.expansions / Math.max(1, expanding))))
+  /** A word given fewer expansions than it would have had alone, and using them all, may have lost some. */
+  const shared = (found: readonly unknown[]) => {
+    if (share < matchDefaults.maxExpansions && found.length >= share) plan.cut.add('terms')
+  }
+
+  // Round one: every word and term the query names, and the completions of its prefixes, read at once.
+  const reads: Promise<void>[] = [lookUp(words.flatMap(({ w }) => [w.word, w.term]))]
+  for (const { w, typed } of words) {
     if ((w.prefix || typed) && !lookups.prefixes.has(w.word)) {
       lookups.prefixes.set(w.word, [])
-      reads.push(lexicon.startingWith(reader, w.word, matchDefaults.maxExpansions).then((found) => void lookups.prefixes.set(w.word, found)))
+      reads.push(lexicon.startingWith(reader, w.word, share).then((found) => {
+        shared(found)
+        lookups.prefixes.set(w.word, found)
+      }))
     }
+  }
+  await Promise.all(reads)
+
+  // Round two, when needed: the words of the abbreviations the query may stand for, the neighbours of words the corpus lacks.
+  reads.length = 0
+  const glossaryWords = parsed.required.flat().flatMap((c) => {
+    if (c.type !== 'word') return []
+    const entry = lookups.entries.get(c.word.word)
+    return [...(entry?.means ?? []).flatMap((m) => m.words), ...(entry?.begins ?? []).map((a) => a.word)]
+  })
+  if (glossaryWords.length > 0) reads.push(lookUp(glossaryWords))
+  for (const { w, loose } of words) {
     if (loose && needsFuzzy(w, lookups) && !lookups.near.has(w.word)) {
       lookups.near.set(w.word, { words: [], cut: false })
       const edits = w.word.length >= matchDefaults.twoEditsLength ? 2 : 1
-      reads.push(lexicon.near(reader, w.word, edits, matchDefaults.maxExpansions, queryLimits.fuzzyPages).then((found) => {
+      reads.push(lexicon.near(reader, w.word, edits, share, queryLimits.fuzzyPages).then((found) => {
+        shared(found.words)
         lookups.near.set(w.word, found)
         if (found.cut) plan.cut.add('fuzzy')
       }))
@@ -141,13 +160,14 @@ export async function planQuery(library: Library, parsed: ParsedQuery, typing: b
     group.flatMap((clause): PlannedClause[] => {
       if (clause.type === 'phrase') return [builder.phrase(clause.words)]
       const own: PlannedClause = { ...builder.word(clause.word, isTyped(clause) ? 'typed' : 'loose'), match: 'any', forms: exactForms([clause.word]) }
-      if (!writtenAsAbbreviation(clause.word, lookups.entries.get(clause.word.word))) return [own]
-      const meanings = glossary.byWord.get(clause.word.word) ?? []
+      const entry = lookups.entries.get(clause.word.word)
+      if (!writtenAsAbbreviation(clause.word, entry)) return [own]
+      const meanings = entry?.means ?? []
       for (const m of meanings) plan.expansions.push({ query: clause.word.written, also: m.expansion, volume: m.volume })
       return [own, ...meanings.map((m) => builder.phrase(m.words.map((word) => builder.asWord(word)), 1 / m.words.length))]
     }),
   )
-  spellOutAbbreviations(plan, parsed, glossary, builder)
+  spellOutAbbreviations(plan, parsed, lookups, builder)
   for (const c of parsed.excluded) {
     if (c.type === 'word') plan.excluded.push(builder.word(c.word, 'exact').node)
     else plan.excludedPhrases.push(builder.phraseWords(c.words))
@@ -161,11 +181,11 @@ function needsFuzzy(w: QueryWord, lookups: Lookups): boolean {
 }
 
 /** Consecutive query words spelling out an expansion may also be its abbreviation. */
-function spellOutAbbreviations(plan: Plan, parsed: ParsedQuery, glossary: Glossary, builder: Builder): void {
+function spellOutAbbreviations(plan: Plan, parsed: ParsedQuery, lookups: Lookups, builder: Builder): void {
   const { groups } = plan
   for (let g = 0; g < groups.length; g++) {
     const word = singleWord(parsed.required[g]!)
-    for (const a of (word && glossary.byFirstWord.get(word.word)) || []) {
+    for (const a of (word && lookups.entries.get(word.word)?.begins) || []) {
       const words = parsed.required.slice(g, g + a.words.length).map(singleWord)
       if (words.length !== a.words.length || words.some((w, k) => w?.word !== a.words[k])) continue
       const together: PlannedClause = {

@@ -62,13 +62,13 @@ export const documentsRoute = new Hono<AppEnv>()
         (type === undefined || docs.type[d] === TYPES.indexOf(type))) matching.push(d)
     }
     const shown = matching.slice(offset, offset + limit)
-    const [facts, volumes] = await Promise.all([library.documentFacts(shown), library.volumes()])
+    const facts = await library.documentFacts(shown)
     const origin = new URL(c.req.url).origin
     return c.json({
       total: matching.length,
       offset,
       limit,
-      documents: facts.map((d) => summary(d, volumes.find((v) => v.id === d.volume), origin)),
+      documents: facts.map((d) => summary(d, library.volume(d.volume), origin)),
     })
   })
   .get('/documents/:id', async (c) => {
@@ -78,7 +78,7 @@ export const documentsRoute = new Hono<AppEnv>()
     if (d === undefined) throw new ApiError('unknown_document', `no document ${JSON.stringify(id)}`, 'id')
     const origin = new URL(c.req.url).origin
     const [[doc], units, people, terms] = await Promise.all([library.documentFacts([d]), library.documentUnits(d), library.people(), library.terms()])
-    const volume = await library.volume(doc!.volume)
+    const volume = library.volume(doc!.volume)
     const [cites, citedBy, annotations] = await Promise.all([
       documentLinks(library, doc!.references ?? [], origin),
       documentLinks(library, doc!.citedBy ?? [], origin),

@@ -54,6 +54,8 @@ export const searchRoute = new Hono<AppEnv>().get('/search', async (c) => {
     const { facets, hits, ...head } = await search(library, request)
     // Workers advance the clock only across I/O, so at the edge this reads 0 for a warm isolate.
     const took_ms = Math.round((performance.now() - started) * 100) / 100
+    // What the query read, for whoever watches the worker: index pages (in memory or fetched), postings.
+    c.header('Server-Timing', `pages;desc="${library.reader.touched.size}", fetched;desc="${library.reader.fetched}", postings;desc="${library.postings.decoded}"`)
     return c.json({ ...head, took_ms, facets, hits })
   } catch (e) {
     if (e instanceof QuerySyntaxError) throw new ApiError('invalid_query', e.message, 'q')

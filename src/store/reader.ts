@@ -31,6 +31,8 @@ export class PageTable {
 export class PageReader {
   /** Pages this request has read, from the cache or fetched. */
   readonly touched = new Set<string>()
+  /** Pages this request fetched from the assets (not in the cache). */
+  fetched = 0
   readonly #limiter = new Limiter(6)
 
   constructor(
@@ -49,6 +51,7 @@ export class PageReader {
     const { path, size } = this.table.page(kind, i)
     this.touched.add(path)
     if (this.cache.has(path)) return this.cache.bytesOf(path, size)
+    this.fetched++
     return this.#limiter.run(() => this.cache.bytesOf(path, size))
   }
 
@@ -56,7 +59,10 @@ export class PageReader {
   async decoded<T>(kind: PageKind, i: number, decode: (bytes: Uint8Array) => T, weight?: (t: T) => number): Promise<T> {
     const { path, size } = this.table.page(kind, i)
     this.touched.add(path)
-    if (!this.cache.has(path)) await this.#limiter.run(() => this.cache.bytesOf(path, size))
+    if (!this.cache.has(path)) {
+      this.fetched++
+      await this.#limiter.run(() => this.cache.bytesOf(path, size))
+    }
     return this.cache.decodedOf(path, size, decode, weight)
   }
 

@@ -34,7 +34,7 @@ describe('npm run build:index', () => {
     const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'))
     const files = readdirSync(out).filter((f) => f !== 'manifest.json')
     expect(files).toHaveLength(manifest.files)
-    for (const f of files) expect(f).toMatch(/^(resident|lexicon|completions|postings|positions|units|documents|volumes|people)\.[0-9a-f]{16}\.(bin|json)$/)
+    for (const f of files) expect(f).toMatch(/^(resident|lexicon|completions|postings|positions|units|documents|terms|people)\.[0-9a-f]{16}\.(bin|json)$/)
     expect(files).toContain(manifest.resident)
   })
 

@@ -8,7 +8,7 @@ function served(files: Record<string, Uint8Array>) {
     reads.push(path)
     await new Promise((r) => setTimeout(r, 1))
     const bytes = files[path]
-    return bytes ? new Response(bytes) : new Response('not found', { status: 404 })
+    return bytes ? new Response(bytes as Uint8Array<ArrayBuffer>) : new Response('not found', { status: 404 })
   }
   return { reads, read }
 }

@@ -1,0 +1,48 @@
+/** What the benchmark measures, as bench/run.ts collects it and bench/report.ts writes it. */
+import type { HttpResult } from './http'
+import type { knownItem } from './stats'
+import type { LatencyKind } from './queries'
+import type { ScaleResult } from './scale'
+import type { WorkerdResult } from './workerd'
+
+export interface Percentiles {
+  p50: number
+  p95: number
+  p99: number
+}
+
+export interface EngineResult {
+  engine: string
+  buildMs: number
+  rawBytes: number
+  gzipBytes: number
+  coldMs: number
+  memoryBytes: number
+  latency: Record<LatencyKind, Percentiles>
+  /** Every kind's samples together. */
+  overall: Percentiles
+  known?: ReturnType<typeof knownItem>
+  knownTypo?: ReturnType<typeof knownItem>
+  answered: number
+}
+
+/** A real corpus, Folio beside its peers. */
+export interface CorpusResult {
+  name: string
+  documents: number
+  units: number
+  textBytes: number
+  runs: { build: number; cold: number; passes: number }
+  engines: EngineResult[]
+  workerd?: WorkerdResult
+}
+
+export interface BenchResult {
+  date: string
+  quick: boolean
+  machine: { os: string; cpu: string; cores: number; memory: string; node: string }
+  versions: Record<string, string>
+  corpora: CorpusResult[]
+  scale: ScaleResult[]
+  http?: HttpResult
+}

@@ -1,0 +1,161 @@
+/**
+ * Folio at scale, on a generated corpus of real prose (bench/corpus.ts):
+ * the build as a user runs it (the CLI, in a child process: time, peak
+ * memory, files, bytes, and a rebuild with nothing changed and with one
+ * volume changed), queries in Node (bench/folio-node.ts) and in workerd with
+ * the edge's delays (bench/workerd.ts), hostile queries, and plain MiniSearch
+ * beside it where it can hold the corpus (bench/minisearch-node.ts).
+ */
+import { spawnSync } from 'node:child_process'
+import { appendFileSync, copyFileSync, linkSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { readCorpus } from '../index/corpus'
+import type { Manifest } from '../src/format/layout'
+import { generateCorpus, type GeneratedCorpus } from './corpus'
+import type { NodeQueries, NodeResult } from './folio-node'
+import type { MiniSearchResult } from './minisearch-node'
+import { hostileQueries, LATENCY_KINDS, makeQueries } from './queries'
+import { random, shuffle } from './random'
+import { workerdQueries, type WorkerdResult } from './workerd'
+
+export interface BuildFigures {
+  seconds: number
+  /** The build process's peak resident memory, as it reports it. */
+  peakBytes: number
+  files: number
+  rawBytes: number
+  gzipBytes: number
+  units: number
+  /** A second build, nothing changed: the index is found up to date. */
+  upToDateSeconds: number
+  /** A build after one volume changed, the others' groups taken from the cache. */
+  oneChangedSeconds: number
+}
+
+export interface ScaleResult {
+  name: string
+  corpus: Omit<GeneratedCorpus, 'dir'>
+  build: BuildFigures
+  queries: NodeQueries
+  folio: NodeResult
+  workerd: WorkerdResult
+  minisearch?: MiniSearchResult
+  /** Why MiniSearch has no figures, when it has none. */
+  minisearchNote?: string
+}
+
+const QUERY_SEED = 20261130
+
+export interface ScaleOptions {
+  cache: string
+  quick: boolean
+  /** Largest corpus plain MiniSearch is asked to load. */
+  minisearchUpTo: number
+  log: (line: string) => void
+}
+
+export async function benchScale(name: string, size: number, options: ScaleOptions): Promise<ScaleResult> {
+  const { log, quick } = options
+  log(`${name}: generating the corpus (or reading it from ${options.cache})`)
+  const { dir, ...corpus } = await generateCorpus(size, options.cache)
+  log(`${name}: ${(corpus.textBytes / 1e6).toFixed(0)} MB of text, ${corpus.documents} documents, ${corpus.vocabulary.at(-1)![1]} distinct words`)
+
+  const out = mkdtempSync(join(tmpdir(), `folio-scale-${name}-`))
+  const build = buildFigures(dir, out, log)
+
+  // Queries drawn from a few volumes (the whole corpus may not fit in memory); known items need the whole corpus and are left to the real corpora.
+  const volumes = shuffle(readdirSync(dir).filter((f) => f.endsWith('.xml')).sort(), random(QUERY_SEED)).slice(0, 3)
+  const sample = mkdtempSync(join(tmpdir(), 'folio-scale-sample-'))
+  for (const v of volumes) linkOrCopy(join(dir, v), join(sample, v))
+  const units = (await readCorpus(sample)).documents.flatMap((d) => d.units.map((u) => ({ id: u.id, text: u.text })))
+  rmSync(sample, { recursive: true })
+  const set = makeQueries(name, units, QUERY_SEED, { each: quick ? 10 : 40, known: 0 })
+  const queries: NodeQueries = {
+    kinds: Object.fromEntries(LATENCY_KINDS.filter((k) => !k.startsWith('known')).map((k) => [k, set[k] as string[]])),
+    hostile: hostileQueries(units, QUERY_SEED),
+  }
+  const queriesFile = join(out, '..', `folio-scale-${name}-queries.json`)
+  writeFileSync(queriesFile, JSON.stringify(queries))
+
+  log(`${name}: Folio's queries in Node`)
+  const folio = child<NodeResult>(['--expose-gc', '--import', 'tsx', 'bench/folio-node.ts', out, queriesFile, String(quick ? 1 : 5)])
+  log(`${name}: Folio in workerd`)
+  const workerd = await workerdQueries(out, queries.kinds, { coldStarts: quick ? 1 : 5, coldPerKind: quick ? 3 : 20, warmPasses: quick ? 1 : 3 }, log)
+
+  let minisearch: MiniSearchResult | undefined
+  let minisearchNote: string | undefined
+  if (size > options.minisearchUpTo) minisearchNote = `plain MiniSearch was not asked to load ${name}: it holds its whole index in memory, about 40 times the text at 100 MB.`
+  else {
+    log(`${name}: plain MiniSearch`)
+    try {
+      minisearch = child<MiniSearchResult>(['--expose-gc', '--max-old-space-size=20000', '--import', 'tsx', 'bench/minisearch-node.ts', dir, queriesFile, String(quick ? 1 : 3)])
+    } catch (e) {
+      minisearchNote = `plain MiniSearch could not load ${name}: ${(e as Error).message.slice(0, 200)}`
+    }
+  }
+  rmSync(out, { recursive: true })
+  rmSync(queriesFile)
+  return { name, corpus, build, queries, folio, workerd, ...(minisearch && { minisearch }), ...(minisearchNote && { minisearchNote }) }
+}
+
+/** Builds the corpus with the CLI as a user would, then again unchanged, then with one volume changed. */
+function buildFigures(dir: string, out: string, log: (line: string) => void): BuildFigures {
+  const cache = mkdtempSync(join(tmpdir(), 'folio-scale-cache-'))
+  const cli = (corpus: string) => {
+    const started = performance.now()
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'index/cli.ts', '--corpus', corpus, '--out', out, '--cache', cache, '--target', 'workers-free'], {
+      encoding: 'utf8', maxBuffer: 64 << 20, env: { ...process.env, SOURCE_DATE_EPOCH: '0' },
+    })
+    if (r.status !== 0) throw new Error(`bench: the build of ${corpus} failed: ${r.stderr.slice(-2000)}`)
+    return { seconds: (performance.now() - started) / 1000, stdout: r.stdout }
+  }
+  log('  build')
+  const first = cli(dir)
+  const memory = /memory\s+([\d.]+) (KB|MB) at most/.exec(first.stdout)
+  const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as Manifest
+  log(`  build: ${first.seconds.toFixed(1)} s, ${memory?.[0]}`)
+  const upToDate = cli(dir)
+
+  // The same corpus with one volume changed: the others hard-linked, unchanged.
+  const changed = mkdtempSync(join(tmpdir(), 'folio-scale-changed-'))
+  const files = readdirSync(dir).filter((f) => f.endsWith('.xml')).sort()
+  for (const f of files) linkOrCopy(join(dir, f), join(changed, f))
+  const victim = join(changed, files[Math.floor(files.length / 2)]!)
+  rmSync(victim)
+  copyFileSync(join(dir, files[Math.floor(files.length / 2)]!), victim)
+  appendFileSync(victim, '<!-- changed -->\n')
+  log('  build with one volume changed')
+  const oneChanged = cli(changed)
+  rmSync(changed, { recursive: true })
+  rmSync(cache, { recursive: true })
+  // The index measured is the corpus's own.
+  cli(dir)
+  return {
+    seconds: first.seconds,
+    peakBytes: memory ? Number(memory[1]) * (memory[2] === 'MB' ? 2 ** 20 : 1024) : NaN,
+    files: manifest.files,
+    rawBytes: manifest.bytes.raw,
+    gzipBytes: manifest.bytes.gzip,
+    units: manifest.counts.units,
+    upToDateSeconds: upToDate.seconds,
+    oneChangedSeconds: oneChanged.seconds,
+  }
+}
+
+function linkOrCopy(from: string, to: string): void {
+  try {
+    linkSync(from, to)
+  } catch {
+    copyFileSync(from, to)
+  }
+}
+
+/** Runs a bench script in a node of its own (for half an hour at most) and reads the JSON it prints last. */
+function child<T>(args: string[]): T {
+  const r = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 256 << 20, timeout: 30 * 60_000 })
+  if (r.status !== 0) throw new Error(r.error ? r.error.message : r.stderr.slice(-2000) || `exit ${r.status}`)
+  return JSON.parse(r.stdout.trim().split('\n').at(-1)!) as T
+}
+
