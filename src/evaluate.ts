@@ -24,9 +24,15 @@ import { BLOCK_SIZE, variantBit, type Block, type Skips } from './format/posting
 import { PostingsSession } from './postings'
 import { bm25, CODE_BOOST, inverseFrequency } from './rank'
 
-/** A query: exact terms, each with a weight, combined as MiniSearch combines them. */
+/**
+ * A query: exact terms, each with a weight, combined as MiniSearch combines
+ * them. A term's `source` is the query word it stands for (default: the term
+ * itself): the terms of one source count once in the number of query terms a
+ * match holds, as MiniSearch counts a prefix's or a typo's words as the word
+ * that was typed.
+ */
 export type QueryNode =
-  | { op: 'term'; term: string; boost: number }
+  | { op: 'term'; term: string; boost: number; source?: string }
   | { op: 'or' | 'and'; nodes: QueryNode[] }
   /** The first node's matches, less those of the others. */
   | { op: 'and_not'; nodes: QueryNode[] }
@@ -80,6 +86,10 @@ export interface EvaluationOptions {
    */
   priority?: (interval: Interval) => number
   cutoff?: () => number
+  /** The k-th best score so far, when the best scores are all that is kept: units that cannot reach it need not be scored. */
+  threshold?: () => number
+  /** Postings an interval holds at least (default {@link MIN_STRETCH}). */
+  stretch?: number
 }
 
 export interface Interval {
@@ -106,6 +116,10 @@ const SLACK = 1 + 2 ** -20
 const ABSENT = -1
 /** Intervals evaluated per round of reads, at most. */
 const BATCH = 8
+/** Postings a stretch holds at least: below it, the work of evaluating a stretch outweighs what its bound may save. */
+const MIN_STRETCH = 1024
+/** A term of this many blocks or fewer is bounded posting by posting (its blocks are read before the intervals are). */
+const EXACT_BLOCKS = 4
 /**
  * Intervals times terms a query is cut into, at most: past it, neighbouring
  * block boundaries are skipped (bounds stay bounds, looser), so that a query
@@ -148,9 +162,10 @@ export async function evaluate(session: PostingsSession, input: EvaluationInput,
     }
   }
   events.sort()
-  // About `most` stretches of equal cost; smaller ones while a stretch would cost more than an eighth of the budget (up to eight times as many).
+  // About `most` stretches of equal cost; smaller ones while a stretch would cost more than an eighth of the budget (up to eight
+  // times as many); none so small that evaluating it costs more than its postings.
   const most = Math.max(32, Math.floor(INTERVAL_TERMS / terms.length))
-  const share = Math.max(total / (8 * most), Math.min(total / most, options.budget.postings / 8))
+  const share = Math.max(options.stretch ?? MIN_STRETCH, total / (8 * most), Math.min(total / most, options.budget.postings / 8))
   const points: number[] = []
   let spent = 0
   for (let i = 0; i < events.length; i++) {
@@ -167,11 +182,22 @@ export async function evaluate(session: PostingsSession, input: EvaluationInput,
   const termBounds = new Float64Array(terms.length)
   const driverOf = new Int32Array(terms.length).fill(-1)
   drivers.forEach((k, d) => (driverOf[k] = d))
+  // A rare term's one block spans the corpus: its block bound would be everywhere. Its postings, few, bound it exactly
+  // (as many such terms as a tenth of the budget reads).
+  let exactBudget = options.budget.postings / 10
+  const exact = await Promise.all(skips.map(async (s, k) => {
+    if (!s || s.blocks > EXACT_BLOCKS) return undefined
+    const cost = s.count.reduce((n, c) => n + c, 0)
+    if (cost > exactBudget) return undefined
+    exactBudget -= cost
+    const blocks = await Promise.all(Array.from({ length: s.blocks }, (_, b) => session.block(infos[k]!, s, b)))
+    return { blocks, scores: blocks.map((b) => leaves.scores(k, b)) }
+  }))
   for (let i = 0; i + 1 < points.length; i++) {
     const from = points[i]!
     const to = points[i + 1]! - 1
     if (to < from) continue
-    // Each term's best block over [from, to] bounds the interval (cursors move forward only); one a driver has makes it worth reading.
+    // Each term's best block (or posting) over [from, to] bounds the interval (cursors move forward only); one a driver has makes it worth reading.
     let driven = false
     for (let k = 0; k < terms.length; k++) {
       const s = skips[k]
@@ -179,8 +205,16 @@ export async function evaluate(session: PostingsSession, input: EvaluationInput,
       if (!s) continue
       while (cursors[k]! < s.blocks && s.last[cursors[k]!]! < from) cursors[k]!++
       for (let b = cursors[k]!; b < s.blocks && s.first[b]! <= to; b++) {
+        let bound: number = s.bound[b]!
+        const e = exact[k]
+        if (e) {
+          bound = ABSENT
+          const block = e.blocks[b]!
+          for (let j = firstAtLeast(block.units, from, block.count); j < block.count && block.units[j]! <= to; j++) bound = Math.max(bound, e.scores[b]![j]!)
+          if (bound === ABSENT) continue
+        }
         if (driverOf[k]! >= 0) driven = true
-        if (s.bound[b]! > termBounds[k]!) termBounds[k] = s.bound[b]!
+        if (bound > termBounds[k]!) termBounds[k] = bound
       }
     }
     if (!driven) continue
@@ -236,7 +270,7 @@ export async function evaluate(session: PostingsSession, input: EvaluationInput,
     }
     const stop = options.cutoff && ((i: number) => keyed[next - batch.length + i]!.key > options.cutoff!())
     // Stopped by the cutoff (every interval after is beyond it too), the consumer, or the budget.
-    const stopped = await evaluateIntervals(session, leaves, infos, skips, drivers, batch, consume, options.budget, stop)
+    const stopped = await evaluateIntervals(session, leaves, infos, skips, drivers, batch, consume, options.budget, stop, options.threshold)
     if (stopped) return stoppedBy(evaluation, stopped)
   }
   return evaluation
@@ -263,31 +297,69 @@ async function evaluateIntervals(
   consume: Consumer,
   budget: Budget,
   stop?: (i: number) => boolean,
+  threshold?: () => number,
 ): Promise<'cutoff' | 'consumer' | 'postings' | 'pages' | undefined> {
-  const driverBlocks = intervals.map((i) => i.blocks.map(({ driver: d, list }) => list.map((b) => session.block(infos[drivers[d]!]!, skips[drivers[d]!]!, b))))
-  const decoded = await Promise.all(driverBlocks.map((perDriver) => Promise.all(perDriver.map((list) => Promise.all(list)))))
+  // Candidates come from the drivers that could lift a unit past the k-th score; the others are looked up at them (MaxScore).
+  const t = threshold?.() ?? -Infinity
+  const essential = intervals.map((interval) => (t > 0 ? essentialDrivers(leaves, skips, drivers, interval, t) : interval.blocks.map(() => true)))
+  const decoded = await Promise.all(intervals.map((interval, i) => Promise.all(interval.blocks.map(({ driver: d, list }, j) =>
+    essential[i]![j] ? Promise.all(list.map((b) => session.block(infos[drivers[d]!]!, skips[drivers[d]!]!, b))) : Promise.resolve([] as Block[])))))
   const candidates = decoded.map((perDriver, i) => candidateUnits(perDriver, intervals[i]!.from, intervals[i]!.to))
-  const others = infos.map((t, k) => (t && !drivers.includes(k) ? k : -1)).filter((k) => k >= 0)
-  // Per other term, per interval: the blocks holding its candidates.
-  const needed = others.map((k) => candidates.map((units) => PostingsSession.distinct(PostingsSession.blocksOf(skips[k]!, units))))
+  // Per interval, the terms looked up at its candidates: those no driver, and the drivers let go; and the blocks holding the candidates.
+  const looked = intervals.map((interval, i) => [
+    ...infos.flatMap((t, k) => (t && !drivers.includes(k) ? [k] : [])),
+    ...interval.blocks.flatMap(({ driver }, j) => (essential[i]![j] ? [] : [drivers[driver]!])),
+  ].map((k) => ({ k, blocks: PostingsSession.distinct(PostingsSession.blocksOf(skips[k]!, candidates[i]!)) })))
   let postings = 0
   const pages = new Set<number>()
-  others.forEach((k, o) => needed[o]!.forEach((list) => {
-    for (const b of list) postings += skips[k]!.count[b]!
-    for (const p of session.pagesFor(infos[k]!, skips[k]!, list)) pages.add(p)
-  }))
+  for (const list of looked) {
+    for (const { k, blocks } of list) {
+      for (const b of blocks) postings += skips[k]!.count[b]!
+      for (const p of session.pagesFor(infos[k]!, skips[k]!, blocks)) pages.add(p)
+    }
+  }
   if (session.decoded + postings > budget.postings) return 'postings'
   if (session.pages.size + pages.size > budget.pages) return 'pages'
-  const blocks = await Promise.all(others.map((k, o) => Promise.all(needed[o]!.map((list) => Promise.all(list.map((b) => session.block(infos[k]!, skips[k]!, b)))))))
+  const lookedUp = await Promise.all(looked.map((list) => Promise.all(list.map(({ k, blocks }) =>
+    Promise.all(blocks.map((b) => session.block(infos[k]!, skips[k]!, b)))))))
   for (const [i, interval] of intervals.entries()) {
     if (stop?.(i)) return 'cutoff'
     const postings = new Map<number, TermPostings>()
-    interval.blocks.forEach(({ driver: d }, j) => postings.set(drivers[d]!, restrict(decoded[i]![j]!, interval.from, interval.to)))
-    others.forEach((k, o) => postings.set(k, atUnits(blocks[o]![i]!, candidates[i]!)))
+    interval.blocks.forEach(({ driver: d }, j) => {
+      if (essential[i]![j]) postings.set(drivers[d]!, restrict(decoded[i]![j]!, interval.from, interval.to))
+    })
+    looked[i]!.forEach(({ k }, x) => postings.set(k, atUnits(lookedUp[i]![x]!, candidates[i]!)))
     const m = leaves.run(postings)
     if (m.units.length > 0 && (await consume(m)) === false) return 'consumer'
   }
   return undefined
+}
+
+/**
+ * Which of an interval's drivers must give candidates: the others, taken
+ * from the least promising up, could not together lift a unit past the
+ * `threshold` (MaxScore: Turtle & Flood 1995), given every term's best block
+ * over the interval.
+ */
+function essentialDrivers(leaves: Leaves, skips: readonly (Skips | undefined)[], drivers: readonly number[], interval: { from: number; to: number; blocks: DriverBlocks[] }, threshold: number): boolean[] {
+  const bounds = new Float64Array(skips.length).fill(ABSENT)
+  skips.forEach((s, k) => {
+    if (!s) return
+    let b = firstAtLeast(s.last, interval.from, s.blocks)
+    for (; b < s.blocks && s.first[b]! <= interval.to; b++) bounds[k] = Math.max(bounds[k]!, s.bound[b]!)
+  })
+  const present = interval.blocks.map(({ driver }) => drivers[driver]!)
+  const order = present.map((_, j) => j).sort((a, b) => bounds[present[a]!]! - bounds[present[b]!]!)
+  const essential = present.map(() => true)
+  // Drivers not yet let go contribute nothing to the bound of a unit that holds none of them.
+  const trial = Float64Array.from(bounds)
+  for (const k of present) trial[k] = ABSENT
+  for (const j of order) {
+    trial[present[j]!] = bounds[present[j]!]!
+    if (leaves.program.bound(trial) >= threshold) break
+    essential[j] = false
+  }
+  return essential
 }
 
 /** The blocks of one driver (by its place among the drivers) an interval reads. */
@@ -307,28 +379,44 @@ interface TermPostings {
 
 const EMPTY: TermPostings = { units: new Uint32Array(0), tfs: new Uint32Array(0), lengths: new Uint32Array(0), codes: new Uint8Array(0), variants: null }
 
-/** The postings of blocks (in unit order) that fall in `[from, to]`. */
+/** The postings of blocks (in unit order) that fall in `[from, to]`: views on a block when one holds them all. */
 function restrict(blocks: readonly Block[], from: number, to: number): TermPostings {
-  if (blocks.length === 0) return EMPTY
-  const n = blocks.reduce((s, b) => s + b.count, 0)
+  const spans = blocks.map((b) => [firstAtLeast(b.units, from, b.count), firstAtLeast(b.units, to + 1, b.count)] as const)
+  const n = spans.reduce((sum, [i, j]) => sum + j - i, 0)
+  if (n === 0) return EMPTY
+  const only = spans.findIndex(([i, j]) => j - i === n)
+  if (only >= 0) {
+    const b = blocks[only]!
+    const [i, j] = spans[only]!
+    return { units: b.units.subarray(i, j), tfs: b.tfs.subarray(i, j), lengths: b.lengths.subarray(i, j), codes: b.codes.subarray(i, j), variants: b.masks && b.masks.subarray(i, j) }
+  }
   const out: TermPostings = {
     units: new Uint32Array(n), tfs: new Uint32Array(n), lengths: new Uint32Array(n), codes: new Uint8Array(n),
     variants: blocks[0]!.masks ? new Uint32Array(n) : null,
   }
   let k = 0
-  for (const b of blocks) {
-    for (let i = 0; i < b.count; i++) {
-      const u = b.units[i]!
-      if (u < from || u > to) continue
-      out.units[k] = u
-      out.tfs[k] = b.tfs[i]!
-      out.lengths[k] = b.lengths[i]!
-      out.codes[k] = b.codes[i]!
-      if (out.variants) out.variants[k] = b.masks![i]!
-      k++
-    }
+  blocks.forEach((b, x) => {
+    const [i, j] = spans[x]!
+    out.units.set(b.units.subarray(i, j), k)
+    out.tfs.set(b.tfs.subarray(i, j), k)
+    out.lengths.set(b.lengths.subarray(i, j), k)
+    out.codes.set(b.codes.subarray(i, j), k)
+    if (out.variants) out.variants.set(b.masks!.subarray(i, j), k)
+    k += j - i
+  })
+  return out
+}
+
+/** The first position of ascending `units[0, count)` not below `unit`. */
+function firstAtLeast(units: Uint32Array, unit: number, count: number): number {
+  let lo = 0
+  let hi = count
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (units[mid]! < unit) lo = mid + 1
+    else hi = mid
   }
-  return k === n ? out : slice(out, k)
+  return lo
 }
 
 /** The postings of blocks (in unit order) at `units` (ascending), where the term has one. */
@@ -363,6 +451,7 @@ function atUnits(sorted: readonly Block[], units: Uint32Array): TermPostings {
 }
 
 function slice(p: TermPostings, n: number): TermPostings {
+  if (n === p.units.length) return p
   return {
     units: p.units.subarray(0, n), tfs: p.tfs.subarray(0, n), lengths: p.lengths.subarray(0, n), codes: p.codes.subarray(0, n),
     variants: p.variants && p.variants.subarray(0, n),
@@ -371,23 +460,44 @@ function slice(p: TermPostings, n: number): TermPostings {
 
 /** The distinct units of the drivers' blocks (each driver's in unit order) within `[from, to]`, ascending. */
 function candidateUnits(perDriver: readonly (readonly Block[])[], from: number, to: number): Uint32Array {
-  const lists = perDriver.filter((blocks) => blocks.length > 0)
-  const all = new Uint32Array(lists.reduce((n, blocks) => n + blocks.reduce((m, b) => m + b.count, 0), 0))
-  let n = 0
-  for (const blocks of lists) for (const b of blocks) for (let i = 0; i < b.count; i++) if (b.units[i]! >= from && b.units[i]! <= to) all[n++] = b.units[i]!
-  // One driver's units are already ascending and distinct; several drivers' are merged.
-  if (lists.length <= 1) return all.subarray(0, n)
-  const units = all.subarray(0, n).sort()
+  const lists = perDriver.map((blocks) => restrict(blocks, from, to).units).filter((u) => u.length > 0)
+  // One driver's units are already ascending and distinct; several drivers' are merged (marked over the range when it is short).
+  if (lists.length <= 1) return lists[0] ?? new Uint32Array(0)
+  const n = lists.reduce((sum, u) => sum + u.length, 0)
+  let lo = Infinity
+  let hi = -1
+  for (const u of lists) {
+    lo = Math.min(lo, u[0]!)
+    hi = Math.max(hi, u[u.length - 1]!)
+  }
+  if (hi - lo < 16 * n) {
+    const seen = new Uint8Array(hi - lo + 1)
+    let count = 0
+    for (const u of lists) for (let i = 0; i < u.length; i++) if (!seen[u[i]! - lo]) (seen[u[i]! - lo] = 1), count++
+    const out = new Uint32Array(count)
+    let k = 0
+    for (let x = 0; x < seen.length; x++) if (seen[x]) out[k++] = lo + x
+    return out
+  }
+  const all = new Uint32Array(n)
+  let at = 0
+  for (const u of lists) {
+    all.set(u, at)
+    at += u.length
+  }
+  all.sort()
   let unique = 0
-  for (let i = 0; i < units.length; i++) if (i === 0 || units[i] !== units[i - 1]) units[unique++] = units[i]!
-  return units.subarray(0, unique)
+  for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[unique++] = all[i]!
+  return all.subarray(0, unique)
 }
 
-/** Partial results of a subtree: units ascending, with scores, term masks, forms held and codes. */
+/** Partial results of a subtree: units ascending, with scores, term masks, sources matched, forms held and codes. */
 interface Partial {
   units: Uint32Array
   scores: Float64Array
   masks: Uint32Array
+  /** The sources matched, a bit each (the 32nd and later share the last). */
+  sources: Uint32Array
   forms: Uint32Array
   codes: Uint8Array
 }
@@ -415,16 +525,27 @@ class Leaves {
       f.term === term && bit < 32 ? [[variantBit(f.variant, infos[k]?.variants ?? 1), (1 << bit) >>> 0] as [number, number]] : []))
   }
 
+  /** Each posting's score for term `k`, before the query's boost: what a block's bound bounds. */
+  scores(k: number, block: Block): Float64Array {
+    const idf = this.#idf[k]!
+    const out = new Float64Array(block.count)
+    for (let i = 0; i < block.count; i++) out[i] = CODE_BOOST[block.codes[i]!]! * bm25(idf, block.tfs[i]!, block.lengths[i]!, this.input.averageLength)
+    return out
+  }
+
   /** Runs the tree over the terms' postings; scores multiplied by the number of distinct terms matched. */
   run(postings: ReadonlyMap<number, TermPostings>): Matches {
     const { words } = this
-    const leaf = (term: string, boost: number): Partial => {
+    const leaf = (term: string, boost: number, source: string): Partial => {
       const k = this.#bit.get(term)!
       const p = postings.get(k)
       const info = this.infos[k]
       if (!p || !info) return empty(words)
       const n = p.units.length
-      const out: Partial = { units: p.units, scores: new Float64Array(n), masks: new Uint32Array(n * words), forms: new Uint32Array(n), codes: p.codes }
+      const out: Partial = {
+        units: p.units, scores: new Float64Array(n), masks: new Uint32Array(n * words), sources: new Uint32Array(n).fill(this.program.sourceBit(source)),
+        forms: new Uint32Array(n), codes: p.codes,
+      }
       const idf = this.#idf[k]!
       const { averageLength } = this.input
       const bit = (1 << (k & 31)) >>> 0
@@ -442,19 +563,16 @@ class Leaves {
       return out
     }
     const run = (n: QueryNode): Partial => {
-      if (n.op === 'term') return leaf(n.term, n.boost)
+      if (n.op === 'term') return leaf(n.term, n.boost, n.source ?? n.term)
       const parts = n.nodes.map(run)
       if (parts.length === 0) return empty(words)
       if (n.op === 'or' && parts.length > 2) return union(parts, words)
       return parts.reduce((a, b) => combine(n.op, a, b, words))
     }
-    const { units, scores, masks, forms, codes } = run(this.input.root)
+    const { units, scores, masks, sources, forms, codes } = run(this.input.root)
     const final = new Float64Array(units.length)
-    for (let i = 0; i < units.length; i++) {
-      let quality = 0
-      for (let w = 0; w < words; w++) quality += popcount(masks[i * words + w]!)
-      final[i] = scores[i]! * (quality || 1)
-    }
+    // MiniSearch multiplies a match's score by the number of distinct query terms (here, sources) it matched.
+    for (let i = 0; i < units.length; i++) final[i] = scores[i]! * (popcount(sources[i]!) || 1)
     return { units, scores: final, masks, words, forms, codes, terms: this.terms }
   }
 }
@@ -470,21 +588,27 @@ class BoundProgram {
   /** Per step: the term (its bit), or the number of children. */
   readonly #arg: Int32Array
   readonly #boost: Float64Array
-  /** The terms matches can count (not those only excluded). */
-  readonly #counted: Int32Array
+  /** The bit of each source (the 32nd and later share the last). */
+  readonly #sources = new Map<string, number>()
+  /** Per source bit a match can count (not those only excluded), the terms standing for it. */
+  readonly #counted: number[][]
   readonly #stack: Float64Array
 
   constructor(root: QueryNode, bit: ReadonlyMap<string, number>) {
     const op: number[] = []
     const arg: number[] = []
     const boost: number[] = []
-    const counted = new Set<number>()
+    const counted = new Map<number, Set<number>>()
     const compile = (n: QueryNode, positive: boolean): void => {
       if (n.op === 'term') {
         op.push(0)
         arg.push(bit.get(n.term)!)
         boost.push(n.boost)
-        if (positive) counted.add(bit.get(n.term)!)
+        const source = this.sourceBit(n.source ?? n.term)
+        if (positive) {
+          if (!counted.has(source)) counted.set(source, new Set())
+          counted.get(source)!.add(bit.get(n.term)!)
+        }
         return
       }
       n.nodes.forEach((c, i) => compile(c, positive && (n.op !== 'and_not' || i === 0)))
@@ -496,8 +620,15 @@ class BoundProgram {
     this.#op = Uint8Array.from(op)
     this.#arg = Int32Array.from(arg)
     this.#boost = Float64Array.from(boost)
-    this.#counted = Int32Array.from(counted)
+    this.#counted = [...counted.values()].map((terms) => [...terms])
     this.#stack = new Float64Array(op.length + 1)
+  }
+
+  /** A source's bit in a match's sources. */
+  sourceBit(source: string): number {
+    let b = this.#sources.get(source)
+    if (b === undefined) this.#sources.set(source, (b = (1 << Math.min(this.#sources.size, 31)) >>> 0))
+    return b
   }
 
   /** The best score a unit can reach given each term's best (ABSENT where it cannot occur), times the terms it can match. */
@@ -537,14 +668,15 @@ class BoundProgram {
     }
     const b = stack[0]!
     if (b === ABSENT) return ABSENT
+    // The sources a unit here could match: those with a term present.
     let present = 0
-    for (const k of this.#counted) if (termBounds[k] !== ABSENT) present++
+    for (const terms of this.#counted) if (terms.some((k) => termBounds[k] !== ABSENT)) present++
     return b * Math.max(1, present) * SLACK
   }
 }
 
 const empty = (words: number): Partial => ({
-  units: new Uint32Array(0), scores: new Float64Array(0), masks: new Uint32Array(0 * words), forms: new Uint32Array(0), codes: new Uint8Array(0),
+  units: new Uint32Array(0), scores: new Float64Array(0), masks: new Uint32Array(0 * words), sources: new Uint32Array(0), forms: new Uint32Array(0), codes: new Uint8Array(0),
 })
 
 function collectTerms(n: QueryNode, into: string[]): void {
@@ -568,7 +700,8 @@ export function driverTerms(n: QueryNode, df: (term: string) => number): Set<str
 function combine(op: 'or' | 'and' | 'and_not', a: Partial, b: Partial, words: number): Partial {
   const size = op === 'or' ? a.units.length + b.units.length : a.units.length
   const out: Partial = {
-    units: new Uint32Array(size), scores: new Float64Array(size), masks: new Uint32Array(size * words), forms: new Uint32Array(size), codes: new Uint8Array(size),
+    units: new Uint32Array(size), scores: new Float64Array(size), masks: new Uint32Array(size * words), sources: new Uint32Array(size),
+    forms: new Uint32Array(size), codes: new Uint8Array(size),
   }
   let i = 0
   let j = 0
@@ -577,6 +710,7 @@ function combine(op: 'or' | 'and' | 'and_not', a: Partial, b: Partial, words: nu
     out.units[n] = from.units[k]!
     out.scores[n] = other ? from.scores[k]! + other.scores[l!]! : from.scores[k]!
     for (let w = 0; w < words; w++) out.masks[n * words + w] = from.masks[k * words + w]! | (other ? other.masks[l! * words + w]! : 0)
+    out.sources[n] = (from.sources[k]! | (other ? other.sources[l!]! : 0)) >>> 0
     out.forms[n] = (from.forms[k]! | (other ? other.forms[l!]! : 0)) >>> 0
     out.codes[n] = from.codes[k]!
     n++
@@ -600,7 +734,7 @@ function combine(op: 'or' | 'and' | 'and_not', a: Partial, b: Partial, words: nu
   if (op === 'or') for (; j < b.units.length; j++) take(b, j)
   return {
     units: out.units.subarray(0, n), scores: out.scores.subarray(0, n), masks: out.masks.subarray(0, n * words),
-    forms: out.forms.subarray(0, n), codes: out.codes.subarray(0, n),
+    sources: out.sources.subarray(0, n), forms: out.forms.subarray(0, n), codes: out.codes.subarray(0, n),
   }
 }
 
@@ -643,6 +777,7 @@ function union(parts: Partial[], words: number): Partial {
   }
   const scores = new Float64Array(size)
   const masks = new Uint32Array(size * words)
+  const sources = new Uint32Array(size)
   const forms = new Uint32Array(size)
   const codes = new Uint8Array(size)
   const seen = new Uint8Array(size)
@@ -656,20 +791,25 @@ function union(parts: Partial[], words: number): Partial {
         codes[j] = p.codes[i]!
       } else scores[j] = scores[j]! + p.scores[i]!
       for (let w = 0; w < words; w++) masks[j * words + w]! |= p.masks[i * words + w]!
+      sources[j]! |= p.sources[i]!
       forms[j]! |= p.forms[i]!
     }
   }
-  if (slots) return { units: slots.slice(), scores, masks, forms, codes }
+  if (slots) return { units: slots.slice(), scores, masks, sources, forms, codes }
   // Dense slots: keep those seen, in order.
   let count = 0
   for (let j = 0; j < size; j++) count += seen[j]!
-  const out: Partial = { units: new Uint32Array(count), scores: new Float64Array(count), masks: new Uint32Array(count * words), forms: new Uint32Array(count), codes: new Uint8Array(count) }
+  const out: Partial = {
+    units: new Uint32Array(count), scores: new Float64Array(count), masks: new Uint32Array(count * words), sources: new Uint32Array(count),
+    forms: new Uint32Array(count), codes: new Uint8Array(count),
+  }
   let k = 0
   for (let j = 0; j < size; j++) {
     if (!seen[j]) continue
     out.units[k] = lo + j
     out.scores[k] = scores[j]!
     for (let w = 0; w < words; w++) out.masks[k * words + w] = masks[j * words + w]!
+    out.sources[k] = sources[j]!
     out.forms[k] = forms[j]!
     out.codes[k] = codes[j]!
     k++

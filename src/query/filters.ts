@@ -41,29 +41,32 @@ type DocFacet = (typeof DOC_FACETS)[number]
 const NONE = -1
 
 /**
- * Counts by value code (from 1; 0 is none: no volume, chapter or date):
- * in an array while the codes are few (volumes, chapters), else in a map.
+ * Counts by value code (from 1; 0 is none: no volume, chapter or date), in
+ * an array over the codes (a document's code among a million documents is
+ * still a cheap index), with the codes counted listed so that reading the
+ * counts costs what was counted.
  */
 class Counts {
-  readonly #array: Int32Array | undefined
-  readonly #map: Map<number, number> | undefined
+  readonly #counts: Int32Array | Map<number, number>
+  readonly #touched: number[] = []
 
   constructor(values: number) {
-    if (values <= 4096) this.#array = new Int32Array(values + 1)
-    else this.#map = new Map()
+    this.#counts = values <= 1 << 21 ? new Int32Array(values + 1) : new Map()
   }
 
   add(value: number, n: number): void {
     if (value === 0) return
-    if (this.#array) this.#array[value]! += n
-    else this.#map!.set(value, (this.#map!.get(value) ?? 0) + n)
+    const counts = this.#counts
+    if (counts instanceof Int32Array) {
+      if (counts[value] === 0) this.#touched.push(value)
+      counts[value]! += n
+    } else counts.set(value, (counts.get(value) ?? 0) + n)
   }
 
   entries(): [number, number][] {
-    if (this.#map) return [...this.#map]
-    const out: [number, number][] = []
-    this.#array!.forEach((n, value) => n > 0 && out.push([value, n]))
-    return out
+    const counts = this.#counts
+    if (counts instanceof Int32Array) return this.#touched.map((value) => [value, counts[value]!])
+    return [...counts]
   }
 }
 

@@ -26,6 +26,8 @@ export const matchDefaults = {
   fuzzyWeight: 0.5,
   /** Prefix or fuzzy expansions per word: enough to help, few enough not to flood. */
   maxExpansions: 40,
+  /** Expansions of the last word while it is typed (weighing less, they need not be as many). */
+  typingExpansions: 10,
   /** A word shorter than this is never matched fuzzily. */
   minFuzzyLength: 5,
   /** Words this long or longer may be two edits away; shorter ones one. */
@@ -126,7 +128,7 @@ export async function planQuery(library: Library, parsed: ParsedQuery, typing: b
   for (const { w, typed } of words) {
     if ((w.prefix || typed) && !lookups.prefixes.has(w.word)) {
       lookups.prefixes.set(w.word, [])
-      reads.push(lexicon.startingWith(reader, w.word, share).then((found) => {
+      reads.push(lexicon.startingWith(reader, w.word, w.prefix ? share : Math.min(share, matchDefaults.typingExpansions)).then((found) => {
         shared(found)
         lookups.prefixes.set(w.word, found)
       }))
@@ -264,7 +266,8 @@ class Builder {
     if (use !== 'exact' && needsFuzzy(w, this.lookups)) add(this.lookups.near.get(w.word)?.words ?? [], d.fuzzyWeight)
     // `word*` asks for every completion alike; a word still being typed prefers itself.
     if (w.prefix || use === 'typed') add(this.lookups.prefixes.get(w.word) ?? [], w.prefix ? 1 : d.prefixWeight)
-    const nodes: QueryNode[] = [...weights].map(([term, boost]) => ({ op: 'term', term, boost }))
+    // Every term found for the word counts as the word in the number of query terms a match holds.
+    const nodes: QueryNode[] = [...weights].map(([term, boost]) => ({ op: 'term', term, boost, source: w.word }))
     return { node: nodes.length === 1 ? nodes[0]! : { op: 'or', nodes }, terms: new Set(weights.keys()) }
   }
 

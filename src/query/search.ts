@@ -31,7 +31,7 @@ export const searchLimits: SearchLimits = {
   /** Postings up to which a query is evaluated whole, so that `total` and facets are exact. */
   exhaustive: 20_000,
   /** Postings a query may decode. */
-  postings: 100_000,
+  postings: 30_000,
   /** Index pages a query may read (cached or not). */
   pages: 64,
   /** Candidates a query's phrases may be checked against (phrases of common words have tens of thousands). */
@@ -125,7 +125,9 @@ async function collect(library: Library, plan: Plan, combineWith: 'and' | 'or', 
   const forms = formsOf(plan)
   const counter = new FacetCounter(library.documents, request.filters)
   const byDate = request.sort === 'date'
-  const top = new TopK<Kept>(request.offset + request.limit + (byDate ? 0 : rankDefaults.rerankDepth), byDate
+  // Reranking by words as written looks past the page asked for only where it can change the order (two groups or more).
+  const rerank = !byDate && formGroups(plan).length >= 2 ? rankDefaults.rerankDepth : 0
+  const top = new TopK<Kept>(request.offset + request.limit + rerank, byDate
     ? (a, b) => a.date < b.date || (a.date === b.date && a.unit < b.unit)
     : (a, b) => a.score > b.score || (a.score === b.score && a.unit < b.unit))
   const phrases = new PhraseChecker(library.postings, plan)
@@ -181,6 +183,7 @@ async function collect(library: Library, plan: Plan, combineWith: 'and' | 'or', 
       const worst = top.worst
       return worst === undefined ? Infinity : byDate ? worst.date : -worst.score
     },
+    ...(!byDate && { threshold: () => top.worst?.score ?? -Infinity }),
   })
   if (evaluation.cut) cut.add(evaluation.cut)
   return { counter, kept: top.sorted(), complete: evaluation.complete, cut: [...cut] }
@@ -218,21 +221,26 @@ function formsOf(plan: Plan): Form[] {
   return words.map((w) => plan.words.get(w)!)
 }
 
-/**
- * The best matches reranked: those in which more of the query's groups match
- * as written (not only by stem) first, then by score. A group matches as
- * written when one of its clauses has all its words.
- */
-function byExactForms(plan: Plan, best: Kept[]): Kept[] {
+/** Per group with words that can be held as written, per clause, the forms' bits (-1: a word the corpus lacks). */
+function formGroups(plan: Plan): number[][][] {
   const forms = formsOf(plan)
   const bit = (w: string) => {
     const info = plan.words.get(w)
     const k = info ? forms.findIndex((f) => f.term === info.term && f.variant === info.variant) : -1
     return k < 0 ? -1 : (1 << k) >>> 0
   }
-  const groups = plan.groups
+  return plan.groups
     .map((group) => group.filter((c) => c.forms.length > 0).map((c) => c.forms.map(bit)))
     .filter((clauses) => clauses.length > 0)
+}
+
+/**
+ * The best matches reranked: those in which more of the query's groups match
+ * as written (not only by stem) first, then by score. A group matches as
+ * written when one of its clauses has all its words.
+ */
+function byExactForms(plan: Plan, best: Kept[]): Kept[] {
+  const groups = formGroups(plan)
   if (groups.length < 2) return best
   const held = (k: Kept) => groups.filter((clauses) => clauses.some((bits) => bits.every((b) => b >= 0 && (k.forms & b) === b))).length
   const count = new Map(best.map((k) => [k, held(k)]))
