@@ -20,3 +20,9 @@ export function knownItem(ranks: readonly number[]) {
     mrr: ranks.reduce((s, r) => s + (r > 0 ? 1 / r : 0), 0) / n,
   }
 }
+
+/**
+ * Passes over a query set before timing it: an isolate serves many requests, so the figures are its steady
+ * state, once the JIT has compiled the query path (one pass left spikes of 10 to 40 ms in the next).
+ */
+export const WARM_PASSES = 2

@@ -21,6 +21,7 @@
  */
 import type { TermInfo } from './format/lexicon'
 import { BLOCK_SIZE, variantBit, type Block, type Skips } from './format/postings'
+import { firstNotBelow } from './bisect'
 import { PostingsSession } from './postings'
 import { bm25, CODE_BOOST, inverseFrequency } from './rank'
 
@@ -210,7 +211,7 @@ export async function evaluate(session: PostingsSession, input: EvaluationInput,
         if (e) {
           bound = ABSENT
           const block = e.blocks[b]!
-          for (let j = firstAtLeast(block.units, from, block.count); j < block.count && block.units[j]! <= to; j++) bound = Math.max(bound, e.scores[b]![j]!)
+          for (let j = firstNotBelow(block.units, from, 0, block.count); j < block.count && block.units[j]! <= to; j++) bound = Math.max(bound, e.scores[b]![j]!)
           if (bound === ABSENT) continue
         }
         if (driverOf[k]! >= 0) driven = true
@@ -224,13 +225,7 @@ export async function evaluate(session: PostingsSession, input: EvaluationInput,
   /** The drivers' blocks over an interval: those read to evaluate it. */
   const blocksIn = ({ from, to }: Interval): DriverBlocks[] => drivers.flatMap((k, d) => {
     const s = skips[k]!
-    let b = 0
-    let hi = s.blocks
-    while (b < hi) {
-      const mid = (b + hi) >> 1
-      if (s.last[mid]! < from) b = mid + 1
-      else hi = mid
-    }
+    let b = firstNotBelow(s.last, from, 0, s.blocks)
     const list: number[] = []
     for (; b < s.blocks && s.first[b]! <= to; b++) list.push(b)
     return list.length === 0 ? [] : [{ driver: d, list }]
@@ -309,7 +304,7 @@ async function evaluateIntervals(
   const looked = intervals.map((interval, i) => [
     ...infos.flatMap((t, k) => (t && !drivers.includes(k) ? [k] : [])),
     ...interval.blocks.flatMap(({ driver }, j) => (essential[i]![j] ? [] : [drivers[driver]!])),
-  ].map((k) => ({ k, blocks: PostingsSession.distinct(PostingsSession.blocksOf(skips[k]!, candidates[i]!)) })))
+  ].map((k) => ({ k, blocks: PostingsSession.blocksHolding(skips[k]!, candidates[i]!) })))
   let postings = 0
   const pages = new Set<number>()
   for (const list of looked) {
@@ -345,7 +340,7 @@ function essentialDrivers(leaves: Leaves, skips: readonly (Skips | undefined)[],
   const bounds = new Float64Array(skips.length).fill(ABSENT)
   skips.forEach((s, k) => {
     if (!s) return
-    let b = firstAtLeast(s.last, interval.from, s.blocks)
+    let b = firstNotBelow(s.last, interval.from, 0, s.blocks)
     for (; b < s.blocks && s.first[b]! <= interval.to; b++) bounds[k] = Math.max(bounds[k]!, s.bound[b]!)
   })
   const present = interval.blocks.map(({ driver }) => drivers[driver]!)
@@ -381,7 +376,7 @@ const EMPTY: TermPostings = { units: new Uint32Array(0), tfs: new Uint32Array(0)
 
 /** The postings of blocks (in unit order) that fall in `[from, to]`: views on a block when one holds them all. */
 function restrict(blocks: readonly Block[], from: number, to: number): TermPostings {
-  const spans = blocks.map((b) => [firstAtLeast(b.units, from, b.count), firstAtLeast(b.units, to + 1, b.count)] as const)
+  const spans = blocks.map((b) => [firstNotBelow(b.units, from, 0, b.count), firstNotBelow(b.units, to + 1, 0, b.count)] as const)
   const n = spans.reduce((sum, [i, j]) => sum + j - i, 0)
   if (n === 0) return EMPTY
   const only = spans.findIndex(([i, j]) => j - i === n)
@@ -405,18 +400,6 @@ function restrict(blocks: readonly Block[], from: number, to: number): TermPosti
     k += j - i
   })
   return out
-}
-
-/** The first position of ascending `units[0, count)` not below `unit`. */
-function firstAtLeast(units: Uint32Array, unit: number, count: number): number {
-  let lo = 0
-  let hi = count
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (units[mid]! < unit) lo = mid + 1
-    else hi = mid
-  }
-  return lo
 }
 
 /** The postings of blocks (in unit order) at `units` (ascending), where the term has one. */

@@ -9,18 +9,22 @@
  * took longer than the rest of a query.
  */
 
-/** Distance rows of `word` against a string, grown one character at a time (reusable from one walk to the next). */
+/**
+ * Distance rows of `word` against a string, grown one character at a time (reusable from one walk to the next).
+ * Only the band of cells within `maxEdits` of the diagonal is computed (Ukkonen's cut-off): a cell off it is at
+ * least that far, and reads as `maxEdits + 1`; every value up to `maxEdits` is exact.
+ */
 export class Rows {
   readonly width: number
   rows: Int32Array
   /** The least value of each row: no string going through it can come back below. */
   least: Int32Array
 
-  constructor(readonly word: string) {
+  constructor(readonly word: string, readonly maxEdits: number) {
     this.width = word.length + 1
     this.rows = new Int32Array(this.width * 64)
     this.least = new Int32Array(64)
-    for (let j = 0; j <= word.length; j++) this.rows[j] = j
+    for (let j = 0; j <= word.length; j++) this.rows[j] = Math.min(j, maxEdits + 1)
   }
 
   /** Computes row `d + 1` for character `c` of string `s` (rows up to `d` valid); returns its least value. */
@@ -34,18 +38,25 @@ export class Rows {
       least.set(this.least)
       this.least = least
     }
-    const { word, width, rows } = this
+    const { word, width, rows, maxEdits } = this
     const m = word.length
+    const far = maxEdits + 1
     const above = d * width
     const here = above + width
     const c = s.charCodeAt(d)
-    rows[here] = d + 1
-    let low = d + 1
-    for (let j = 1; j <= m; j++) {
+    const from = Math.max(1, d + 1 - maxEdits)
+    const to = Math.min(m, d + 1 + maxEdits)
+    rows[here] = Math.min(d + 1, far)
+    // The cells just outside the band, read by this row and the next.
+    if (from > 1) rows[here + from - 1] = far
+    if (to < m) rows[here + to + 1] = far
+    let low = from > 1 ? far : rows[here]!
+    for (let j = from; j <= to; j++) {
       let v = Math.min(rows[above + j]! + 1, rows[here + j - 1]! + 1, rows[above + j - 1]! + (word.charCodeAt(j - 1) === c ? 0 : 1))
       if (d > 0 && j > 1 && c === word.charCodeAt(j - 2) && s.charCodeAt(d - 1) === word.charCodeAt(j - 1)) {
         v = Math.min(v, rows[above - width + j - 2]! + 1)
       }
+      if (v > far) v = far
       rows[here + j] = v
       if (v < low) low = v
     }
@@ -53,9 +64,9 @@ export class Rows {
     return low
   }
 
-  /** The distance of the whole word to the string whose rows reach depth `d`. */
+  /** The distance of the whole word to the string whose rows reach depth `d` (`maxEdits + 1` when farther). */
   distance(d: number): number {
-    return this.rows[d * this.width + this.word.length]!
+    return Math.abs(d - this.word.length) > this.maxEdits ? this.maxEdits + 1 : this.rows[d * this.width + this.word.length]!
   }
 }
 
@@ -67,16 +78,10 @@ const shared = (a: string, b: string, limit: number) => {
 
 /**
  * Calls `found` for every string of `keys[from, to)` (sorted by code unit)
- * within `maxEdits` of the rows' word, in order.
+ * within the rows' `maxEdits` of their word, in order.
  */
-export function walkNear(
-  keys: readonly string[],
-  from: number,
-  to: number,
-  rows: Rows,
-  maxEdits: number,
-  found: (i: number, edits: number) => void,
-): void {
+export function walkNear(keys: readonly string[], from: number, to: number, rows: Rows, found: (i: number, edits: number) => void): void {
+  const { maxEdits } = rows
   let previous = ''
   let depth = 0 // rows are valid for prefixes of `previous` up to this length
   let i = from
@@ -104,9 +109,10 @@ export function walkNear(
 /**
  * For each of `prefixes` (in any order, best when neighbours share a start),
  * the fewest edits between the rows' word and any string beginning with it: the
- * least value of its row. Values above `maxEdits` read as `maxEdits + 1`.
+ * least value of its row. Values above the rows' `maxEdits` read as `maxEdits + 1`.
  */
-export function prefixDistances(prefixes: readonly string[], rows: Rows, maxEdits: number): Uint8Array {
+export function prefixDistances(prefixes: readonly string[], rows: Rows): Uint8Array {
+  const { maxEdits } = rows
   const out = new Uint8Array(prefixes.length)
   let previous = ''
   prefixes.forEach((p, k) => {

@@ -74,8 +74,8 @@ export class Lexicon {
     const { index } = this.table
     if (index.keys.length === 0) return { words: [], cut: false }
     const prefixes = this.#prefixes()
-    const rows = new Rows(word)
-    const bounds = prefixDistances(prefixes, rows, maxEdits)
+    const rows = new Rows(word, maxEdits)
+    const bounds = prefixDistances(prefixes, rows)
     const home = this.table.pageFor(word)
     // A page's promise: how much of the word one of its steps' shared start matches, net of the edits it takes
     // (keys sharing `app` at one edit are likelier to hold `ppointed`'s neighbour than keys sharing `p` at none, or nothing).
@@ -94,7 +94,7 @@ export class Lexicon {
         if (bounds[s]! > maxEdits) continue
         const from = s * index.step - page.first
         const to = Math.min(page.keys.length, from + index.step)
-        walkNear(page.keys, from, to, rows, maxEdits, (at, edits) => {
+        walkNear(page.keys, from, to, rows, (at, edits) => {
           const entry = entryAt({ page, at })
           if (isWord(entry)) found.push({ ...entry, edits })
         })

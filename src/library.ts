@@ -6,6 +6,7 @@
  * needs it, through the isolate's page cache; each request works through its
  * own {@link Library}, which counts what it reads.
  */
+import { lastAtMost } from './bisect'
 import type { DocumentEntry } from './format/layout'
 import { FORMAT, INDEX_PATH, MANIFEST_FILE, type Manifest, type ResidentMeta, type SortedIndex } from './format/layout'
 import { blobAt, unitOf, type DocumentHead, type UnitFacts } from './format/units'
@@ -86,14 +87,7 @@ export class DocumentTable {
 
   /** The document a unit belongs to. */
   ofUnit(unit: number): number {
-    let lo = 0
-    let hi = this.count - 1
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1
-      if (this.first[mid]! <= unit) lo = mid
-      else hi = mid - 1
-    }
-    return lo
+    return Math.max(0, lastAtMost(this.first, unit, 0, this.count))
   }
 
   volumeOf(d: number): string | undefined {
@@ -145,7 +139,8 @@ export class LoadedIndex {
 
   /** The units page holding unit `u`, and the unit number it starts with. */
   unitPage(u: number): { page: number; first: number } {
-    return { page: lastAtMost(this.#units, u), first: this.#units[lastAtMost(this.#units, u)]! }
+    const page = lastAtMost(this.#units, u)
+    return { page, first: this.#units[page]! }
   }
 
   /** The documents page holding document `d`, and the document number it starts with. */
@@ -182,17 +177,7 @@ function sortedIndex(resident: Pack<ResidentMeta>, name: 'lexicon' | 'completion
   }
 }
 
-/** The last position of ascending `starts` whose value is at most `x`. */
-function lastAtMost(starts: Uint32Array, x: number): number {
-  let lo = 0
-  let hi = starts.length - 1
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1
-    if (starts[mid]! <= x) lo = mid
-    else hi = mid - 1
-  }
-  return lo
-}
+
 
 /** A units page, read: its units' text and facts, its documents' heads (each parsed on first use). */
 interface UnitsPage {

@@ -9,9 +9,13 @@ import type { TermInfo } from './format/lexicon'
 import { decodeBlock, decodePositions, decodeSkips, type Block, type BlockPositions, type Skips } from './format/postings'
 import type { DecodedCache } from './store/cache'
 import type { PageReader } from './store/reader'
+import { firstNotBelow } from './bisect'
 
 /** A term whose whole postings are this small is read at once with its skip table (one round of I/O, not two). */
 const SMALL_POSTINGS = 16 * 1024
+
+/** A stream's page as one number, for {@link PostingsSession.pages}. */
+const pageKey = (kind: 'postings' | 'positions', page: number) => page * 2 + (kind === 'positions' ? 1 : 0)
 
 export class PostingsSession {
   /** Postings this query has read (decoded now, or earlier and kept). */
@@ -21,7 +25,7 @@ export class PostingsSession {
    * were in memory or not: the budget counts them, so that an answer does not
    * depend on what an isolate happens to hold.
    */
-  readonly pages = new Set<string>()
+  readonly pages = new Set<number>()
   readonly #skips = new Map<string, Promise<Skips>>()
   readonly #blocks = new Map<string, Promise<Block>>()
   readonly #positions = new Map<string, Promise<BlockPositions>>()
@@ -41,7 +45,8 @@ export class PostingsSession {
   }
 
   #span(kind: 'postings' | 'positions', offset: number, length: number): void {
-    for (const p of this.reader.streamPages(offset, length)) this.pages.add(`${kind}\u0000${p}`)
+    const [first, last] = this.reader.streamSpan(offset, length)
+    for (let p = first; p <= last; p++) this.pages.add(pageKey(kind, p))
   }
 
   skips(t: TermInfo): Promise<Skips> {
@@ -59,7 +64,8 @@ export class PostingsSession {
   pagesFor(t: TermInfo, skips: Skips, blocks: Iterable<number>): number[] {
     const pages = new Set<number>()
     for (const b of blocks) {
-      for (const p of this.reader.streamPages(t.postings + skips.offset[b]!, skips.bytes[b]!)) if (!this.pages.has(`postings\u0000${p}`)) pages.add(p)
+      const [first, last] = this.reader.streamSpan(t.postings + skips.offset[b]!, skips.bytes[b]!)
+      for (let p = first; p <= last; p++) if (!this.pages.has(pageKey('postings', p))) pages.add(p)
     }
     return [...pages]
   }
@@ -107,16 +113,32 @@ export class PostingsSession {
    */
   static blocksOf(skips: Skips, units: ArrayLike<number>): Int32Array {
     const out = new Int32Array(units.length)
-    let lo = 0
+    let b = 0
     for (let i = 0; i < units.length; i++) {
       const u = units[i]!
-      let hi = skips.blocks
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1
-        if (skips.last[mid]! < u) lo = mid + 1
-        else hi = mid
+      b = firstNotBelow(skips.last, u, b, skips.blocks)
+      out[i] = b < skips.blocks && skips.first[b]! <= u ? b : -1
+    }
+    return out
+  }
+
+  /**
+   * The distinct blocks holding any of `units` (ascending): {@link distinct} of {@link blocksOf}, without the map.
+   * Both lists are galloped through, so a few candidates over many blocks, or many over a few, cost little.
+   */
+  static blocksHolding(skips: Skips, units: ArrayLike<number>): number[] {
+    const out: number[] = []
+    let i = 0
+    let b = units.length > 0 ? firstNotBelow(skips.last, units[0]!, 0, skips.blocks) : skips.blocks
+    while (i < units.length && b < skips.blocks) {
+      if (skips.first[b]! <= units[i]!) {
+        out.push(b)
+        i = firstNotBelow(units, skips.last[b]! + 1, i)
+        if (i < units.length) b = firstNotBelow(skips.last, units[i]!, b + 1, skips.blocks)
+      } else {
+        i = firstNotBelow(units, skips.first[b]!, i)
+        if (i < units.length) b = firstNotBelow(skips.last, units[i]!, b, skips.blocks)
       }
-      out[i] = lo < skips.blocks && skips.first[lo]! <= u ? lo : -1
     }
     return out
   }

@@ -4,6 +4,7 @@
  * phrase writes it (a variant of its term), not only its stem. Positions are
  * read for the candidates alone, block by block.
  */
+import { firstNotBelow } from '../bisect'
 import type { Block, BlockPositions } from '../format/postings'
 import { PostingsSession } from '../postings'
 import type { Plan, PhraseWord } from './plan'
@@ -50,14 +51,8 @@ export class Occurrences {
     if (!t || t.block[i]! < 0) return false
     const positions = t.blocks[t.block[i]!]![1]
     const k = t.posting[i]!
-    let lo = positions.start[k]!
     const end = positions.start[k + 1]!
-    let hi = end
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1
-      if (positions.at[mid]! < p) lo = mid + 1
-      else hi = mid
-    }
+    const lo = firstNotBelow(positions.at, p, positions.start[k]!, end)
     return lo < end && positions.at[lo] === p && positions.variants[lo] === variant
   }
 }
@@ -103,12 +98,6 @@ export class PhraseChecker {
 }
 
 function indexOf(units: Uint32Array, unit: number, count: number): number {
-  let lo = 0
-  let hi = count
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (units[mid]! < unit) lo = mid + 1
-    else hi = mid
-  }
+  const lo = firstNotBelow(units, unit, 0, count)
   return lo < count && units[lo] === unit ? lo : -1
 }

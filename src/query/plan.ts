@@ -44,8 +44,8 @@ export const queryLimits = {
   terms: 128,
   /** Expansions of all the query's words together: a query of many prefixes or typos shares them out. */
   expansions: 120,
-  /** Lexicon pages searched for a typo's neighbours; the pages likeliest to hold them first. */
-  fuzzyPages: 12,
+  /** Lexicon pages searched for the neighbours of all the query's typos together (at most 12 for one); the pages likeliest to hold them first. */
+  fuzzyPages: 24,
 } as const
 
 /** What planning left out to stay within {@link queryLimits}. */
@@ -144,16 +144,16 @@ export async function planQuery(library: Library, parsed: ParsedQuery, typing: b
     return [...(entry?.means ?? []).flatMap((m) => m.words), ...(entry?.begins ?? []).map((a) => a.word)]
   })
   if (glossaryWords.length > 0) reads.push(lookUp(glossaryWords))
-  for (const { w, loose } of words) {
-    if (loose && needsFuzzy(w, lookups) && !lookups.near.has(w.word)) {
-      lookups.near.set(w.word, { words: [], cut: false })
-      const edits = w.word.length >= matchDefaults.twoEditsLength ? 2 : 1
-      reads.push(lexicon.near(reader, w.word, edits, share, queryLimits.fuzzyPages).then((found) => {
-        shared(found.words)
-        lookups.near.set(w.word, found)
-        if (found.cut) plan.cut.add('fuzzy')
-      }))
-    }
+  const fuzzy = [...new Set(words.filter(({ w, loose }) => loose && needsFuzzy(w, lookups)).map(({ w }) => w.word))]
+  const fuzzyPages = Math.max(2, Math.min(queryLimits.fuzzyPages / 2, Math.floor(queryLimits.fuzzyPages / Math.max(1, fuzzy.length))))
+  for (const word of fuzzy) {
+    lookups.near.set(word, { words: [], cut: false })
+    const edits = word.length >= matchDefaults.twoEditsLength ? 2 : 1
+    reads.push(lexicon.near(reader, word, edits, share, fuzzyPages).then((found) => {
+      shared(found.words)
+      lookups.near.set(word, found)
+      if (found.cut) plan.cut.add('fuzzy')
+    }))
   }
   await Promise.all(reads)
 

@@ -29,13 +29,13 @@ export interface SearchLimits {
 /** What one search may spend, documented where it is set. */
 export const searchLimits: SearchLimits = {
   /** Postings up to which a query is evaluated whole, so that `total` and facets are exact. */
-  exhaustive: 20_000,
+  exhaustive: 15_000,
   /** Postings a query may decode. */
-  postings: 30_000,
+  postings: 20_000,
   /** Index pages a query may read (cached or not). */
   pages: 64,
   /** Candidates a query's phrases may be checked against (phrases of common words have tens of thousands). */
-  phraseChecks: 2_500,
+  phraseChecks: 1_500,
 }
 
 /** What a search asks for; parameters already validated. */

@@ -66,18 +66,16 @@ export class PageReader {
     return this.cache.decodedOf(path, size, decode, weight)
   }
 
-  /** The pages of a stream that `length` bytes from `offset` span. */
-  streamPages(offset: number, length: number): number[] {
-    const first = Math.floor(offset / this.streamPageBytes)
-    const last = Math.floor((offset + Math.max(length, 1) - 1) / this.streamPageBytes)
-    return Array.from({ length: last - first + 1 }, (_, k) => first + k)
+  /** The first and last pages of a stream that `length` bytes from `offset` span. */
+  streamSpan(offset: number, length: number): [first: number, last: number] {
+    return [Math.floor(offset / this.streamPageBytes), Math.floor((offset + Math.max(length, 1) - 1) / this.streamPageBytes)]
   }
 
   /** `length` bytes of a stream from `offset`, joined across its pages. */
   async range(kind: 'postings' | 'positions', offset: number, length: number): Promise<Uint8Array> {
-    const pages = this.streamPages(offset, length)
-    const parts = await Promise.all(pages.map((p) => this.bytes(kind, p)))
-    const start = offset - pages[0]! * this.streamPageBytes
+    const [first, last] = this.streamSpan(offset, length)
+    const parts = await Promise.all(Array.from({ length: last - first + 1 }, (_, k) => this.bytes(kind, first + k)))
+    const start = offset - first * this.streamPageBytes
     if (parts.length === 1) return parts[0]!.subarray(start, start + length)
     const out = new Uint8Array(length)
     let at = 0

@@ -2,6 +2,7 @@
  * Reads a sorted table (index/sorted-pages.ts): the resident sparse index
  * says which page may hold a key; one page read finds it.
  */
+import { lastAtMost } from '../bisect'
 import { ByteReader } from '../format/bytes'
 import type { PageKind, SortedIndex } from '../format/layout'
 import { lowerBound } from '../fuzzy'
@@ -49,14 +50,7 @@ export class SortedTable {
 
   /** The page holding key number `k`. */
   #pageOfKey(k: number): number {
-    let lo = 0
-    let hi = this.index.pages.length - 1
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1
-      if (this.index.pages[mid]! <= k) lo = mid
-      else hi = mid - 1
-    }
-    return lo
+    return Math.max(0, lastAtMost(this.index.pages, k))
   }
 
   read(reader: PageReader, page: number): Promise<SortedPage> {

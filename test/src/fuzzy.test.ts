@@ -25,7 +25,7 @@ describe('walkNear', () => {
       const word = wordOf()
       const edits = 1 + (k % 2)
       const found: [string, number][] = []
-      walkNear(words, 0, words.length, new Rows(word), edits, (i, e) => found.push([words[i]!, e]))
+      walkNear(words, 0, words.length, new Rows(word, edits), (i, e) => found.push([words[i]!, e]))
       expect(found).toEqual(words.flatMap((w) => (distance(w, word) <= edits ? [[w, distance(w, word)]] : [])))
     }
   })
@@ -36,7 +36,7 @@ describe('prefixDistances', () => {
     const prefixes = words.map((w) => w.slice(0, 1 + Math.floor(rand() * w.length)))
     for (let k = 0; k < 30; k++) {
       const word = wordOf()
-      const bounds = prefixDistances(prefixes, new Rows(word), 2)
+      const bounds = prefixDistances(prefixes, new Rows(word, 2))
       // Each prefix was cut from the word at its place.
       prefixes.forEach((_, i) => expect(bounds[i]).toBeLessThanOrEqual(Math.min(3, distance(words[i]!, word))))
     }
