@@ -103,9 +103,9 @@ export async function benchScale(name: string, size: number, options: ScaleOptio
 /** Builds the corpus with the CLI as a user would, then again unchanged, then with one volume changed. */
 function buildFigures(dir: string, out: string, log: (line: string) => void): BuildFigures {
   const cache = mkdtempSync(join(tmpdir(), 'folio-scale-cache-'))
-  const cli = (corpus: string) => {
+  const cli = (corpus: string, into = out) => {
     const started = performance.now()
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'index/cli.ts', '--corpus', corpus, '--out', out, '--cache', cache, '--target', 'workers-free'], {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'index/cli.ts', '--corpus', corpus, '--out', into, '--cache', cache, '--target', 'workers-free'], {
       encoding: 'utf8', maxBuffer: 64 << 20, env: { ...process.env, SOURCE_DATE_EPOCH: '0' },
     })
     if (r.status !== 0) throw new Error(`bench: the build of ${corpus} failed: ${r.stderr.slice(-2000)}`)
@@ -127,11 +127,10 @@ function buildFigures(dir: string, out: string, log: (line: string) => void): Bu
   copyFileSync(join(dir, files[Math.floor(files.length / 2)]!), victim)
   appendFileSync(victim, '<!-- changed -->\n')
   log('  build with one volume changed')
-  const oneChanged = cli(changed)
-  rmSync(changed, { recursive: true })
-  rmSync(cache, { recursive: true })
-  // The index measured is the corpus's own.
-  cli(dir)
+  // Into a folder of its own: the index measured next is the corpus's own.
+  const elsewhere = mkdtempSync(join(tmpdir(), 'folio-scale-changed-index-'))
+  const oneChanged = cli(changed, elsewhere)
+  for (const folder of [changed, elsewhere, cache]) rmSync(folder, { recursive: true })
   return {
     seconds: first.seconds,
     peakBytes: memory ? Number(memory[1]) * (memory[2] === 'MB' ? 2 ** 20 : 1024) : NaN,

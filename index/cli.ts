@@ -15,11 +15,13 @@ import { TARGET_ALIASES, TARGETS, TargetLimitError, type TargetName } from './ta
 
 const USAGE = `usage: npm run build:index -- [--corpus DIR] [--out DIR] [--target T] [--cache DIR | --no-cache] [--page-kb N]
 
-  --corpus DIR  folder of FRUS page-text (.txt) and TEI (.xml) files to index (default: corpus)
+  --corpus DIR  folder of FRUS page-text (.txt) and TEI (.xml) files to index
+                (default: $FOLIO_CORPUS, else corpus)
   --out DIR     folder the index files are written to (default: build/index)
-  --target T    where the index is served: workers-free (default: 20,000 asset files
-                of at most 25 MiB), workers-paid (100,000 files) or unlimited;
-                the build refuses an index the target cannot hold
+  --target T    where the index is served: workers-free (20,000 asset files of at
+                most 25 MiB), workers-paid (100,000 files) or unlimited; the build
+                refuses an index the target cannot hold (default: $FOLIO_TARGET,
+                else workers-free)
   --cache DIR   where each group of corpus files is kept once parsed, so that a
                 rebuild parses only what changed (default: node_modules/.cache/folio)
   --no-cache    keep nothing between builds
@@ -31,9 +33,10 @@ async function main(argv: string[]): Promise<number> {
     ;({ values } = parseArgs({
       args: argv,
       options: {
-        corpus: { type: 'string', default: 'corpus' },
+        // From the environment too, so that `wrangler dev` and `wrangler deploy`, which run the build, index another corpus.
+        corpus: { type: 'string', default: process.env.FOLIO_CORPUS || 'corpus' },
         out: { type: 'string', default: 'build/index' },
-        target: { type: 'string', default: 'workers-free' },
+        target: { type: 'string', default: process.env.FOLIO_TARGET || 'workers-free' },
         cache: { type: 'string', default: 'node_modules/.cache/folio' },
         'no-cache': { type: 'boolean', default: false },
         'page-kb': { type: 'string', default: String(pageDefaults.stream / 1024) },
@@ -101,7 +104,7 @@ async function build(corpus: string, out: string, target: TargetName, cache: str
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(2)
   const peak = process.resourceUsage().maxRSS * 1024
-  console.log(summary(report.manifest, report.files, out, seconds, report.diagnostics.length, peak, report.groups))
+  console.log(summary(report.manifest, report.files, out, seconds, report.diagnostics.length, peak, report.groups, target))
   return 0
 }
 
@@ -112,7 +115,7 @@ const COLUMNS: [keyof Counts, string][] = [
 
 function summary(
   manifest: Manifest, files: { read: number; skipped: number }, out: string, seconds: string, warnings: number, peak: number,
-  groups: { total: number; reused: number },
+  groups: { total: number; reused: number }, target: TargetName,
 ): string {
   const rows = [...manifest.counts.volumes.map((v) => ({ name: v.id || '(no volume)', counts: v as Counts })), { name: 'total', counts: manifest.counts as Counts }]
   const nameWidth = Math.max(...rows.map((r) => r.name.length))
@@ -122,7 +125,8 @@ function summary(
     `Folio index ${manifest.hash} written to ${out} (${files.read} files read, ${files.skipped} skipped)`,
     line('volume', COLUMNS.map(([, label]) => label)),
     ...rows.map((r) => line(r.name, COLUMNS.map(([key]) => String(r.counts[key])))),
-    `  index size  ${size(manifest.bytes.raw)} raw, ${size(manifest.bytes.gzip)} gzip, in ${manifest.files} files`,
+    `  index size  ${size(manifest.bytes.raw)} raw, ${size(manifest.bytes.gzip)} gzip, in ${manifest.files} files` +
+      (Number.isFinite(TARGETS[target].files) ? ` (${target} holds ${TARGETS[target].files.toLocaleString('en-US')})` : ''),
     `  time        ${seconds} s (${groups.reused} of ${groups.total} groups of files reused from the cache)`,
     `  memory      ${size(peak)} at most`,
     `  warnings    ${warnings}`,

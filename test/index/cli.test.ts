@@ -5,14 +5,15 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
 
-const run = async (...args: string[]) => {
+const runWith = async (env: Record<string, string>, ...args: string[]) => {
   try {
-    const { stdout, stderr } = await promisify(execFile)('npx', ['tsx', 'index/cli.ts', ...args], { env: { ...process.env, SOURCE_DATE_EPOCH: '0' } })
+    const { stdout, stderr } = await promisify(execFile)('npx', ['tsx', 'index/cli.ts', ...args], { env: { ...process.env, SOURCE_DATE_EPOCH: '0', ...env } })
     return { code: 0, stdout, stderr }
   } catch (e: any) {
     return { code: e.code as number, stdout: e.stdout as string, stderr: e.stderr as string }
   }
 }
+const run = (...args: string[]) => runWith({}, ...args)
 const temp = () => mkdtempSync(join(tmpdir(), 'folio-cli-'))
 
 describe('npm run build:index', () => {
@@ -44,6 +45,18 @@ describe('npm run build:index', () => {
     const again = await run('--out', out, '--no-cache')
     expect(again.code).toBe(0)
     expect(again.stdout).toMatch(/^Folio index [0-9a-f]{16} in .* is up to date \(2 files unchanged\)\n$/)
+  })
+
+  it('takes the corpus and the target from the environment, as wrangler runs it', async () => {
+    const [corpus, out] = [temp(), temp()]
+    writeFileSync(join(corpus, 'a.txt'), '1. First\n\nText of the first document.')
+    const { code, stdout } = await runWith({ FOLIO_CORPUS: corpus, FOLIO_TARGET: 'workers-paid' }, '--out', out, '--no-cache')
+    expect(code).toBe(0)
+    expect(stdout).toContain('(1 files read, 0 skipped)')
+    expect(stdout).toContain('100,000')
+    const wrong = await runWith({ FOLIO_TARGET: 'workers-gold' }, '--out', out, '--no-cache')
+    expect(wrong.code).toBe(2)
+    expect(wrong.stderr).toContain('--target must be one of')
   })
 
   it('reparses only the groups of files that changed, from its cache', async () => {
