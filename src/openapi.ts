@@ -45,7 +45,8 @@ export const openapi = {
       get: {
         summary: 'Search units',
         description:
-          'Words are all required (when no unit has them all, the best partial matches are returned with `partial: true`). ' +
+          'Units with every word rank first; when they do not fill the page, units with some of the words follow, those with more first ' +
+          '(`full` counts the units with every word, each hit says how many words it `matched`). ' +
           '`"exact phrase"`, `-word` or `-"phrase"` to exclude, `a OR b`, `word*` for a prefix. ' +
           'The last word is also completed as a prefix while typing (no trailing space). A word the corpus lacks matches words one or two edits away.',
         parameters: [
@@ -240,10 +241,15 @@ export const openapi = {
     schemas: {
       SearchResponse: {
         type: 'object',
-        required: ['query', 'total', 'total_relation', 'offset', 'limit', 'took_ms', 'partial', 'expansions', 'cut', 'facets', 'hits'],
+        required: ['query', 'total', 'total_relation', 'offset', 'limit', 'took_ms', 'full', 'partial', 'words', 'expansions', 'cut', 'facets', 'hits'],
         properties: {
           query: { type: 'string' },
-          total: { type: 'integer', description: 'Hits in all, after filters; a lower bound when `total_relation` is `gte`' },
+          total: {
+            type: 'integer',
+            description:
+              'Hits in all, after filters: the units with every word, and when the hits go on to partial matches (`partial`), those too; ' +
+              'a lower bound when `total_relation` is `gte`',
+          },
           total_relation: {
             type: 'string',
             enum: ['eq', 'gte'],
@@ -254,7 +260,9 @@ export const openapi = {
           offset: { type: 'integer' },
           limit: { type: 'integer' },
           took_ms: { type: 'number', description: 'Time spent searching. Workers advance their clock only across I/O, so a deployed worker reports 0.' },
-          partial: { type: 'boolean', description: 'No unit has every word: these are the best partial matches' },
+          full: { type: 'integer', description: 'Units with every word, after filters: they rank first, and the hits from this rank on are partial matches' },
+          partial: { type: 'boolean', description: 'The units with every word did not fill the page: the hits go on to units with some of the words' },
+          words: { type: 'integer', description: "The query's words, phrases and `OR` choices, each counted once: what a hit's `matched` counts" },
           expansions: {
             type: 'array',
             description: "Abbreviations of the volumes' lists searched for their meaning too (PriMin → Prime Minister), or the other way round",
@@ -281,7 +289,7 @@ export const openapi = {
       },
       Hit: {
         type: 'object',
-        required: ['id', 'doc', 'kind', 'n', 'title', 'page', 'pages', 'score', 'snippet', 'snippet_text', 'highlights', 'notes', 'citation', 'url'],
+        required: ['id', 'doc', 'kind', 'n', 'title', 'page', 'pages', 'score', 'matched', 'snippet', 'snippet_text', 'highlights', 'notes', 'citation', 'url'],
         properties: {
           id: { type: 'string', example: 'frus1989-92v31-d49/p14' },
           doc: { type: 'string' },
@@ -296,6 +304,7 @@ export const openapi = {
           page: { ...page, description: 'The page where the best match is; null when the source has no page numbers' },
           pages: { type: 'array', items: page },
           score: { type: 'number' },
+          matched: { type: 'integer', description: "How many of the query's `words` the unit holds (all of them, unless the hit is a partial match)" },
           snippet: { type: 'string', description: 'HTML: document text escaped, matched words in <mark>' },
           snippet_text: { type: 'string', description: 'The same snippet as plain text' },
           highlights: { type: 'array', items: { type: 'array', items: { type: 'integer' }, minItems: 2, maxItems: 2 }, description: '[start, end) offsets of matched words in snippet_text' },

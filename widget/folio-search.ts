@@ -46,6 +46,7 @@ interface Hit extends Highlighted {
 
 interface SearchAnswer {
   total: number
+  full: number
   partial: boolean
   expansions: { query: string; also: string }[]
   hits: Hit[]
@@ -248,7 +249,8 @@ export class FolioSearch extends HTMLElement {
     const also = (answer?.expansions ?? []).map((e) => ` ${e.query} also searched as “${e.also}”.`).join('')
     if (!answer) this.#status.textContent = ''
     else if (answer.total === 0) this.#status.textContent = `No results for “${q}”.${also}`
-    else if (answer.partial) this.#status.textContent = `No passage has every word; ${answer.total} closest matches.${also}`
+    else if (answer.partial && answer.full === 0) this.#status.textContent = `No passage has every word; ${answer.total} closest matches.${also}`
+    else if (answer.partial) this.#status.textContent = `${answer.full} with every word, then ${answer.total - answer.full} with some.${also}`
     else this.#status.textContent = `${answer.total} result${answer.total === 1 ? '' : 's'}.${also}`
     this.#open(true)
   }

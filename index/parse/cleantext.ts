@@ -7,12 +7,14 @@
 import type { Page } from '../../src/model'
 
 /**
- * A span of raw text to cut (a page marker, a footnote marker), or a place to
- * remember (`anchor`, zero-width: where a marked-up span opens or closes).
+ * A span of raw text to cut (a page marker, a footnote marker, the marker of
+ * a note the page lost: `orphan`), or a place to remember (`anchor`,
+ * zero-width: where a marked-up span opens or closes).
  */
 export type Cut =
   | { start: number; end: number; page: Page }
   | { start: number; end: number; note: string }
+  | { start: number; end: number; orphan: string }
   | { start: number; end: number; anchor: string; side: 'open' | 'close' }
 
 export interface CleanText {
@@ -54,7 +56,9 @@ export function cleanText(raw: string, cuts: readonly Cut[]): CleanText {
     if (cut && cut.start <= i) {
       if ('page' in cut) waiting.push(cut.page)
       else if ('note' in cut) cites.push({ note: cut.note, at: text.length })
-      else if (cut.side === 'open') waiting.push({ anchor: cut.anchor })
+      else if ('orphan' in cut) {
+        // Cut without a trace: the note it marked is not on the page.
+      } else if (cut.side === 'open') waiting.push({ anchor: cut.anchor })
       else anchors.set(cut.anchor, text.length)
       i = Math.max(i, cut.end)
       next++

@@ -11,10 +11,15 @@
  *   case a short line ends a paragraph.
  * - Short lines between the title and the first real paragraph are the head
  *   (`Unofficial Translation`, `SUBJECT`, a dateline, the salutation).
- * - `[Page N]` and `[Facsimile Page N]` mark a page break where they stand,
- *   even mid-word; text before the first marker is on the page before it.
+ * - `[Page N]`, `[Facsimile Page N]` and `[Typeset Page N]` (microfiche
+ *   supplements: the page of the typeset edition, cited as page N) mark a page
+ *   break where they stand, even mid-word; text before the first marker is on
+ *   the page before it.
  * - Notes are the indented `  N. ` lines that end the page, numbered from 1
  *   (or marked `*`); their markers are resolved by {@link resolveMarkers}.
+ * - A title ending in a `1` glued to a word (`Memorandum of Conversation1`)
+ *   cites the source note even when the notes were cut off the page: the
+ *   marker is removed, with a warning.
  */
 import { sourceUrl, type Document, type Page, type Volume } from '../../src/model'
 import { romanValue, toRoman } from '../../src/roman'
@@ -42,8 +47,10 @@ interface Block {
 
 /** `frus1989-92v31-d49` names volume `frus1989-92v31`, document `d49`. */
 const VOLUME_PART = /^(frus[\w-]+?)-(d\d+\w*)$/
-const PAGE_MARKER = /\[(Facsimile\s+)?Page\s+([0-9]+|[IVXLCDM]+|[ivxlcdm]+)\]/g
-const PAGE_ONLY = /^\s*(?:\[(?:Facsimile\s+)?Page\s+[^\]]+\]\s*)+$/
+const PAGE_MARKER = /\[(?:(Facsimile|Typeset)\s+)?Page\s+([0-9]+|[IVXLCDM]+|[ivxlcdm]+)\]/g
+const PAGE_ONLY = /^\s*(?:\[(?:(?:Facsimile|Typeset)\s+)?Page\s+[^\]]+\]\s*)+$/
+/** The source note's marker glued to the title's last word. */
+const TITLE_MARKER = /(?<=\p{L}[.)]?)1\s*$/u
 const NOTE_START = /^\s+(\d{1,3}|\*{1,3}|†|‡)\.\s+(?=\S)/
 const NUMBERED_TITLE = /^\s*(\d+[A-Za-z]?)\.\s+(?=\S)/
 const FILE_NUMBER = /^\s*(?:File\s+)?No\.\s*\S+\s*$/i
@@ -77,7 +84,10 @@ export function parsePageText(source: string, file: string, id: string): ParsedF
   for (const label of uncited) {
     diag.warn(notes.find((n) => n.label === label)!.line, `note ${label} is never cited in the text above it`)
   }
+  const orphan = titleBlock && !notes.some((n) => n.label === '1') ? TITLE_MARKER.exec(masked[0]!) : null
+  if (orphan) diag.warn(titleBlock!.lines[0]!.line, 'the title ends in note marker 1 but the page has no note 1 (cut off?): marker removed')
   for (const c of strayMarkers(candidates, markers, (b) => masked[b]!)) {
+    if (orphan && c.block === 0 && c.start === orphan.index) continue
     diag.warn(lineAt(blocks[c.block]!, c.start), `footnote marker ${c.label} has no note; kept as text`)
   }
 
@@ -88,6 +98,7 @@ export function parsePageText(source: string, file: string, id: string): ParsedF
     cuts: [
       ...pageCuts(block.raw),
       ...markers.filter((m) => m.block === i).map((m) => ({ start: m.start, end: m.end, note: noteIds.get(m.label)! })),
+      ...(orphan && i === 0 ? [{ start: orphan.index, end: orphan.index + 1, orphan: '1' }] : []),
     ].sort((a, b) => a.start - b.start),
   }))
   const rawNotes: RawNote[] = notes.map((n) => ({ label: n.label, raw: n.raw, cuts: pageCuts(n.raw) }))
@@ -291,8 +302,8 @@ function pageCuts(raw: string): Cut[] {
   }))
 }
 
-function pageLabel(facsimile: string | undefined, n: string): Page {
-  if (facsimile) return `Facsimile ${n}`
+function pageLabel(kind: string | undefined, n: string): Page {
+  if (kind === 'Facsimile') return `Facsimile ${n}`
   return /^\d+$/.test(n) ? Number(n) : n
 }
 

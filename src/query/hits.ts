@@ -32,6 +32,8 @@ export interface Hit {
   page: Page | null
   pages: Page[]
   score: number
+  /** How many of the query's words (its `words`) the unit holds: fewer than all for a partial match. */
+  matched: number
   /** HTML: text escaped, matched words in `<mark>`. */
   snippet: string
   snippet_text: string
@@ -43,11 +45,12 @@ export interface Hit {
   url: string
 }
 
-/** A match to show: its unit, its score and the terms it matched. */
+/** A match to show: its unit, its score, the terms it matched and how many of the query's groups. */
 export interface Found {
   unit: number
   score: number
   terms: readonly string[]
+  matched: number
 }
 
 /** The hits for these matches, every page they need read at once. */
@@ -80,6 +83,7 @@ export async function toHits(library: Library, found: readonly Found[], origin: 
       page,
       pages: [...new Set(unit.pages.map((p) => p.page))],
       score: Math.round(f.score * 1000) / 1000,
+      matched: f.matched,
       snippet: snippetHtml(snippet),
       snippet_text: snippet.text,
       highlights: snippet.highlights,

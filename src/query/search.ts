@@ -61,8 +61,12 @@ export interface SearchResponse {
   total_relation: 'eq' | 'gte'
   offset: number
   limit: number
-  /** True when no unit has every word and the hits are the best partial matches. */
+  /** Units with every word (a lower bound when `total_relation` is `gte`): they rank first, hits from this rank on are partial. */
+  full: number
+  /** True when the hits go on past the units with every word to units with some of them (each hit says how many it has). */
   partial: boolean
+  /** The query's words (and phrases, and `|` choices), each of which a unit with every word has: what a hit's `matched` counts. */
+  words: number
   /** Abbreviations searched for their meaning too, or meanings for their abbreviation. */
   expansions: Expansion[]
   /** What the query's budget cut, if anything. */
@@ -79,6 +83,8 @@ interface Kept {
   date: number
   forms: number
   terms: string[]
+  /** How many of the query's groups it holds. */
+  matched: number
 }
 
 const UNDATED = 99_999_999
@@ -89,15 +95,21 @@ export async function search(library: Library, request: SearchRequest, limits: S
   // Hits name their persons: the persons' file is read beside the lexicon, not after the units (a round of reads fewer when cold).
   library.people().catch(() => undefined)
   const plan = await planQuery(library, parsed, !/\s$/.test(request.q))
-  let partial = false
-  // When partial matches may be wanted, all words together may spend half the budget, the partial matches the rest.
+  const need = request.offset + request.limit
+  // Units with every word rank first; when they do not fill the page, units with some of the words follow
+  // (Meilisearch's `matchingStrategy: last`, Algolia's optional words). Each pass may spend half the budget.
   const fallback = plan.groups.length > 1
-  let found = await collect(library, plan, 'and', request, fallback ? { ...limits, postings: limits.postings / 2, phraseChecks: limits.phraseChecks / 2 } : limits)
-  if (found.counter.total === 0 && fallback) {
-    found = await collect(library, plan, 'or', request, limits)
-    partial = found.counter.total > 0
+  const half = fallback ? { ...limits, postings: limits.postings / 2, phraseChecks: limits.phraseChecks / 2 } : limits
+  const every = await collect(library, plan, 'and', request, half)
+  let found = every
+  let ranked = request.sort === 'date' ? every.kept : byWordsHeld(plan, every.kept)
+  if (fallback && every.kept.length < need) {
+    const some = await collect(library, plan, 'or', request, half, new Set(every.kept.map((k) => k.unit)))
+    if (some.kept.length > 0) {
+      found = { ...some, complete: some.complete && every.complete, cut: [...new Set([...every.cut, ...some.cut])] }
+      ranked = [...ranked, ...(request.sort === 'date' ? some.kept : byWordsHeld(plan, some.kept))]
+    }
   }
-  const ranked = request.sort === 'date' ? found.kept : byExactForms(plan, found.kept)
   const page = ranked.slice(request.offset, request.offset + request.limit)
   return {
     query: request.q,
@@ -105,7 +117,9 @@ export async function search(library: Library, request: SearchRequest, limits: S
     total_relation: found.complete ? 'eq' : 'gte',
     offset: request.offset,
     limit: request.limit,
-    partial,
+    full: every.counter.total,
+    partial: found !== every,
+    words: plan.groups.length,
     expansions: plan.expansions,
     cut: [...plan.cut, ...found.cut],
     facets: found.counter.facets(),
@@ -121,14 +135,18 @@ interface Check {
   phrase?: PhraseWord[]
 }
 
-/** Evaluates the plan's tree, checks phrases, filters, counts and keeps the best. */
-async function collect(library: Library, plan: Plan, combineWith: 'and' | 'or', request: SearchRequest, limits: SearchLimits) {
+/**
+ * Evaluates the plan's tree, checks phrases, filters, counts and keeps the
+ * best. `shown`: units already ranked (by the pass for every word), counted
+ * but not kept again.
+ */
+async function collect(library: Library, plan: Plan, combineWith: 'and' | 'or', request: SearchRequest, limits: SearchLimits, shown?: ReadonlySet<number>) {
   const root = planTree(plan, combineWith)
   const forms = formsOf(plan)
   const counter = new FacetCounter(library.documents, request.filters)
   const byDate = request.sort === 'date'
-  // Reranking by words as written looks past the page asked for only where it can change the order (two groups or more).
-  const rerank = !byDate && formGroups(plan).length >= 2 ? rankDefaults.rerankDepth : 0
+  // Reranking by words held and words as written looks past the page asked for only where it can change the order.
+  const rerank = !byDate && (combineWith === 'or' || formGroups(plan).length >= 2) ? rankDefaults.rerankDepth : 0
   const top = new TopK<Kept>(request.offset + request.limit + rerank, byDate
     ? (a, b) => a.date < b.date || (a.date === b.date && a.unit < b.unit)
     : (a, b) => a.score > b.score || (a.score === b.score && a.unit < b.unit))
@@ -162,15 +180,16 @@ async function collect(library: Library, plan: Plan, combineWith: 'and' | 'or', 
     let d = docs.ofUnit(m.units[0]!)
     for (let i = 0; i < m.units.length; i++) {
       const unit = m.units[i]!
-      if (occurrences && !clausesHold(occurrences, checks, m, i, combineWith, plan.excludedPhrases)) continue
+      const matched = combineWith === 'and' && !occurrences ? checks.length : groupsHeld(occurrences, checks, m, i)
+      if (occurrences && (matched < (combineWith === 'and' ? checks.length : 1) || plan.excludedPhrases.some((p) => occurrences.holds(i, p)))) continue
       while (docs.first[d + 1]! <= unit) d++
-      if (!counter.add(m.codes[i]! >> 1, d)) continue
+      if (!counter.add(m.codes[i]! >> 1, d) || shown?.has(unit)) continue
       const worst = top.worst
       const score = m.scores[i]!
       const date = docs.date[d] || UNDATED
       // Most matches cannot enter the page: tested before anything is made for them.
       if (worst && (byDate ? date > worst.date || (date === worst.date && unit > worst.unit) : score < worst.score || (score === worst.score && unit > worst.unit))) continue
-      top.push({ unit, score, date, forms: m.forms[i]!, terms: matchedTerms(m, i) })
+      top.push({ unit, score, date, forms: m.forms[i]!, terms: matchedTerms(m, i), matched })
     }
     return more
   }
@@ -199,14 +218,13 @@ function firstMatches(m: Matches, n: number): Matches {
   }
 }
 
-/** Whether the groups hold (every one, or for partial matches any), phrases checked, and no excluded phrase stands in the unit. */
-function clausesHold(occurrences: Occurrences, checks: Check[][], m: Matches, i: number, combineWith: 'and' | 'or', excluded: PhraseWord[][]): boolean {
+/** How many of the groups a match holds, its terms and (when there are any) its phrases checked. */
+function groupsHeld(occurrences: Occurrences | undefined, checks: Check[][], m: Matches, i: number): number {
   let held = 0
   for (const group of checks) {
-    if (group.some((c) => (!c.terms || termsHeld(m, i, c.terms, c.all)) && (!c.phrase || occurrences.holds(i, c.phrase)))) held++
-    else if (combineWith === 'and') return false
+    if (group.some((c) => (!c.terms || termsHeld(m, i, c.terms, c.all)) && (!c.phrase || !occurrences || occurrences.holds(i, c.phrase)))) held++
   }
-  return held > 0 && !excluded.some((p) => occurrences.holds(i, p))
+  return held
 }
 
 function termsHeld(m: Matches, i: number, bits: number[], all: boolean): boolean {
@@ -237,16 +255,15 @@ function formGroups(plan: Plan): number[][][] {
 }
 
 /**
- * The best matches reranked: those in which more of the query's groups match
- * as written (not only by stem) first, then by score. A group matches as
- * written when one of its clauses has all its words.
+ * The best matches reranked: those holding more of the query's groups first
+ * (for partial matches), then those in which more groups match as written
+ * (not only by stem), then by score. A group matches as written when one of
+ * its clauses has all its words.
  */
-function byExactForms(plan: Plan, best: Kept[]): Kept[] {
+function byWordsHeld(plan: Plan, best: Kept[]): Kept[] {
   const groups = formGroups(plan)
-  if (groups.length < 2) return best
-  const held = (k: Kept) => groups.filter((clauses) => clauses.some((bits) => bits.every((b) => b >= 0 && (k.forms & b) === b))).length
-  const count = new Map(best.map((k) => [k, held(k)]))
-  return [...best].sort((a, b) => count.get(b)! - count.get(a)! || b.score - a.score || a.unit - b.unit)
+  const exact = new Map(best.map((k) => [k, groups.length < 2 ? 0 : groups.filter((clauses) => clauses.some((bits) => bits.every((b) => b >= 0 && (k.forms & b) === b))).length]))
+  return [...best].sort((a, b) => b.matched - a.matched || exact.get(b)! - exact.get(a)! || b.score - a.score || a.unit - b.unit)
 }
 
 /** The earliest date of the documents an interval's units belong to (undated last): the order `sort=date` evaluates in. */

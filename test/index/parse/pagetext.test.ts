@@ -184,8 +184,35 @@ describe('page markers', () => {
     expect(body('Preface text [Page XII] more preface text in the front matter.').pages.map((p) => p.page)).toEqual(['XI', 'XII'])
   })
 
+  it('reads a typeset page (microfiche supplements) as the page it names, mid-sentence too', () => {
+    const d = doc('1. Title\n\nThe text of the telegram [Typeset Page 55] goes on to the typeset page.')
+    const p = d.units.find((u) => u.kind === 'paragraph')!
+    expect(p.text).toBe('The text of the telegram goes on to the typeset page.')
+    expect(p.pages).toEqual([{ page: 54, at: 0 }, { page: 55, at: 'The text of the telegram '.length }])
+    expect(texts(doc('1. Title\n\nFirst paragraph, on one page.\n\n[Typeset Page 12]\n\nSecond paragraph.').units, 'paragraph'))
+      .toEqual(['First paragraph, on one page.', 'Second paragraph.'])
+  })
+
   it('leaves pages empty when a page has no markers', () => {
     expect(body('No page markers in this document at all, which is fine.').pages).toEqual([])
+  })
+})
+
+describe('a title whose source note was cut off the page', () => {
+  it('removes the title\'s glued 1 and warns, naming the line', () => {
+    for (const title of ['Memorandum of Conversation', 'Telegram From the Department of State']) {
+      const { document, diagnostics } = parse(`12. ${title}1\n\nWashington, May 3, 1962.\n\nThe paragraph of the memorandum, long enough to read as one.`)
+      expect(document!.title).toBe(title)
+      expect(diagnostics.map((d) => d.message)).toEqual(['the title ends in note marker 1 but the page has no note 1 (cut off?): marker removed'])
+      expect(diagnostics[0]!.line).toBe(1)
+    }
+  })
+
+  it('keeps a title\'s number that is not glued to a word, and a marker whose note is there', () => {
+    expect(doc('3. Meeting of Group 1\n\nA paragraph of the memorandum, long enough to read as one.').title).toBe('Meeting of Group 1')
+    const cited = doc('3. Memorandum for the Record1\n\nA paragraph of the memorandum, long enough.\n  1. Source: the files.')
+    expect(cited.title).toBe('Memorandum for the Record')
+    expect(cited.units[0]!.cites).toEqual([{ note: 'doc/n1', at: 'Memorandum for the Record'.length }])
   })
 })
 

@@ -75,3 +75,45 @@ describe('search keeps to its budget, whatever the query', () => {
     expect(tightly.hits.map((h) => h.id)).toEqual(body.hits.map((h) => h.id))
   })
 })
+
+describe('search ranks units with every word first, then those with some', () => {
+  let index: LoadedIndex
+
+  beforeAll(async () => {
+    index = await loadedIndex()
+  })
+
+  it('fills the page past the units with every word, those with more words first, and says where they begin', async () => {
+    const body = await search(index.open(), request('Vietnam conflict Johnson'))
+    expect(body.words).toBe(3)
+    expect(body.full).toBeGreaterThan(0)
+    expect(body.full).toBeLessThan(10)
+    expect(body.partial).toBe(true)
+    expect(body.hits.length).toBe(10)
+    expect(body.total).toBeGreaterThan(body.full)
+    const matched = body.hits.map((h) => h.matched)
+    expect(matched.slice(0, body.full).every((m) => m === 3)).toBe(true)
+    const rest = matched.slice(body.full)
+    expect(rest.every((m) => m >= 1 && m < 3)).toBe(true)
+    expect(rest).toEqual([...rest].sort((a, b) => b - a))
+    // The partial matches are not the full ones again.
+    expect(new Set(body.hits.map((h) => h.id)).size).toBe(10)
+  })
+
+  it('stays with the units with every word while they fill the page, and goes on to the others past them', async () => {
+    const first = await search(index.open(), request('Okinawa reversion'))
+    expect(first.partial).toBe(false)
+    expect(first.total).toBe(first.full)
+    expect(first.hits.every((h) => h.matched === 2)).toBe(true)
+    const past = await search(index.open(), { ...request('Okinawa reversion'), offset: first.full })
+    expect(past.partial).toBe(true)
+    expect(past.hits.length).toBe(10)
+    expect(past.hits.every((h) => h.matched === 1)).toBe(true)
+  })
+
+  it('partial matches still keep to the filters', async () => {
+    const body = await search(index.open(), { ...request('Vietnam conflict Johnson'), filters: { kind: new Set(['footnote'] as const) } })
+    expect(body.hits.length).toBeGreaterThan(0)
+    expect(body.hits.every((h) => h.kind === 'footnote')).toBe(true)
+  })
+})
