@@ -12,6 +12,12 @@
  *   list before the first paragraph are head units; `<p>`, list `<item>`s,
  *   table `<row>`s (cells joined by ` | `), `<closer>`, `<opener>` and
  *   `<postscript>` are paragraphs.
+ * - A `<p>`, `<item>` or `<row>` nested in another block (a list inside a
+ *   paragraph, paragraphs inside its items, a table or a quoted letter inside
+ *   a paragraph) is a unit of its own, in reading order, with its own pages
+ *   and notes; the outer block's text after it goes on as another unit. One
+ *   unit for all of it would hold pages of text (33,000 characters over 12
+ *   pages in one volume), which BM25's length normalisation buries.
  * - `<note>` is a footnote, numbered as printed (`@n`), cited at the place it
  *   stands; a note outside any paragraph (a bracketed source line) is cited by
  *   none and stands on the page where it is.
@@ -32,6 +38,8 @@ import { assembleUnits, noteId, type RawBlock, type RawNote } from './units'
 const SKIPPED_SECTIONS = new Set(['toc', 'index'])
 /** Elements that make a unit of their own when no unit is open. */
 const BLOCKS = new Set(['p', 'item', 'row', 'closer', 'opener', 'postscript', 'dateline', 'head', 'signed', 'byline', 'quote', 'table', 'list', 'label'])
+/** Blocks that are units of their own even inside another block. */
+const NESTED_BLOCKS = new Set(['p', 'item', 'row'])
 /** Lists that belong to a document's head when they come before its first paragraph. */
 const HEAD_LISTS = new Set(['subject', 'participants', 'from', 'to'])
 const NUMBER_PREFIX = /^\s*\d+[A-Za-z]?\.\s+/
@@ -92,6 +100,8 @@ export function parseTei(source: string, file: string, fallbackId: string): Pars
   let page: Page | undefined
   let builder: DocumentBuilder | undefined
   let block: OpenBlock | undefined
+  /** Blocks left open by a nested block, innermost last: each goes on once the nested one closes. */
+  const outer: Pick<OpenBlock, 'kind' | 'depth'>[] = []
   let note: OpenNote | undefined
   let listHead: string | undefined
   let listType: string | undefined
@@ -256,8 +266,13 @@ export function parseTei(source: string, file: string, fallbackId: string): Pars
     if (name === 'placeName' && inside('dateline') && !builder.doc.place) {
       capture = { depth: depth(), text: '', keep: true, done: (t) => (builder!.doc.place = t) }
     }
+    if (block && NESTED_BLOCKS.has(name)) {
+      outer.push({ kind: block.kind === 'title' ? 'paragraph' : block.kind, depth: block.depth })
+      closeBlock()
+      openBlock(outer.at(-1)!.kind)
+      return
+    }
     if (block) {
-      if ((name === 'item' || name === 'row' || name === 'p') && block.raw.trim() !== '') block.raw += '\n'
       if (name === 'cell' && !/\n\s*$|^\s*$/.test(block.raw.slice(block.raw.lastIndexOf('\n') + 1))) block.raw += ' | '
       return
     }
@@ -296,7 +311,14 @@ export function parseTei(source: string, file: string, fallbackId: string): Pars
       const { label, raw, cuts, page: standsOn } = note
       builder!.notes.push({ ...(label !== undefined && { label }), raw, cuts, ...(standsOn !== undefined && { page: standsOn }) })
       note = undefined
-    } else if (block && block.depth === d) closeBlock()
+    } else if (block && block.depth === d) {
+      closeBlock()
+      const resumed = outer.pop()
+      if (resumed) {
+        openBlock(resumed.kind)
+        block!.depth = resumed.depth
+      }
+    }
     else if (builder && builder.depth === d) endDocument()
     else if (name === 'div' && chapters.length > 0 && chapters[chapters.length - 1]!.depth === d) chapters.pop()
     if (name === 'list') listType = undefined

@@ -108,6 +108,31 @@ describe('parseTei', () => {
     expect(documents[0]!.units[1]!.text).toBe('The Secretary met Ohira.\nNext line.')
   })
 
+  it('makes every block nested in a paragraph a unit of its own, in reading order, with its own pages and notes', () => {
+    const { documents, diagnostics } = parseTei(tei(`<div type="document" n="1" xml:id="d1"><head>1. Memorandum</head>
+      <pb n="10" xml:id="pg_10"/>
+      <p>The points agreed were:<list>
+        <item><p>First, the talks.<note n="1" xml:id="d1fn1">See Document 3.</note></p><p>They resume in May.</p></item>
+        <item>Second, the <pb n="11" xml:id="pg_11"/>treaty.</item>
+      </list>and the Secretary closed the meeting.<table><row><cell>Yen</cell><cell>360</cell></row></table> Done.</p>
+      <p>A last paragraph.</p></div>`), 'v.xml', 'x')
+    expect(diagnostics).toEqual([])
+    const units = documents[0]!.units
+    expect(units.map((u) => [u.id.slice(6), u.text, u.pages.map((p) => p.page)])).toEqual([
+      ['title', 'Memorandum', []],
+      ['p1', 'The points agreed were:', [10]],
+      ['p2', 'First, the talks.', [10]],
+      ['p3', 'They resume in May.', [10]],
+      ['p4', 'Second, the treaty.', [10, 11]],
+      ['p5', 'and the Secretary closed the meeting.', [11]],
+      ['p6', 'Yen | 360', [11]],
+      ['p7', 'Done.', [11]],
+      ['p8', 'A last paragraph.', [11]],
+      ['n1', 'See Document 3.', [10]],
+    ])
+    expect(units.find((u) => u.id === 'v1-d1/p2')!.cites).toEqual([{ note: 'v1-d1/n1', at: 'First, the talks.'.length }])
+  })
+
   it('reports XML that is not well formed with its line, and reads nothing', () => {
     const r = parseTei('<TEI>\n<text>\n<p>unclosed\n</text>', 'bad.xml', 'x')
     expect(r.documents).toEqual([])
