@@ -1,6 +1,7 @@
 /**
  * Snippets: the window of a unit's text around its densest cluster of matched
- * words, cut at word boundaries with `…`, and the matched words marked.
+ * words (or of the matches that earned the hit: a phrase's occurrences), cut
+ * at word boundaries with `…`, and the matched words marked.
  */
 
 /** A span of text: `[start, end)` offsets. */
@@ -11,7 +12,7 @@ export interface Snippet {
   text: string
   /** Matched words as offsets into `text`. */
   highlights: Span[]
-  /** Offset in the unit's text of the first match shown, or of the window's start. */
+  /** Offset in the unit's text of the first anchor (else match) shown, or of the window's start: where the page of the hit is read. */
   focus: number
 }
 
@@ -40,19 +41,23 @@ export function densestWindow(matches: readonly Span[], length: number): number 
   return best
 }
 
-/** Builds the snippet of `text` for the matched spans (sorted, not overlapping). */
-export function buildSnippet(text: string, matches: readonly Span[], length = SNIPPET_LENGTH): Snippet {
+/**
+ * Builds the snippet of `text` for the matched spans (sorted, not
+ * overlapping). `anchors` (sorted, among the matches): the matches the window
+ * must centre on, when some weigh more than the others.
+ */
+export function buildSnippet(text: string, matches: readonly Span[], length = SNIPPET_LENGTH, anchors: readonly Span[] = matches): Snippet {
   if (text.length <= length) {
-    return { text: flatten(text), highlights: [...matches], focus: matches[0]?.[0] ?? 0 }
+    return { text: flatten(text), highlights: [...matches], focus: anchors[0]?.[0] ?? matches[0]?.[0] ?? 0 }
   }
   let start = 0
   let end = length
-  if (matches.length > 0) {
-    const first = densestWindow(matches, length)
+  if (anchors.length > 0) {
+    const first = densestWindow(anchors, length)
     let last = first
-    while (last + 1 < matches.length && matches[last + 1]![1] - matches[first]![0] <= length) last++
-    const clusterStart = matches[first]![0]
-    const clusterEnd = matches[last]![1]
+    while (last + 1 < anchors.length && anchors[last + 1]![1] - anchors[first]![0] <= length) last++
+    const clusterStart = anchors[first]![0]
+    const clusterEnd = anchors[last]![1]
     // Show a little of what leads up to the cluster, the rest after it.
     const lead = Math.floor((length - (clusterEnd - clusterStart)) / 3)
     start = Math.max(0, clusterStart - lead)
@@ -68,7 +73,7 @@ export function buildSnippet(text: string, matches: readonly Span[], length = SN
   return {
     text: prefix + flatten(text.slice(start, end)) + suffix,
     highlights: shown.map(([s, e]) => [s + shift, e + shift] as const),
-    focus: shown[0]?.[0] ?? start,
+    focus: anchors.find(([s, e]) => s >= start && e <= end)?.[0] ?? shown[0]?.[0] ?? start,
   }
 }
 

@@ -115,6 +115,21 @@ export function findTerms(text: string, terms: ReadonlySet<string>): [start: num
   return spans
 }
 
+/**
+ * Where a text holds a phrase: the spans from the first word to the last of
+ * each run of consecutive words, the k-th among `phrase[k]` (folded words).
+ */
+export function findPhrase(text: string, phrase: readonly ReadonlySet<string>[]): [start: number, end: number][] {
+  const tokens = tokenize(text)
+  const spans: [number, number][] = []
+  for (let i = 0; i + phrase.length <= tokens.length; i++) {
+    let k = 0
+    while (k < phrase.length && phrase[k]!.has(tokens[i + k]!.word)) k++
+    if (k === phrase.length && k > 0) spans.push([tokens[i]!.start, tokens[i + k - 1]!.end])
+  }
+  return spans
+}
+
 /** The words of a text as written, for MiniSearch's `tokenize` option. */
 export function words(text: string): string[] {
   return text.match(WORD) ?? []

@@ -3,8 +3,8 @@ import { cite, type Citation } from '../citation'
 import type { Library, PersonFacts } from '../library'
 import { unitUrl } from '../links'
 import { pageAt, surname, type Page, type Unit, type UnitKind } from '../model'
-import { buildSnippet, snippetHtml, type Span } from '../snippet'
-import { findTerms, tokenize } from '../text'
+import { buildSnippet, SNIPPET_LENGTH, snippetHtml, type Span } from '../snippet'
+import { findPhrase, findTerms, tokenize } from '../text'
 
 /** A unit linked from a hit: a note it cites, or a unit that cites it. */
 export interface LinkedUnit {
@@ -53,8 +53,12 @@ export interface Found {
   matched: number
 }
 
-/** The hits for these matches, every page they need read at once. */
-export async function toHits(library: Library, found: readonly Found[], origin: string): Promise<Hit[]> {
+/**
+ * The hits for these matches, every page they need read at once. `phrases`:
+ * the query's phrases, each word as the folded words it may stand for; a
+ * phrase is marked as one span, and the snippet and page are where it stands.
+ */
+export async function toHits(library: Library, found: readonly Found[], origin: string, phrases: readonly (readonly ReadonlySet<string>[])[] = []): Promise<Hit[]> {
   if (found.length === 0) return []
   const docNumbers = found.map((f) => library.documents.ofUnit(f.unit))
   const positions = found.map((f) => f.unit)
@@ -67,7 +71,10 @@ export async function toHits(library: Library, found: readonly Found[], origin: 
   return found.map((f, i) => {
     const unit = units[i]!
     const doc = heads[i]!
-    const snippet = buildSnippet(unit.text, matchedSpans(people, unit, new Set(f.terms)))
+    const standing = merged(phrases.flatMap((p) => findPhrase(unit.text, p)))
+    const words = matchedSpans(people, unit, new Set(f.terms)).filter(([s, e]) => !standing.some(([ps, pe]) => s < pe && ps < e))
+    const spans = [...words, ...standing].sort((a, b) => a[0] - b[0])
+    const snippet = buildSnippet(unit.text, spans, SNIPPET_LENGTH, standing.length > 0 ? standing : spans)
     const page = pageAt(unit.pages, snippet.focus) ?? null
     return {
       id: unit.id,
@@ -109,6 +116,17 @@ export function matchedSpans(people: ReadonlyMap<string, PersonFacts>, unit: Uni
     if (person && tokenize(surname(person)).some((t) => terms.has(t.term))) spans.push([a.start, a.end])
   }
   return spans.sort((x, y) => x[0] - y[0])
+}
+
+/** Spans sorted, overlapping ones joined. */
+function merged(spans: Span[]): Span[] {
+  const out: [number, number][] = []
+  for (const [s, e] of spans.sort((a, b) => a[0] - b[0])) {
+    const last = out.at(-1)
+    if (last && s < last[1]) last[1] = Math.max(last[1], e)
+    else out.push([s, e])
+  }
+  return out
 }
 
 /** A unit as a hit links to it: a note it cites, or a unit citing it. */

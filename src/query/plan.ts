@@ -51,8 +51,8 @@ export const queryLimits = {
 /** What planning left out to stay within {@link queryLimits}. */
 export type PlanCut = 'terms' | 'fuzzy'
 
-/** One word of a phrase: the terms and variants it may stand for. */
-export type PhraseWord = { term: string; variant: number }[]
+/** One word of a phrase: the terms and variants it may stand for, and each variant as written (folded). */
+export type PhraseWord = { term: string; variant: number; word: string }[]
 
 /** One way a group can match, and what it asks the index for. */
 export interface PlannedClause {
@@ -291,7 +291,7 @@ class Builder {
   phraseWords(words: readonly QueryWord[]): PhraseWord[] {
     return words.map((w) => {
       const entries = w.prefix ? (this.lookups.prefixes.get(w.word) ?? []) : [this.lookups.entries.get(w.word)].filter((e): e is WordEntry => e?.word !== undefined)
-      return entries.map((e) => ({ term: this.#note(e), variant: e.word.variant }))
+      return entries.map((e) => ({ term: this.#note(e), variant: e.word.variant, word: e.key }))
     })
   }
 }

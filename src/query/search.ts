@@ -123,7 +123,7 @@ export async function search(library: Library, request: SearchRequest, limits: S
     expansions: plan.expansions,
     cut: [...plan.cut, ...found.cut],
     facets: found.counter.facets(),
-    hits: await toHits(library, page, request.origin),
+    hits: await toHits(library, withoutPhraseTerms(plan, page), request.origin, plan.groups.flat().flatMap((c) => (c.phrase ? [c.phrase.map((w) => new Set(w.map((v) => v.word)))] : []))),
   }
 }
 
@@ -264,6 +264,14 @@ function byWordsHeld(plan: Plan, best: Kept[]): Kept[] {
   const groups = formGroups(plan)
   const exact = new Map(best.map((k) => [k, groups.length < 2 ? 0 : groups.filter((clauses) => clauses.some((bits) => bits.every((b) => b >= 0 && (k.forms & b) === b))).length]))
   return [...best].sort((a, b) => b.matched - a.matched || exact.get(b)! - exact.get(a)! || b.score - a.score || a.unit - b.unit)
+}
+
+/** The matches without the terms that only phrases ask for: a phrase is marked where it stands, not word by word. */
+function withoutPhraseTerms(plan: Plan, page: Kept[]): Kept[] {
+  const clauses = plan.groups.flat()
+  const loose = new Set(clauses.filter((c) => !c.phrase).flatMap((c) => [...c.terms]))
+  const phrased = new Set(clauses.filter((c) => c.phrase).flatMap((c) => [...c.terms].filter((t) => !loose.has(t))))
+  return phrased.size === 0 ? page : page.map((k) => ({ ...k, terms: k.terms.filter((t) => !phrased.has(t)) }))
 }
 
 /** The earliest date of the documents an interval's units belong to (undated last): the order `sort=date` evaluates in. */

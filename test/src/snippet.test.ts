@@ -49,6 +49,20 @@ describe('buildSnippet', () => {
     expect(s.focus).toBe(0)
   })
 
+  it('centres on the anchors when given (a phrase where it stands), not on the densest cluster of words', () => {
+    const filler = 'word '.repeat(80)
+    const text = `United States and service, United States service. ${filler}economical United States service to Korea.`
+    const at = text.lastIndexOf('United States service')
+    const words: Span[] = [[0, 6], [7, 13], [18, 25], [27, 33], [34, 40], [41, 48]]
+    const phrase: Span = [at, at + 'United States service'.length]
+    const s = buildSnippet(text, [...words, phrase], 120, [phrase])
+    expect(s.focus).toBe(at)
+    expect(s.text).toContain('economical United States service')
+    expect(s.highlights.map(([a, b]) => s.text.slice(a, b))).toContain('United States service')
+    // Without anchors, the densest cluster wins.
+    expect(buildSnippet(text, [...words, phrase], 120).focus).toBe(0)
+  })
+
   it('shows line breaks inside a unit as spaces, keeping offsets', () => {
     const s = buildSnippet('SUBJECT\nOkinawa', [[8, 15]])
     expect(s.text).toBe('SUBJECT Okinawa')

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { fold, termOf, tokenize, words } from '../../src/text'
+import { findPhrase, fold, termOf, tokenize, words } from '../../src/text'
 
 const terms = (text: string) => tokenize(text).map((t) => t.term)
 
@@ -52,5 +52,20 @@ describe('tokenize', () => {
   it('gives MiniSearch the same words', () => {
     const text = 'The U.S. side’s 6,000 SLCMs—Argüello'
     expect(words(text).map(termOf)).toEqual(terms(text))
+  })
+})
+
+describe('findPhrase', () => {
+  const phrase = (...words: string[][]) => words.map((w) => new Set(w))
+
+  it('finds each run of the words in order, first word to last, as the text writes them', () => {
+    const text = 'The United States, and the united states; States United.'
+    expect(findPhrase(text, phrase(['united'], ['states'])).map(([s, e]) => text.slice(s, e))).toEqual(['United States', 'united states'])
+  })
+
+  it('takes any of the words a place allows, and finds nothing for a word the text lacks', () => {
+    expect(findPhrase('June 20, 1989', phrase(['june'], ['20', '21']))).toEqual([[0, 7]])
+    expect(findPhrase('June 20, 1989', phrase(['june'], ['22']))).toEqual([])
+    expect(findPhrase('June', phrase(['june'], ['20']))).toEqual([])
   })
 })
