@@ -118,7 +118,8 @@ export function readBookIndex(xml: string, volume: string): Judgement[] {
 }
 
 function queryOf(entry: Entry): string {
-  const heading = entry.heading.replace(/\s+/g, ' ').replace(/[\s,:;]+$/, '').trim()
+  // `(see also individual names)`, `(see also …)` whose targets are other entries: not words of the topic.
+  const heading = entry.heading.replace(/\(\s*see\b[^)]*\)/gi, '').replace(/\s+/g, ' ').replace(/[\s,:;]+$/, '').trim()
   const named = /^([\p{Lu}][\p{L}'’-]+), (?:[\p{Lu}][\p{L}.]*\s*)+$/u.exec(heading)
   const own = entry.person ? heading.split(',')[0]!.trim() : named ? named[1]! : heading
   return entry.parent ? `${queryOf(entry.parent)} ${own}` : own

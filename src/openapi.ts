@@ -45,7 +45,7 @@ export const openapi = {
       get: {
         summary: 'Search units',
         description:
-          'Units with every word rank first; when they do not fill the page, units with some of the words follow, those with more first ' +
+          'Units with every word rank first; when they do not fill the page, units with some of the words follow, first those whose document holds more of the words, then those holding more themselves ' +
           '(`full` counts the units with every word, each hit says how many words it `matched`). ' +
           '`"exact phrase"`, `-word` or `-"phrase"` to exclude, `a OR b`, `word*` for a prefix. ' +
           'The last word is also completed as a prefix while typing (no trailing space). A word the corpus lacks matches words one or two edits away.',

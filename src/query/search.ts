@@ -11,6 +11,7 @@
 import { evaluate, matchedTerms, type Form, type Interval, type Matches } from '../evaluate'
 import type { Library } from '../library'
 import { rankDefaults } from '../rank'
+import { documentCoverage } from './coverage'
 import { FacetCounter, type Facets, type Filters } from './filters'
 import { toHits, type Hit } from './hits'
 import { parseQuery } from './parse'
@@ -107,7 +108,12 @@ export async function search(library: Library, request: SearchRequest, limits: S
     const some = await collect(library, plan, 'or', request, half, new Set(every.kept.map((k) => k.unit)))
     if (some.kept.length > 0) {
       found = { ...some, complete: some.complete && every.complete, cut: [...new Set([...every.cut, ...some.cut])] }
-      ranked = [...ranked, ...(request.sort === 'date' ? some.kept : byWordsHeld(plan, some.kept))]
+      if (request.sort === 'date') ranked = [...ranked, ...some.kept]
+      else {
+        const docOf = (k: Kept) => library.documents.ofUnit(k.unit)
+        const coverage = await documentCoverage(library, plan, some.kept.map(docOf), limits.postings)
+        ranked = [...ranked, ...byWordsHeld(plan, some.kept, (k) => coverage.get(docOf(k)) ?? 0)]
+      }
     }
   }
   const page = ranked.slice(request.offset, request.offset + request.limit)
@@ -255,15 +261,17 @@ function formGroups(plan: Plan): number[][][] {
 }
 
 /**
- * The best matches reranked: those holding more of the query's groups first
- * (for partial matches), then those in which more groups match as written
- * (not only by stem), then by score. A group matches as written when one of
- * its clauses has all its words.
+ * The best matches reranked. Partial matches: those whose document holds
+ * more of the query's groups (`inDocument`) first, then those holding more
+ * of them themselves. Then those in which more groups match as written (not
+ * only by stem; a group matches as written when one of its clauses has all
+ * its words), then by score.
  */
-function byWordsHeld(plan: Plan, best: Kept[]): Kept[] {
+function byWordsHeld(plan: Plan, best: Kept[], inDocument: (k: Kept) => number = () => 0): Kept[] {
   const groups = formGroups(plan)
   const exact = new Map(best.map((k) => [k, groups.length < 2 ? 0 : groups.filter((clauses) => clauses.some((bits) => bits.every((b) => b >= 0 && (k.forms & b) === b))).length]))
-  return [...best].sort((a, b) => b.matched - a.matched || exact.get(b)! - exact.get(a)! || b.score - a.score || a.unit - b.unit)
+  const context = new Map(best.map((k) => [k, inDocument(k)]))
+  return [...best].sort((a, b) => context.get(b)! - context.get(a)! || b.matched - a.matched || exact.get(b)! - exact.get(a)! || b.score - a.score || a.unit - b.unit)
 }
 
 /** The matches without the terms that only phrases ask for: a phrase is marked where it stands, not word by word. */

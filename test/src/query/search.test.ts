@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { LoadedIndex } from '../../../src/library'
-import { QuerySyntaxError } from '../../../src/query/parse'
-import { queryLimits } from '../../../src/query/plan'
+import { documentCoverage } from '../../../src/query/coverage'
+import { parseQuery, QuerySyntaxError } from '../../../src/query/parse'
+import { planQuery, queryLimits } from '../../../src/query/plan'
 import { search, searchLimits, type SearchLimits, type SearchRequest } from '../../../src/query/search'
 import { tokenize } from '../../../src/text'
 import { loadedIndex } from '../../support/paged-index'
@@ -83,8 +84,9 @@ describe('search ranks units with every word first, then those with some', () =>
     index = await loadedIndex()
   })
 
-  it('fills the page past the units with every word, those with more words first, and says where they begin', async () => {
-    const body = await search(index.open(), request('Vietnam conflict Johnson'))
+  it('fills the page past the units with every word, those whose document holds more of the words first, and says where they begin', async () => {
+    const library = index.open()
+    const body = await search(library, request('Vietnam conflict Johnson'))
     expect(body.words).toBe(3)
     expect(body.full).toBeGreaterThan(0)
     expect(body.full).toBeLessThan(10)
@@ -95,7 +97,11 @@ describe('search ranks units with every word first, then those with some', () =>
     expect(matched.slice(0, body.full).every((m) => m === 3)).toBe(true)
     const rest = matched.slice(body.full)
     expect(rest.every((m) => m >= 1 && m < 3)).toBe(true)
-    expect(rest).toEqual([...rest].sort((a, b) => b - a))
+    const plan = await planQuery(library, parseQuery('Vietnam conflict Johnson'), false)
+    const docs = body.hits.slice(body.full).map((h) => library.documents.ids.indexOf(h.doc))
+    const coverage = await documentCoverage(library, plan, docs, Infinity)
+    const held = docs.map((d) => coverage.get(d)!)
+    expect(held).toEqual([...held].sort((a, b) => b - a))
     // The partial matches are not the full ones again.
     expect(new Set(body.hits.map((h) => h.id)).size).toBe(10)
   })
