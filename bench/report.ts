@@ -62,6 +62,18 @@ function corpusSection(c: CorpusResult): string {
       `| one typo | ${engines.map((e) => `${pct(e.knownTypo!.hit1)} / ${pct(e.knownTypo!.hit10)} / ${pct(e.knownTypo!.mrr)}`).join(' | ')} |`,
     )
   }
+  if (engines[0]!.bookIndex) {
+    const judged = engines[0]!.bookIndex.queries
+    lines.push(
+      '',
+      `Relevance judged by the volume's own back-of-book index (bench/book-index.ts): ${c.bookIndexEntries} entries became queries, ` +
+        `${judged} of them name documents or pages the corpus holds. A hit is relevant when its document or one of its pages is listed. ` +
+        'nDCG@10 / P@10 / recall@10 (the share of listed documents and pages the ten hits reach):',
+      '',
+      head,
+      `| book index | ${engines.map((e) => `${e.bookIndex!.ndcg10.toFixed(3)} / ${e.bookIndex!.p10.toFixed(3)} / ${e.bookIndex!.recall10.toFixed(3)}`).join(' | ')} |`,
+    )
+  }
   if (c.workerd) {
     const w = c.workerd
     lines.push(
@@ -167,6 +179,12 @@ function targets(r: BenchResult): string {
     const folio = volume.engines[0]!
     check('volume: known-item hit@1 ≥ 0.97', pct(folio.known!.hit1), folio.known!.hit1 >= 0.97)
     check('volume: known-item hit@1 with a typo ≥ 0.95', pct(folio.knownTypo!.hit1), folio.knownTypo!.hit1 >= 0.95)
+  }
+  const judged = volume?.engines.find((e) => e.engine === 'MiniSearch')?.bookIndex
+  if (volume && judged) {
+    const folio = volume.engines[0]!.bookIndex!
+    check('volume: book-index nDCG@10 ≥ 1.2 × plain MiniSearch\'s', `${folio.ndcg10.toFixed(3)} (${(folio.ndcg10 / judged.ndcg10).toFixed(2)}×)`, folio.ndcg10 >= 1.2 * judged.ndcg10)
+    check('volume: book-index nDCG@10 ≥ 0.40', folio.ndcg10.toFixed(3), folio.ndcg10 >= 0.4)
   }
   if (rows.length === 0) return ''
   return ['## Targets', '', '| target | measured | |', '|---|---|---|', ...rows].join('\n')

@@ -1,4 +1,5 @@
 /** What the benchmark measures, as bench/run.ts collects it and bench/report.ts writes it. */
+import type { Relevance } from './book-index'
 import type { HttpResult } from './http'
 import type { knownItem } from './stats'
 import type { LatencyKind } from './queries'
@@ -23,6 +24,8 @@ export interface EngineResult {
   overall: Percentiles
   known?: ReturnType<typeof knownItem>
   knownTypo?: ReturnType<typeof knownItem>
+  /** Judged by the volume's own back-of-book index, when the corpus is a TEI volume with one. */
+  bookIndex?: Relevance
   answered: number
 }
 
@@ -34,6 +37,8 @@ export interface CorpusResult {
   textBytes: number
   runs: { build: number; cold: number; passes: number }
   engines: EngineResult[]
+  /** Entries of the book index that became queries. */
+  bookIndexEntries?: number
   workerd?: WorkerdResult
 }
 
