@@ -32,7 +32,7 @@ describe('GET /search on the shipped letter', () => {
   it('"June 20": the first paragraph, across the removed note marker, citing note 2', async () => {
     const body = await letter({ q: '"June 20"' })
     expect(ids(body)).toEqual([`${LETTER}/p1`])
-    expect(body.hits[0].snippet).toContain('<mark>June</mark> <mark>20</mark> opens')
+    expect(body.hits[0].snippet).toContain('<mark>June 20</mark> opens')
     expect(body.hits[0].notes).toEqual([expect.objectContaining({ id: `${LETTER}/n2`, text: 'See Document 34.' })])
   })
 
@@ -178,7 +178,7 @@ describe('filters, facets and paging', () => {
 
   it('answers with the documented fields, in order', async () => {
     const body = await letter({ q: 'radar' })
-    expect(Object.keys(body)).toEqual(['query', 'total', 'total_relation', 'offset', 'limit', 'partial', 'expansions', 'cut', 'took_ms', 'facets', 'hits'])
+    expect(Object.keys(body)).toEqual(['query', 'total', 'total_relation', 'offset', 'limit', 'full', 'partial', 'words', 'expansions', 'cut', 'took_ms', 'facets', 'hits'])
     expect(body).toMatchObject({ total_relation: 'eq', cut: [] })
     expect(Object.keys(body.hits[0])).toEqual(expect.arrayContaining([
       'id', 'doc', 'kind', 'n', 'title', 'page', 'pages', 'score', 'snippet', 'snippet_text', 'highlights', 'notes', 'citation', 'url',
