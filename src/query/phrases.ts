@@ -5,6 +5,7 @@
  * read for the candidates alone, block by block.
  */
 import { firstNotBelow } from '../bisect'
+import type { Matches } from '../evaluate'
 import type { Block, BlockPositions } from '../format/postings'
 import { PostingsSession } from '../postings'
 import type { Plan, PhraseWord } from './plan'
@@ -18,12 +19,17 @@ interface TermAt {
 
 /** The positions of a batch of candidates, for the phrases asked about. */
 export class Occurrences {
-  constructor(readonly terms: ReadonlyMap<string, TermAt>) {}
+  /** `terms`: where each term stands among the candidates checked; `slot`: each candidate's place among them (-1: not checked, as it cannot hold a phrase). */
+  constructor(
+    readonly terms: ReadonlyMap<string, TermAt>,
+    readonly slot: Int32Array,
+  ) {}
 
-  /** Whether candidate `i` holds the phrase's words together, in order. */
-  holds(i: number, phrase: readonly PhraseWord[]): boolean {
+  /** Whether candidate `c` holds the phrase's words together, in order. */
+  holds(c: number, phrase: readonly PhraseWord[]): boolean {
     const first = phrase[0]
-    if (!first) return false
+    const i = this.slot[c]!
+    if (!first || i < 0) return false
     for (let a = 0; a < first.length; a++) {
       const t = this.terms.get(first[a]!.term)
       if (!t || t.block[i]! < 0) continue
@@ -66,8 +72,25 @@ export class PhraseChecker {
     readonly plan: Plan,
   ) {}
 
-  /** Reads the positions of `units` (ascending) for the terms `phrases` name. */
-  async occurrences(units: Uint32Array, phrases: readonly PhraseWord[][]): Promise<Occurrences> {
+  /**
+   * The candidates of a batch whose terms allow one of `phrases` (a word of
+   * the phrase not among them, it cannot stand there): only these are
+   * checked on positions, and counted. A term the batch does not record
+   * might be there.
+   */
+  static candidates(m: Matches, phrases: readonly PhraseWord[][]): number[] {
+    const bits = phrases.map((p) => p.map((word) => word.map((w) => m.terms.indexOf(w.term))))
+    const has = (i: number, bit: number) => bit < 0 || ((m.masks[i * m.words + (bit >>> 5)]! >>> (bit & 31)) & 1) === 1
+    const out: number[] = []
+    for (let i = 0; i < m.units.length; i++) if (bits.some((p) => p.every((word) => word.some((bit) => has(i, bit))))) out.push(i)
+    return out
+  }
+
+  /** Reads the positions of the candidates of `m` that may hold one of `phrases` (`checked`, when known), for the terms those name. */
+  async occurrences(m: Matches, phrases: readonly PhraseWord[][], checked = PhraseChecker.candidates(m, phrases)): Promise<Occurrences> {
+    const slot = new Int32Array(m.units.length).fill(-1)
+    checked.forEach((c, i) => (slot[c] = i))
+    const units = Uint32Array.from(checked, (c) => m.units[c]!)
     this.checked += units.length
     const terms = [...new Set(phrases.flat(2).map((w) => w.term))]
     const found = new Map<string, TermAt>()
@@ -93,7 +116,7 @@ export class PhraseChecker {
       }
       found.set(term, at)
     }))
-    return new Occurrences(found)
+    return new Occurrences(found, slot)
   }
 }
 

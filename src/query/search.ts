@@ -173,15 +173,19 @@ async function collect(library: Library, plan: Plan, combineWith: 'and' | 'or', 
     })))
     let m = batch
     let more = true
+    let needing: number[] = []
     if (phrasing) {
-      const room = limits.phraseChecks - phrases.checked
-      if (m.units.length > room) {
-        m = firstMatches(m, Math.max(0, room))
+      // Only the candidates that may hold a phrase are checked, and counted.
+      needing = PhraseChecker.candidates(m, phraseList)
+      const room = Math.max(0, limits.phraseChecks - phrases.checked)
+      if (needing.length > room) {
+        m = firstMatches(m, needing[room]!)
+        needing = needing.slice(0, room)
         more = false
         cut.add('phrases')
       }
     }
-    const occurrences = phrasing && m.units.length > 0 ? await phrases.occurrences(m.units, phraseList) : undefined
+    const occurrences = phrasing && m.units.length > 0 ? await phrases.occurrences(m, phraseList, needing) : undefined
     if (m.units.length === 0) return more
     let d = docs.ofUnit(m.units[0]!)
     for (let i = 0; i < m.units.length; i++) {

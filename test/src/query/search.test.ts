@@ -64,6 +64,16 @@ describe('search keeps to its budget, whatever the query', () => {
     for (const hit of body.hits) expect(hit.snippet).toContain('<mark>')
   })
 
+  it('spends phrase checks only on the candidates whose words allow the phrase', async () => {
+    // Of the 1,342 units with some of the words, fewer than 200 hold both words of the phrase.
+    const q = '"Japanese-United States" Japan'
+    const whole = await search(index.open(), request(q))
+    const few = await search(index.open(), request(q), { ...searchLimits, phraseChecks: 400 })
+    expect(few.cut).not.toContain('phrases')
+    expect(few.total).toBe(whole.total)
+    expect(few.hits.map((h) => h.id)).toEqual(whole.hits.map((h) => h.id))
+  })
+
   it(`refuses a query of more than ${queryLimits.words} words and phrases, naming the limit`, async () => {
     const q = Array.from({ length: queryLimits.words + 1 }, (_, i) => `w${i}`).join(' ')
     await expect(search(index.open(), request(q))).rejects.toThrow(new QuerySyntaxError(`the query has 33 words and phrases; the most a query may hold is ${queryLimits.words}`))
