@@ -1,5 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { buildIndex, dateNumber } from '../../index/build'
@@ -7,8 +6,9 @@ import { readCorpus } from '../../index/corpus'
 import { documentEntry } from '../../index/documents'
 import { loadIndex } from '../../src/library'
 import { loadedIndex, readFrom } from '../support/paged-index'
+import { tempDir } from '../support/temp'
 
-const temp = () => mkdtempSync(join(tmpdir(), 'folio-build-'))
+const temp = () => tempDir('folio-build-')
 
 describe('buildIndex', () => {
   it('writes every unit and document of the corpus, which the worker reads back whole', async () => {

@@ -1,9 +1,9 @@
 import { execFile } from 'node:child_process'
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
+import { tempDir } from '../support/temp'
 
 const runWith = async (env: Record<string, string>, ...args: string[]) => {
   try {
@@ -14,7 +14,7 @@ const runWith = async (env: Record<string, string>, ...args: string[]) => {
   }
 }
 const run = (...args: string[]) => runWith({}, ...args)
-const temp = () => mkdtempSync(join(tmpdir(), 'folio-cli-'))
+const temp = () => tempDir('folio-cli-')
 
 describe('npm run build:index', () => {
   it('builds the shipped corpus and prints what went in', async () => {

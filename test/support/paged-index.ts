@@ -3,12 +3,12 @@
  * loaded as the worker loads it (files read from disk instead of the ASSETS
  * binding). Built once per corpus per test file.
  */
-import { mkdtempSync, readFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { buildIndex } from '../../index/build'
 import { loadIndex, type LoadedIndex } from '../../src/library'
 import type { CacheOptions, ReadAsset } from '../../src/store/cache'
+import { tempDir } from './temp'
 
 const built = new Map<string, Promise<string>>()
 
@@ -16,7 +16,7 @@ const built = new Map<string, Promise<string>>()
 export function indexFolder(corpus = 'corpus'): Promise<string> {
   let dir = built.get(corpus)
   if (!dir) {
-    const out = mkdtempSync(join(tmpdir(), 'folio-test-index-'))
+    const out = tempDir('folio-test-index-')
     dir = buildIndex({ corpus, out, target: 'unlimited', builtAt: new Date(0), cache: false }).then((r) => {
       if (!r.manifest) throw new Error(`test index: ${corpus} has errors: ${JSON.stringify(r.diagnostics)}`)
       return out
