@@ -29,6 +29,12 @@ export interface EngineResult {
   answered: number
 }
 
+/** Which run measured a corpus, when a report keeps it from an earlier run (`--keep`). */
+export interface RunInfo {
+  date: string
+  commit: string
+}
+
 /** A real corpus, Folio beside its peers. */
 export interface CorpusResult {
   name: string
@@ -40,14 +46,17 @@ export interface CorpusResult {
   /** Entries of the book index that became queries. */
   bookIndexEntries?: number
   workerd?: WorkerdResult
+  run?: RunInfo
 }
 
 export interface BenchResult {
   date: string
+  /** The commit measured (`-dirty`: with uncommitted changes to the code). */
+  commit: string
   quick: boolean
   machine: { os: string; cpu: string; cores: number; memory: string; node: string }
   versions: Record<string, string>
   corpora: CorpusResult[]
-  scale: ScaleResult[]
+  scale: (ScaleResult & { run?: RunInfo })[]
   http?: HttpResult
 }

@@ -15,6 +15,10 @@
  * Without `--corpora`: letter, volume, 10MB and 100MB (1GB takes an hour;
  * ask for it). Writes docs/benchmarks.md, .json and .svg.
  *
+ * `--keep FILE`: the corpora this run does not measure are kept from an
+ * earlier report's JSON, each marked with the date and commit of its run
+ * (a 1 GB column need not be measured again with the others).
+ *
  * `--quick` (CI's smoke test, a few minutes): the letter, the volume and a
  * 50 MB corpus of prose, one run each, ten queries a kind; it fails when an
  * engine does not answer or the scale path breaks. Its report goes to a
@@ -54,6 +58,7 @@ const { values: args } = parseArgs({
     quick: { type: 'boolean', default: false },
     corpora: { type: 'string' },
     'write-queries': { type: 'boolean', default: false },
+    keep: { type: 'string' },
   },
 })
 const quick = args.quick!
@@ -83,7 +88,8 @@ async function main() {
     scale.push(await benchScale(name, SCALE[name]!, { cache: CACHE, quick, minisearchUpTo: 100e6, log }))
   }
   const http = quick ? undefined : await httpLoad(log)
-  const report: BenchResult = { date: new Date().toISOString(), quick, machine: machine(), versions: versions(), corpora: results, scale, ...(http && { http }) }
+  if (args.keep) keepFrom(args.keep, results, scale)
+  const report: BenchResult = { date: new Date().toISOString(), commit: commit(), quick, machine: machine(), versions: versions(), corpora: results, scale, ...(http && { http }) }
 
   const failures = [
     ...results.flatMap((c) => c.engines.filter((e) => e.answered === 0).map((e) => `${e.engine} answered nothing on ${c.name}`)),
@@ -216,6 +222,24 @@ function coldLoad(name: string, dir: string, query: string): { ms: number; bytes
   })
   if (child.status !== 0) throw new Error(`bench: cold load of ${name} failed: ${child.stderr}`)
   return JSON.parse(child.stdout.trim().split('\n').at(-1)!)
+}
+
+/** Adds the corpora of an earlier report that this run did not measure, marked with their run, in the usual order. */
+function keepFrom(file: string, results: CorpusResult[], scale: BenchResult['scale']): void {
+  const earlier = JSON.parse(readFileSync(file, 'utf8')) as BenchResult
+  const run = { date: earlier.date, commit: earlier.commit ?? 'unrecorded' }
+  for (const c of earlier.corpora) if (!results.some((r) => r.name === c.name)) results.push({ ...c, run: c.run ?? run })
+  for (const c of earlier.scale) if (!scale.some((r) => r.name === c.name)) scale.push({ ...c, run: c.run ?? run })
+  const real = Object.keys(REAL)
+  results.sort((a, b) => real.indexOf(a.name) - real.indexOf(b.name))
+  scale.sort((a, b) => SCALE[a.name]! - SCALE[b.name]!)
+}
+
+/** The commit measured, `-dirty` when the code has uncommitted changes. */
+function commit(): string {
+  const git = (...a: string[]) => spawnSync('git', a, { encoding: 'utf8' }).stdout.trim()
+  const dirty = git('status', '--porcelain', '--', 'src', 'index', 'bench', 'package-lock.json') !== ''
+  return `${git('rev-parse', '--short', 'HEAD') || 'unknown'}${dirty ? '-dirty' : ''}`
 }
 
 function machine(): BenchResult['machine'] {
