@@ -7,17 +7,13 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { engine } from './engines'
+import { heapBytes } from './stats'
 
 const [name, dir, query] = process.argv.slice(2) as [string, string, string]
-const memory = () => {
-  globalThis.gc?.()
-  const m = process.memoryUsage()
-  return m.heapUsed + m.arrayBuffers
-}
-const before = memory()
+const before = heapBytes()
 const started = performance.now()
 const files = new Map(readdirSync(dir).map((f) => [f, readFileSync(join(dir, f))]))
 const searcher = await engine(name).load(files)
 const hits = await searcher.search(query, 10)
 const ms = performance.now() - started
-process.stdout.write(JSON.stringify({ ms, bytes: memory() - before, hits: hits.length }) + '\n')
+process.stdout.write(JSON.stringify({ ms, bytes: heapBytes() - before, hits: hits.length }) + '\n')

@@ -14,7 +14,7 @@ import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { loadIndex } from '../src/library'
 import { search } from '../src/query/search'
-import { quantile, WARM_PASSES } from './stats'
+import { heapBytes, quantile, WARM_PASSES } from './stats'
 
 export interface NodeQueries {
   kinds: Record<string, string[]>
@@ -36,12 +36,7 @@ export interface NodeResult {
 const [dir, queriesPath, passesArg] = process.argv.slice(2) as [string, string, string]
 const passes = Number(passesArg)
 const queries = JSON.parse(readFileSync(queriesPath, 'utf8')) as NodeQueries
-const memory = () => {
-  globalThis.gc?.()
-  const m = process.memoryUsage()
-  return m.heapUsed + m.arrayBuffers
-}
-const before = memory()
+const before = heapBytes()
 const started = performance.now()
 const index = await loadIndex(async (path) => {
   try {
@@ -90,7 +85,7 @@ for (const [name, q] of Object.entries(queries.hostile)) {
     pages: last.pages, postings: last.postings, cut: last.body.cut, total: last.body.total, relation: last.body.total_relation,
   })
 }
-result.memoryBytes = memory() - before
+result.memoryBytes = heapBytes() - before
 result.cacheBytes = index.cache.bytes
 result.decodedBytes = index.decoded.bytes
 process.stdout.write(JSON.stringify(result) + '\n')

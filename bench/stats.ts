@@ -26,3 +26,10 @@ export function knownItem(ranks: readonly number[]) {
  * state, once the JIT has compiled the query path (one pass left spikes of 10 to 40 ms in the next).
  */
 export const WARM_PASSES = 2
+
+/** Heap and array buffers in use, after a collection when the process runs with `--expose-gc`. */
+export function heapBytes(): number {
+  globalThis.gc?.()
+  const m = process.memoryUsage()
+  return m.heapUsed + m.arrayBuffers
+}
