@@ -101,18 +101,21 @@ export async function search(library: Library, request: SearchRequest, limits: S
   // (Meilisearch's `matchingStrategy: last`, Algolia's optional words). Each pass may spend half the budget.
   const fallback = plan.groups.length > 1
   const half = fallback ? { ...limits, postings: limits.postings / 2, phraseChecks: limits.phraseChecks / 2 } : limits
-  const every = await collect(library, plan, 'and', request, half)
+  const groups = formGroups(plan)
+  // Reranking by words held and words as written looks past the page asked for only where it can change the order.
+  const depth = (combineWith: 'and' | 'or') => (request.sort !== 'date' && (combineWith === 'or' || groups.length >= 2) ? rankDefaults.rerankDepth : 0)
+  const every = await collect(library, plan, 'and', request, half, depth('and'))
   let found = every
-  let ranked = request.sort === 'date' ? every.kept : byWordsHeld(plan, every.kept)
+  let ranked = request.sort === 'date' ? every.kept : byWordsHeld(groups, every.kept)
   if (fallback && every.kept.length < need) {
-    const some = await collect(library, plan, 'or', request, half, new Set(every.kept.map((k) => k.unit)))
+    const some = await collect(library, plan, 'or', request, half, depth('or'), new Set(every.kept.map((k) => k.unit)))
     if (some.kept.length > 0) {
       found = { ...some, complete: some.complete && every.complete, cut: [...new Set([...every.cut, ...some.cut])] }
       if (request.sort === 'date') ranked = [...ranked, ...some.kept]
       else {
         const docOf = (k: Kept) => library.documents.ofUnit(k.unit)
         const coverage = await documentCoverage(library, plan, some.kept.map(docOf), limits.postings)
-        ranked = [...ranked, ...byWordsHeld(plan, some.kept, (k) => coverage.get(docOf(k)) ?? 0)]
+        ranked = [...ranked, ...byWordsHeld(groups, some.kept, (k) => coverage.get(docOf(k)) ?? 0)]
       }
     }
   }
@@ -143,16 +146,14 @@ interface Check {
 
 /**
  * Evaluates the plan's tree, checks phrases, filters, counts and keeps the
- * best. `shown`: units already ranked (by the pass for every word), counted
- * but not kept again.
+ * best, and `rerank` more for the reranking. `shown`: units already ranked
+ * (by the pass for every word), counted but not kept again.
  */
-async function collect(library: Library, plan: Plan, combineWith: 'and' | 'or', request: SearchRequest, limits: SearchLimits, shown?: ReadonlySet<number>) {
+async function collect(library: Library, plan: Plan, combineWith: 'and' | 'or', request: SearchRequest, limits: SearchLimits, rerank: number, shown?: ReadonlySet<number>) {
   const root = planTree(plan, combineWith)
   const forms = formsOf(plan)
   const counter = new FacetCounter(library.documents, request.filters)
   const byDate = request.sort === 'date'
-  // Reranking by words held and words as written looks past the page asked for only where it can change the order.
-  const rerank = !byDate && (combineWith === 'or' || formGroups(plan).length >= 2) ? rankDefaults.rerankDepth : 0
   const top = new TopK<Kept>(request.offset + request.limit + rerank, byDate
     ? (a, b) => a.date < b.date || (a.date === b.date && a.unit < b.unit)
     : (a, b) => a.score > b.score || (a.score === b.score && a.unit < b.unit))
@@ -269,10 +270,9 @@ function formGroups(plan: Plan): number[][][] {
  * more of the query's groups (`inDocument`) first, then those holding more
  * of them themselves. Then those in which more groups match as written (not
  * only by stem; a group matches as written when one of its clauses has all
- * its words), then by score.
+ * its words: `groups` as {@link formGroups} gives them), then by score.
  */
-function byWordsHeld(plan: Plan, best: Kept[], inDocument: (k: Kept) => number = () => 0): Kept[] {
-  const groups = formGroups(plan)
+function byWordsHeld(groups: number[][][], best: Kept[], inDocument: (k: Kept) => number = () => 0): Kept[] {
   const exact = new Map(best.map((k) => [k, groups.length < 2 ? 0 : groups.filter((clauses) => clauses.some((bits) => bits.every((b) => b >= 0 && (k.forms & b) === b))).length]))
   const context = new Map(best.map((k) => [k, inDocument(k)]))
   return [...best].sort((a, b) => context.get(b)! - context.get(a)! || b.matched - a.matched || exact.get(b)! - exact.get(a)! || b.score - a.score || a.unit - b.unit)
