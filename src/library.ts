@@ -177,8 +177,6 @@ function sortedIndex(resident: Pack<ResidentMeta>, name: 'lexicon' | 'completion
   }
 }
 
-
-
 /** A units page, read: its units' text and facts, its documents' heads (each parsed on first use). */
 interface UnitsPage {
   text: Uint8Array
@@ -197,7 +195,6 @@ interface DocumentsPage {
   start: Uint32Array
   parsed: (DocumentFacts | undefined)[]
 }
-
 
 /** One request's view of the index: what it reads, it reads through the cache, and counts. */
 export class Library {
@@ -235,7 +232,8 @@ export class Library {
   }
 
   volume(id: string | undefined): VolumeFacts | undefined {
-    return id === undefined ? undefined : this.volumes.find((v) => v.id === id)
+    if (id === undefined) return undefined
+    return this.index.derived('volumes', () => new Map(this.volumes.map((v) => [v.id, v]))).get(id)
   }
 
   /** Every abbreviation of the volumes' lists, by id. */
