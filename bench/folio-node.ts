@@ -4,8 +4,8 @@
  * `node --expose-gc --import tsx bench/folio-node.ts INDEX QUERIES.json PASSES`.
  *
  * Every query runs WARM_PASSES times to warm the caches and the JIT, then PASSES times; a query's time
- * is the time it takes in a process that does nothing else, every page in
- * memory after the first pass (so, its CPU time). Prints, as JSON: per kind the latency
+ * is its median over the passes in a process that does nothing else, every page in
+ * memory after the first pass (so, its CPU time; see `medianPerQuery`). Prints, as JSON: per kind the latency
  * percentiles and the pages and postings read, each hostile query's median
  * and worst time and what it cut, and the memory the index holds after all of it.
  */
@@ -14,7 +14,7 @@ import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { loadIndex } from '../src/library'
 import { search } from '../src/query/search'
-import { heapBytes, quantile, WARM_PASSES } from './stats'
+import { heapBytes, medianPerQuery, quantile, WARM_PASSES } from './stats'
 
 export interface NodeQueries {
   kinds: Record<string, string[]>
@@ -57,21 +57,24 @@ for (let pass = 0; pass < WARM_PASSES; pass++) for (const list of Object.values(
 const result: NodeResult = { kinds: {}, overall: { p50: 0, p95: 0, p99: 0 }, hostile: [], memoryBytes: 0, cacheBytes: 0, decodedBytes: 0, loadMs }
 const all: number[] = []
 for (const [kind, list] of Object.entries(queries.kinds)) {
-  const times: number[] = []
+  const runs: number[][] = []
   let pages = 0
   let postings = 0
   for (let pass = 0; pass < passes; pass++) {
+    const times: number[] = []
     for (const q of list) {
       const r = await run(q)
       times.push(r.ms)
       pages += r.pages
       postings += r.postings
     }
+    runs.push(times)
   }
+  const times = medianPerQuery(runs)
   all.push(...times)
   result.kinds[kind] = {
     p50: quantile(times, 0.5), p95: quantile(times, 0.95), p99: quantile(times, 0.99),
-    pages: pages / times.length, postings: postings / times.length,
+    pages: pages / (passes * list.length), postings: postings / (passes * list.length),
   }
 }
 result.overall = { p50: quantile(all, 0.5), p95: quantile(all, 0.95), p99: quantile(all, 0.99) }

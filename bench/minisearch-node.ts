@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks'
 import MiniSearch from 'minisearch'
 import { readCorpus } from '../index/corpus'
 import type { NodeQueries } from './folio-node'
-import { heapBytes, quantile, WARM_PASSES } from './stats'
+import { heapBytes, medianPerQuery, quantile, WARM_PASSES } from './stats'
 
 export interface MiniSearchResult {
   buildMs: number
@@ -35,14 +35,15 @@ const search = (q: string) => index.search(q, { prefix: true, fuzzy: 0.2 }).slic
 for (let pass = 0; pass < WARM_PASSES; pass++) for (const list of Object.values(queries.kinds)) for (const q of list) search(q)
 const all: number[] = []
 for (const [kind, list] of Object.entries(queries.kinds)) {
-  const times: number[] = []
+  const runs: number[][] = []
   for (let pass = 0; pass < Number(passesArg); pass++) {
-    for (const q of list) {
+    runs.push(list.map((q) => {
       const t = performance.now()
       search(q)
-      times.push(performance.now() - t)
-    }
+      return performance.now() - t
+    }))
   }
+  const times = medianPerQuery(runs)
   all.push(...times)
   result.kinds[kind] = { p50: quantile(times, 0.5), p95: quantile(times, 0.95), p99: quantile(times, 0.99) }
 }

@@ -32,7 +32,7 @@ function corpusSection(c: CorpusResult): string {
   const lines = [
     `## ${c.name}: ${c.documents} documents, ${c.units} units, ${(c.textBytes / 1e6).toFixed(1)} MB of text`,
     '',
-    `Medians of ${c.runs.build} build(s) and ${c.runs.cold} cold load(s); latency over ${c.runs.passes} pass(es) of the query set after a warm-up pass. ` +
+    `Medians of ${c.runs.build} build(s) and ${c.runs.cold} cold load(s); latency over ${c.runs.passes} pass(es) of the query set after a warm-up pass, each query's time its median over the passes (a pause the host takes in one run is not the query's cost). ` +
       'A peer\'s cell reads `value (Folio/peer)`: below 1× Folio is smaller or faster.',
     '',
     head,
@@ -102,7 +102,7 @@ function scaleSection(list: readonly ScaleResult[]): string {
       `${Object.entries(sources).map(([k, v]) => `${k} ${mb(v)}`).join(', ')}; and the shipped FRUS volume), written as TEI volumes of about 3 MB. ` +
       'Up to the pool\'s size the text is real paragraphs, unchanged; past it paragraphs come round again with their rare words replaced by new ones, ' +
       'as often as Heaps\' law fitted on the real text says new words appear. Queries are drawn from three volumes of each corpus; ' +
-      'Node figures are a process holding the index alone, every page in memory after a first pass (so, CPU time); ' +
+      'Node figures are a process holding the index alone, every page in memory after a first pass, each query\'s time its median over five passes (so, its CPU time, not the host\'s pauses); ' +
       'workerd figures include Miniflare\'s dispatch (a request answering nothing takes about as long as the fastest query).',
     '',
     head('corpus'),

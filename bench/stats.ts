@@ -33,3 +33,14 @@ export function heapBytes(): number {
   const m = process.memoryUsage()
   return m.heapUsed + m.arrayBuffers
 }
+
+/**
+ * Each query's median time over its passes (`runs[pass][query]`). These
+ * machines are shared: a pure loop of 4 ms sometimes takes 25 ms when the
+ * host takes the core away, and pooled over every run such pauses are the
+ * p99. A query's median is its cost, which is what a Worker's CPU limit
+ * counts; the percentiles are taken over queries.
+ */
+export function medianPerQuery(runs: readonly (readonly number[])[]): number[] {
+  return (runs[0] ?? []).map((_, q) => median(runs.map((pass) => pass[q]!)))
+}

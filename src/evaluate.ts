@@ -192,7 +192,18 @@ export async function evaluate(session: PostingsSession, input: EvaluationInput,
     if (cost > exactBudget) return undefined
     exactBudget -= cost
     const blocks = await Promise.all(Array.from({ length: s.blocks }, (_, b) => session.block(infos[k]!, s, b)))
-    return { blocks, scores: blocks.map((b) => leaves.scores(k, b)) }
+    // Each interval's best posting, found in one walk over the postings (a query of many rare expansions has thousands of term-intervals).
+    const best = new Float64Array(points.length).fill(ABSENT)
+    let i = 0
+    blocks.forEach((block) => {
+      const scores = leaves.scores(k, block)
+      for (let j = 0; j < block.count; j++) {
+        const unit = block.units[j]!
+        while (i + 1 < points.length && points[i + 1]! <= unit) i++
+        if (i + 1 < points.length && unit >= points[i]! && scores[j]! > best[i]!) best[i] = scores[j]!
+      }
+    })
+    return best
   }))
   for (let i = 0; i + 1 < points.length; i++) {
     const from = points[i]!
@@ -204,18 +215,16 @@ export async function evaluate(session: PostingsSession, input: EvaluationInput,
       const s = skips[k]
       termBounds[k] = ABSENT
       if (!s) continue
+      const best = exact[k]
+      if (best) {
+        termBounds[k] = best[i]!
+        if (best[i] !== ABSENT && driverOf[k]! >= 0) driven = true
+        continue
+      }
       while (cursors[k]! < s.blocks && s.last[cursors[k]!]! < from) cursors[k]!++
       for (let b = cursors[k]!; b < s.blocks && s.first[b]! <= to; b++) {
-        let bound: number = s.bound[b]!
-        const e = exact[k]
-        if (e) {
-          bound = ABSENT
-          const block = e.blocks[b]!
-          for (let j = firstNotBelow(block.units, from, 0, block.count); j < block.count && block.units[j]! <= to; j++) bound = Math.max(bound, e.scores[b]![j]!)
-          if (bound === ABSENT) continue
-        }
         if (driverOf[k]! >= 0) driven = true
-        if (bound > termBounds[k]!) termBounds[k] = bound
+        if (s.bound[b]! > termBounds[k]!) termBounds[k] = s.bound[b]!
       }
     }
     if (!driven) continue
