@@ -27,6 +27,7 @@ const byUnits = (a: WordEntry, b: WordEntry) => b.word.units - a.word.units
 export class Lexicon {
   /** For each resident key, the start every key of its step shares (computed once, on the first typo). */
   #stepPrefixes: string[] | undefined
+  #pagesOfSteps: Int32Array | undefined
 
   constructor(
     readonly table: SortedTable,
@@ -79,13 +80,15 @@ export class Lexicon {
     const home = this.table.pageFor(word)
     // A page's promise: how much of the word one of its steps' shared start matches, net of the edits it takes
     // (keys sharing `app` at one edit are likelier to hold `ppointed`'s neighbour than keys sharing `p` at none, or nothing).
-    const pages = new Map<number, number>()
-    index.keys.forEach((_, s) => {
-      if (bounds[s]! > maxEdits) return
-      const p = this.table.pageOfStep(s)
-      pages.set(p, Math.max(pages.get(p) ?? -Infinity, prefixes[s]!.length - bounds[s]!))
-    })
-    const order = [...pages].sort(([p, a], [q, b]) => b - a || Math.abs(p - home) - Math.abs(q - home) || p - q).map(([p]) => p)
+    const stepPages = this.#stepPages()
+    const promise = new Map<number, number>()
+    for (let s = 0; s < stepPages.length; s++) {
+      if (bounds[s]! > maxEdits) continue
+      const p = stepPages[s]!
+      const value = prefixes[s]!.length - bounds[s]!
+      if (!(promise.get(p)! >= value)) promise.set(p, value)
+    }
+    const order = [...promise].sort(([p, a], [q, b]) => b - a || Math.abs(p - home) - Math.abs(q - home) || p - q).map(([p]) => p)
     const read = order.slice(0, maxPages).sort((a, b) => a - b)
     const found: (WordEntry & { edits: number })[] = []
     for (const page of await Promise.all(read.map((p) => this.table.read(reader, p)))) {
@@ -107,5 +110,11 @@ export class Lexicon {
   #prefixes(): string[] {
     this.#stepPrefixes ??= this.table.index.keys.map((k, s) => k.slice(0, this.table.index.shared[s]))
     return this.#stepPrefixes
+  }
+
+  /** The page of each step (computed once, on the first typo: every typo asks it of every step). */
+  #stepPages(): Int32Array {
+    this.#pagesOfSteps ??= Int32Array.from(this.table.index.keys, (_, s) => this.table.pageOfStep(s))
+    return this.#pagesOfSteps
   }
 }
