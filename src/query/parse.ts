@@ -2,7 +2,7 @@
  * The query syntax users already know from web search:
  *
  * - `soviet radar`: every word required (partial matches only when nothing has them all)
- * - `"June 20"`: an exact phrase, checked against the clean text
+ * - `"June 20"`: an exact phrase, checked on the words' positions in the index
  * - `-ABM`, `-"ABM Treaty"`: exclude a word or a phrase
  * - `SLCM OR ALCM`: either; OR binds tighter than the implied AND, so
  *   `treaty SLCM OR ALCM` is `treaty AND (SLCM OR ALCM)`
@@ -82,9 +82,4 @@ function toClause(text: string, quoted: boolean): Clause | undefined {
     return { type: 'word', word }
   }
   return { type: 'phrase', words }
-}
-
-/** Every word of a query that is searched for (not excluded), in order. */
-export function requiredWords(query: ParsedQuery): QueryWord[] {
-  return query.required.flat().flatMap((c) => (c.type === 'word' ? [c.word] : c.words))
 }

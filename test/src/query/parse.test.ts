@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { parseQuery, QuerySyntaxError, requiredWords } from '../../../src/query/parse'
+import { parseQuery, QuerySyntaxError, type QueryWord } from '../../../src/query/parse'
 
-const words = (q: string) => requiredWords(parseQuery(q)).map((w) => w.word)
+/** The words a query searches for (not those it excludes), in order. */
+const required = (q: string): QueryWord[] => parseQuery(q).required.flat().flatMap((c) => (c.type === 'word' ? [c.word] : c.words))
+const words = (q: string) => required(q).map((w) => w.word)
 
 describe('parseQuery', () => {
   it('requires every word', () => {
@@ -34,7 +36,7 @@ describe('parseQuery', () => {
   })
 
   it('reads word* as a prefix and refuses a one-letter prefix', () => {
-    expect(requiredWords(parseQuery('negot*'))[0]).toEqual({ word: 'negot', term: 'negot', written: 'negot', prefix: true })
+    expect(required('negot*')[0]).toEqual({ word: 'negot', term: 'negot', written: 'negot', prefix: true })
     expect(() => parseQuery('a*')).toThrow(QuerySyntaxError)
   })
 
