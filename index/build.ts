@@ -25,7 +25,8 @@ import type { Counts, DocumentEntry, VolumeCounts } from '../src/format/layout'
 import { FORMAT, MANIFEST_FILE, PAGE_KINDS, type Manifest, type ResidentMeta } from '../src/format/layout'
 import { surname, type Volume } from '../src/model'
 import { encodeBlobs } from '../src/format/units'
-import { encodePack, type Section } from '../src/pack'
+import { DOCUMENTS_PAGE, RESIDENT, type PageFiles } from '../src/format/packs'
+import { encodePack, type Sections } from '../src/pack'
 import { unitCode } from '../src/rank'
 import { stem } from '../src/text'
 import { DocumentIds, listCorpus, parseCorpusFile, type CorpusFile } from './corpus'
@@ -305,7 +306,7 @@ function writeFiles(output: IndexOutput, metas: GroupMeta[], dirs: string[], ter
   const endPage = () => {
     if (page.length === 0) return
     const { bytes, start } = encodeBlobs(page)
-    output.write('documents', encodePack({ docs: bytes, docsStart: start }, {}))
+    output.write('documents', encodePack(DOCUMENTS_PAGE, { docs: bytes, docsStart: start }, {}))
     page = []
     pageBytes = 0
   }
@@ -355,7 +356,7 @@ function writeFiles(output: IndexOutput, metas: GroupMeta[], dirs: string[], ter
     people: peopleFile,
   }
   const docIds = documents.map((d) => d.id)
-  const sections: Record<string, Section> = {
+  const sections: Omit<Sections<typeof RESIDENT>, keyof PageFiles> = {
     lexiconKeys: sorted.lexicon.keys,
     lexiconPages: Uint32Array.from(sorted.lexicon.pages),
     lexiconShared: Uint8Array.from(sorted.lexicon.shared, (n) => Math.min(n, 255)),
@@ -378,12 +379,11 @@ function writeFiles(output: IndexOutput, metas: GroupMeta[], dirs: string[], ter
     chapters,
     personIds: people.map((p) => p.id),
   }
-  for (const kind of PAGE_KINDS) {
+  const files = Object.fromEntries(PAGE_KINDS.flatMap((kind) => {
     const names = output.files.get(kind)!
-    sections[`files.${kind}`] = names
-    sections[`sizes.${kind}`] = Uint32Array.from(names, (n) => output.sizes.get(n)!)
-  }
-  const resident = encodePack(sections, meta)
+    return [[`files.${kind}`, names], [`sizes.${kind}`, Uint32Array.from(names, (n) => output.sizes.get(n)!)]]
+  })) as Pick<Sections<typeof RESIDENT>, keyof PageFiles>
+  const resident = encodePack(RESIDENT, { ...sections, ...files }, meta)
   const residentFile = output.write('resident', resident)
   checkTarget({ files: output.count, largestFile: Math.max(...output.sizes.values()), residentBytes: resident.byteLength * 2 }, s.target)
 

@@ -5,6 +5,7 @@
  * sparse index: every `step`-th key, and where each page starts; a lookup
  * reads one page.
  */
+import { SORTED_PAGE } from '../src/format/packs'
 import { encodePack } from '../src/pack'
 import type { SortedIndex } from '../src/format/layout'
 import type { IndexOutput } from './output'
@@ -56,7 +57,7 @@ export class SortedPagesWriter {
     this.#values.forEach((v, i) => (valueStart[i + 1] = valueStart[i]! + v.length))
     const values = new Uint8Array(valueStart[this.#values.length]!)
     this.#values.forEach((v, i) => values.set(v, valueStart[i]!))
-    this.output.write(this.kind, encodePack({ keys: this.#keys, valueStart, values }, {}))
+    this.output.write(this.kind, encodePack(SORTED_PAGE, { keys: this.#keys, valueStart, values }, {}))
     this.#keys.length = 0
     this.#values.length = 0
     this.#bytes = 0

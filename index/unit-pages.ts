@@ -6,6 +6,7 @@
  */
 import { encodeBlobs, unitFacts, type DocumentHead } from '../src/format/units'
 import type { Unit } from '../src/model'
+import { UNITS_PAGE } from '../src/format/packs'
 import { encodePack } from '../src/pack'
 
 export class UnitPagesWriter {
@@ -48,7 +49,7 @@ export class UnitPagesWriter {
     const text = encodeBlobs(this.#texts)
     const facts = encodeBlobs(this.#facts)
     const heads = encodeBlobs(this.#heads)
-    this.write(encodePack({
+    this.write(encodePack(UNITS_PAGE, {
       text: text.bytes, textStart: text.start, facts: facts.bytes, factsStart: facts.start, heads: heads.bytes, headsStart: heads.start,
     }, {}))
     this.#texts = []

@@ -3,7 +3,7 @@ import { Hono } from 'hono'
 import { cors } from 'hono/cors'
 import { methodNotAllowed } from 'hono/method-not-allowed'
 import type { AppEnv } from './app-env'
-import { ApiError } from './errors'
+import { ApiError, toApiError } from './errors'
 import { caching } from './middleware/caching'
 import { library } from './middleware/library'
 import { openapi } from './openapi'
@@ -28,16 +28,13 @@ app.route('/', peopleRoute)
 app.route('/', pagesRoute)
 app.use(methodNotAllowed({
   app,
-  onMethodNotAllowed: (c, methods) => c.json(new ApiError('not_found', `${c.req.method} is not allowed here; use ${methods.join(', ')}`).toJSON(), 405, { Allow: methods.join(', ') }),
+  onMethodNotAllowed: (c, methods) => c.json(new ApiError('method_not_allowed', `${c.req.method} is not allowed here; use ${methods.join(', ')}`).toJSON(), 405, { Allow: methods.join(', ') }),
 }))
 
 app.notFound((c) => c.json(new ApiError('not_found', `no route ${c.req.method} ${new URL(c.req.url).pathname}`).toJSON(), 404))
 
 app.onError((err, c) => {
-  if (err instanceof ApiError) {
-    c.header('Cache-Control', 'no-store')
-    return c.json(err.toJSON(), err.status)
-  }
-  console.error('folio: unhandled error', err)
-  return c.json(new ApiError('internal', 'internal error; it has been logged').toJSON(), 500)
+  const error = toApiError(err)
+  c.header('Cache-Control', 'no-store')
+  return c.json(error.toJSON(), error.status)
 })

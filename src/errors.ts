@@ -3,6 +3,8 @@
  * the client receives `{"error": {"code", "message", "param"?}}`.
  */
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import { QuerySyntaxError } from './query/parse'
+import { IndexUnavailableError } from './store/cache'
 
 export const ERROR_STATUS = {
   /** A required parameter is absent or empty. */
@@ -15,8 +17,10 @@ export const ERROR_STATUS = {
   unknown_document: 404,
   /** No person of the volumes' lists has the id asked for. */
   unknown_person: 404,
-  /** No route at this path and method. */
+  /** No route at this path. */
   not_found: 404,
+  /** A route at this path, but not for this method (the `Allow` header lists those it answers). */
+  method_not_allowed: 405,
   /** The index files are missing or of another format: the deployment is broken. */
   index_unavailable: 503,
   /** A bug: the message is generic, the details are logged. */
@@ -45,4 +49,13 @@ export class ApiError extends Error {
   toJSON(): ErrorBody {
     return { error: { code: this.code, message: this.message, ...(this.param !== undefined && { param: this.param }) } }
   }
+}
+
+/** Any error as the API answers it: an ApiError as it is, those of the layers below by their kind, anything else a logged 500. */
+export function toApiError(err: unknown): ApiError {
+  if (err instanceof ApiError) return err
+  if (err instanceof QuerySyntaxError) return new ApiError('invalid_query', err.message, 'q')
+  if (err instanceof IndexUnavailableError) return new ApiError('index_unavailable', err.message)
+  console.error('folio: unhandled error', err)
+  return new ApiError('internal', 'internal error; it has been logged')
 }

@@ -13,6 +13,7 @@ import { blobAt, unitOf, type DocumentHead, type UnitFacts } from './format/unit
 import { Lexicon } from './lexicon'
 import { anchorOf, UNIT_KINDS, type Person, type Term, type Unit } from './model'
 import { Pack } from './pack'
+import { DOCUMENTS_PAGE, RESIDENT, UNITS_PAGE } from './format/packs'
 import { PostingsSession } from './postings'
 import { DecodedCache, IndexUnavailableError, PageCache, type CacheOptions, type ReadAsset } from './store/cache'
 import { PageReader, PageTable } from './store/reader'
@@ -55,21 +56,21 @@ export class DocumentTable {
   readonly chapters: string[]
   readonly personIds: string[]
 
-  constructor(pack: Pack<ResidentMeta>) {
-    this.first = pack.array('docFirst', 'u32')
+  constructor(pack: Pack<typeof RESIDENT>) {
+    this.first = pack.get('docFirst')
     this.count = this.first.length - 1
-    this.ids = pack.strings('docIds')
-    this.#order = pack.array('docIdOrder', 'u32')
-    this.volume = pack.array('docVolume', 'u32')
-    this.chapter = pack.array('docChapter', 'u32')
-    this.date = pack.array('docDate', 'u32')
-    this.type = pack.array('docType', 'u8')
-    this.peopleStart = pack.array('docPeopleStart', 'u32')
-    this.people = pack.array('docPeople', 'u32')
-    this.mentions = pack.array('docMentions', 'u32')
-    this.volumeIds = pack.strings('volumeIds')
-    this.chapters = pack.strings('chapters')
-    this.personIds = pack.strings('personIds')
+    this.ids = pack.get('docIds')
+    this.#order = pack.get('docIdOrder')
+    this.volume = pack.get('docVolume')
+    this.chapter = pack.get('docChapter')
+    this.date = pack.get('docDate')
+    this.type = pack.get('docType')
+    this.peopleStart = pack.get('docPeopleStart')
+    this.people = pack.get('docPeople')
+    this.mentions = pack.get('docMentions')
+    this.volumeIds = pack.get('volumeIds')
+    this.chapters = pack.get('chapters')
+    this.personIds = pack.get('personIds')
   }
 
   /** The document with this id, by number. */
@@ -112,7 +113,7 @@ export class LoadedIndex {
 
   constructor(
     readonly manifest: Manifest,
-    resident: Pack<ResidentMeta>,
+    resident: Pack<typeof RESIDENT>,
     readonly cache: PageCache,
   ) {
     this.meta = resident.meta
@@ -122,8 +123,8 @@ export class LoadedIndex {
       new SortedTable('lexicon', sortedIndex(resident, 'lexicon')),
       new SortedTable('completions', sortedIndex(resident, 'completion')),
     )
-    this.#units = resident.array('unitPages', 'u32')
-    this.#docPages = resident.array('docPages', 'u32')
+    this.#units = resident.get('unitPages')
+    this.#docPages = resident.get('docPages')
   }
 
   /** A request's view of the index. */
@@ -168,12 +169,12 @@ export class LoadedIndex {
 }
 
 /** A sorted table's sparse index, from the resident file. */
-function sortedIndex(resident: Pack<ResidentMeta>, name: 'lexicon' | 'completion'): SortedIndex {
+function sortedIndex(resident: Pack<typeof RESIDENT>, name: 'lexicon' | 'completion'): SortedIndex {
   return {
     step: resident.meta[name === 'lexicon' ? 'lexicon' : 'completions'].step,
-    keys: resident.strings(`${name}Keys`),
-    pages: [...resident.array(`${name}Pages`, 'u32')],
-    shared: [...resident.array(`${name}Shared`, 'u8')],
+    keys: [...resident.get(`${name}Keys`)],
+    pages: [...resident.get(`${name}Pages`)],
+    shared: [...resident.get(`${name}Shared`)],
   }
 }
 
@@ -316,9 +317,9 @@ export class Library {
       const { page } = this.index.documentPage(d)
       if (!pages.has(page)) {
         pages.set(page, this.reader.decoded('documents', page, (bytes) => {
-          const pack = new Pack<unknown>(bytes)
-          const start = pack.array('docsStart', 'u32')
-          return { docs: pack.array('docs', 'u8'), start, parsed: new Array(start.length - 1) }
+          const pack = new Pack(DOCUMENTS_PAGE, bytes)
+          const start = pack.get('docsStart')
+          return { docs: pack.get('docs'), start, parsed: new Array(start.length - 1) }
         }, (p) => p.parsed.length * 64))
       }
     }
@@ -331,13 +332,13 @@ export class Library {
 
   #unitsPage(page: number): Promise<UnitsPage> {
     return this.reader.decoded('units', page, (bytes) => {
-      const pack = new Pack<unknown>(bytes)
-      const factsStart = pack.array('factsStart', 'u32')
-      const headsStart = pack.array('headsStart', 'u32')
+      const pack = new Pack(UNITS_PAGE, bytes)
+      const factsStart = pack.get('factsStart')
+      const headsStart = pack.get('headsStart')
       return {
-        text: pack.array('text', 'u8'), textStart: pack.array('textStart', 'u32'),
-        factBytes: pack.array('facts', 'u8'), factsStart, facts: new Array(factsStart.length - 1),
-        headBytes: pack.array('heads', 'u8'), headsStart, heads: new Array(headsStart.length - 1),
+        text: pack.get('text'), textStart: pack.get('textStart'),
+        factBytes: pack.get('facts'), factsStart, facts: new Array(factsStart.length - 1),
+        headBytes: pack.get('heads'), headsStart, heads: new Array(headsStart.length - 1),
       }
     }, (p) => p.facts.length * 64)
   }
@@ -368,9 +369,9 @@ export async function loadIndex(read: ReadAsset, options?: CacheOptions): Promis
   if (!residentResponse.ok) {
     throw new IndexUnavailableError(`folio: index file ${manifest.resident} is missing (HTTP ${residentResponse.status}); rebuild the index`)
   }
-  let resident: Pack<ResidentMeta>
+  let resident: Pack<typeof RESIDENT>
   try {
-    resident = new Pack<ResidentMeta>(new Uint8Array(await residentResponse.arrayBuffer()))
+    resident = new Pack(RESIDENT, new Uint8Array(await residentResponse.arrayBuffer()))
   } catch (e) {
     throw new IndexUnavailableError(`folio: index file ${manifest.resident} is corrupt (${(e as Error).message}); rebuild the index`)
   }

@@ -5,8 +5,7 @@
  */
 import type { MiddlewareHandler } from 'hono'
 import type { AppEnv } from '../app-env'
-import { ApiError } from '../errors'
-import { IndexUnavailableError, loadIndex, type LoadedIndex } from '../library'
+import { loadIndex, type LoadedIndex } from '../library'
 
 let loading: Promise<LoadedIndex> | undefined
 
@@ -18,14 +17,8 @@ export function library(): MiddlewareHandler<AppEnv> {
       c.set('library', (await loading).open())
     } catch (e) {
       loading = undefined
-      if (e instanceof IndexUnavailableError) throw new ApiError('index_unavailable', e.message)
       throw e
     }
-    try {
-      await next()
-    } catch (e) {
-      if (e instanceof IndexUnavailableError) throw new ApiError('index_unavailable', e.message)
-      throw e
-    }
+    await next()
   }
 }

@@ -1,11 +1,9 @@
 /** `GET /search`: ranked units with snippets, filters and facets. */
 import { Hono } from 'hono'
 import type { AppEnv } from '../app-env'
-import { ApiError } from '../errors'
 import type { Library } from '../library'
 import { integer, known, kinds, oneOf, text, years } from '../params'
 import type { Filters } from '../query/filters'
-import { QuerySyntaxError } from '../query/parse'
 import { search } from '../query/search'
 
 /** Longest query accepted, in characters. */
@@ -50,15 +48,10 @@ export const searchRoute = new Hono<AppEnv>().get('/search', async (c) => {
     sort: oneOf(query, 'sort', SORTS) ?? 'relevance',
     origin: new URL(c.req.url).origin,
   }
-  try {
-    const { facets, hits, ...head } = await search(library, request)
-    // Workers advance the clock only across I/O, so at the edge this reads 0 for a warm isolate.
-    const took_ms = Math.round((performance.now() - started) * 100) / 100
-    // What the query read, for whoever watches the worker: index pages (in memory or fetched), postings.
-    c.header('Server-Timing', `pages;desc="${library.reader.touched.size}", fetched;desc="${library.reader.fetched}", postings;desc="${library.postings.decoded}"`)
-    return c.json({ ...head, took_ms, facets, hits })
-  } catch (e) {
-    if (e instanceof QuerySyntaxError) throw new ApiError('invalid_query', e.message, 'q')
-    throw e
-  }
+  const { facets, hits, ...head } = await search(library, request)
+  // Workers advance the clock only across I/O, so at the edge this reads 0 for a warm isolate.
+  const took_ms = Math.round((performance.now() - started) * 100) / 100
+  // What the query read, for whoever watches the worker: index pages (in memory or fetched), postings.
+  c.header('Server-Timing', `pages;desc="${library.reader.touched.size}", fetched;desc="${library.reader.fetched}", postings;desc="${library.postings.decoded}"`)
+  return c.json({ ...head, took_ms, facets, hits })
 })

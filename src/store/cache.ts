@@ -65,9 +65,14 @@ export class PageCache {
   async decodedOf<T>(path: string, size: number, decode: (bytes: Uint8Array) => T, weight = (_: T) => 0): Promise<T> {
     const bytes = await this.bytesOf(path, size)
     const entry = this.#entries.get(path)
-    if (!entry) return decode(bytes) // evicted meanwhile: decode for this caller alone
+    if (!entry) return decodeOrRefuse(path, bytes, decode) // evicted meanwhile: decode for this caller alone
     if (entry.decoded === undefined) {
-      entry.decoded = decode(bytes)
+      try {
+        entry.decoded = decodeOrRefuse(path, bytes, decode)
+      } catch (e) {
+        this.#drop(path)
+        throw e
+      }
       const extra = weight(entry.decoded as T)
       entry.weight += extra
       this.#bytes += extra
@@ -112,12 +117,29 @@ export class PageCache {
     this.#evict()
   }
 
+  /** Forgets a page (one that would not decode: the next read fetches it again, so a mended file is served). */
+  #drop(path: string): void {
+    const entry = this.#entries.get(path)
+    if (!entry) return
+    this.#entries.delete(path)
+    this.#bytes -= entry.weight
+  }
+
   #evict(): void {
     for (const [path, entry] of this.#entries) {
       if (this.#bytes <= this.#maxBytes || this.#entries.size <= 1) break
       this.#entries.delete(path)
       this.#bytes -= entry.weight
     }
+  }
+}
+
+/** A page decoded, or a 503 naming the file when its bytes are not what the index wrote. */
+function decodeOrRefuse<T>(path: string, bytes: Uint8Array, decode: (bytes: Uint8Array) => T): T {
+  try {
+    return decode(bytes)
+  } catch (e) {
+    throw new IndexUnavailableError(`folio: index file ${path} is corrupt (${(e as Error).message}); rebuild the index`)
   }
 }
 

@@ -4,6 +4,7 @@
  * the pages the request has touched so that a query can keep to its budget.
  */
 import { INDEX_PATH, PAGE_KINDS, type PageKind } from '../format/layout'
+import type { RESIDENT } from '../format/packs'
 import type { Pack } from '../pack'
 import { Limiter, type PageCache } from './cache'
 
@@ -12,9 +13,9 @@ export class PageTable {
   readonly #names: Record<PageKind, string[]>
   readonly #sizes: Record<PageKind, Uint32Array>
 
-  constructor(resident: Pack<unknown>) {
-    this.#names = Object.fromEntries(PAGE_KINDS.map((k) => [k, resident.strings(`files.${k}`)])) as Record<PageKind, string[]>
-    this.#sizes = Object.fromEntries(PAGE_KINDS.map((k) => [k, resident.array(`sizes.${k}`, 'u32')])) as Record<PageKind, Uint32Array>
+  constructor(resident: Pack<typeof RESIDENT>) {
+    this.#names = Object.fromEntries(PAGE_KINDS.map((k) => [k, resident.get(`files.${k}`)])) as Record<PageKind, string[]>
+    this.#sizes = Object.fromEntries(PAGE_KINDS.map((k) => [k, resident.get(`sizes.${k}`)])) as Record<PageKind, Uint32Array>
   }
 
   count(kind: PageKind): number {

@@ -6,6 +6,7 @@ import { lastAtMost } from '../bisect'
 import { ByteReader } from '../format/bytes'
 import type { PageKind, SortedIndex } from '../format/layout'
 import { lowerBound } from '../fuzzy'
+import { SORTED_PAGE } from '../format/packs'
 import { Pack } from '../pack'
 import type { PageReader } from './reader'
 
@@ -56,8 +57,8 @@ export class SortedTable {
   read(reader: PageReader, page: number): Promise<SortedPage> {
     const first = this.index.pages[page]!
     return reader.decoded(this.kind, page, (bytes) => {
-      const pack = new Pack<unknown>(bytes)
-      return { page, first, keys: pack.strings('keys'), valueStart: pack.array('valueStart', 'u32'), values: pack.array('values', 'u8') }
+      const pack = new Pack(SORTED_PAGE, bytes)
+      return { page, first, keys: pack.get('keys'), valueStart: pack.get('valueStart'), values: pack.get('values') }
     }, (p) => p.keys.length * 48)
   }
 

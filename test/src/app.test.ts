@@ -38,7 +38,7 @@ describe('errors', () => {
     const res = await get('/search?q=radar', { method: 'POST' })
     expect(res.status).toBe(405)
     expect(res.headers.get('Allow')).toContain('GET')
-    expect(res.body.error.code).toBe('not_found')
+    expect(res.body.error.code).toBe('method_not_allowed')
   })
 
   it('never answers 500 or unescaped HTML, whatever the query', async () => {

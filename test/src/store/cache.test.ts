@@ -53,6 +53,21 @@ describe('PageCache', () => {
     files['gone'] = new Uint8Array(10)
     expect((await cache.bytesOf('gone', 10)).length).toBe(10)
   })
+
+  it('says which file does not decode, and reads it again next time', async () => {
+    const files: Record<string, Uint8Array> = { page: Uint8Array.of(0, 0) }
+    const { reads, read } = served(files)
+    const cache = new PageCache(read)
+    const decode = (bytes: Uint8Array) => {
+      if (bytes[0] !== 1) throw new Error('not a Folio pack (bad magic)')
+      return 'decoded'
+    }
+    await expect(cache.decodedOf('page', 2, decode)).rejects.toThrow(new IndexUnavailableError('folio: index file page is corrupt (not a Folio pack (bad magic)); rebuild the index'))
+    expect([cache.has('page'), cache.bytes]).toEqual([false, 0])
+    files['page'] = Uint8Array.of(1, 0)
+    expect(await cache.decodedOf('page', 2, decode)).toBe('decoded')
+    expect(reads).toEqual(['page', 'page'])
+  })
 })
 
 describe('DecodedCache', () => {
