@@ -6,7 +6,7 @@ import { defineConfig } from 'vitest/config'
 // the pages and the widget drive Debian's Chromium against the worker under
 // wrangler dev; the rest (build, shared modules) run in Node. All read the
 // index that `npm test` builds first.
-const inWorker = ['test/src/routes/**/*.test.ts', 'test/src/middleware/**/*.test.ts', 'test/src/app.test.ts']
+const inWorker = ['test/src/routes/**/*.test.ts', 'test/src/middleware/**/*.test.ts', 'test/src/app.test.ts', 'test/src/api/openapi.test.ts']
 const inBrowser = ['test/src/pages/**/*.test.ts', 'test/widget/**/*.test.ts']
 
 export default defineConfig({

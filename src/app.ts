@@ -6,7 +6,7 @@ import type { AppEnv } from './app-env'
 import { ApiError, toApiError } from './errors'
 import { caching } from './middleware/caching'
 import { library } from './middleware/library'
-import { openapi } from './openapi'
+import { openapi } from './api/openapi'
 import { documentsRoute } from './routes/documents'
 import { healthRoute } from './routes/health'
 import { pagesRoute } from './routes/pages'
@@ -17,7 +17,7 @@ import { suggestRoute } from './routes/suggest'
 export const app = new Hono<AppEnv>()
 
 app.use(cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'], exposeHeaders: ['ETag'], maxAge: 86400 }))
-app.get('/openapi.json', (c) => c.json(openapi))
+app.get('/openapi.json', (c) => c.json(openapi()))
 app.use(library())
 app.use(caching())
 app.route('/', searchRoute)

@@ -8,26 +8,11 @@
  * text, whose volume is known only by its id (`frus1989-92v31`), is cited from
  * what the id says: years and volume number, without the volume's title.
  */
+import type { Citation } from './api/schema'
 import type { DocumentHead } from './format/units'
 import type { Page, Volume } from './model'
 import { toRoman } from './roman'
 
-export interface Citation {
-  /** The whole citation, as a historian writes it. */
-  text: string
-  series: string
-  /** `1964–1968` */
-  subseries?: string
-  /** `vol. XXIX, pt. 2` */
-  volume?: string
-  /** `Japan` */
-  volume_title?: string
-  /** The document number, or for front matter the section's title. */
-  document?: string
-  page?: Page
-  /** The document on history.state.gov, when known. */
-  url?: string
-}
 
 const SERIES = 'Foreign Relations of the United States'
 

@@ -14,48 +14,11 @@
  * as text nodes (snippets are rebuilt from `snippet_text` and `highlights`).
  * Each result carries a `<folio-cite>` button that copies its citation.
  */
+import type { Hit, SearchResponse, SuggestResponse } from '../src/api/schema'
 import './folio-cite'
 
-interface Highlighted {
-  snippet_text: string
-  highlights: [number, number][]
-}
-
-interface Linked {
-  id: string
-  kind: string
-  n: number
-  label?: string
-  text: string
-  url: string
-}
-
-interface Hit extends Highlighted {
-  id: string
-  kind: 'title' | 'head' | 'paragraph' | 'footnote'
-  n: number
-  label?: string
-  title: string
-  number?: string
-  date?: string
-  page: number | string | null
-  notes: Linked[]
-  citation: { text: string }
-  url: string
-}
-
-interface SearchAnswer {
-  total: number
-  full: number
-  partial: boolean
-  expansions: { query: string; also: string }[]
-  hits: Hit[]
-}
-
-interface Suggestion {
-  text: string
-  word: string
-}
+/** What a snippet is drawn from. */
+type Highlighted = Pick<Hit, 'snippet_text' | 'highlights'>
 
 /** Options with their defaults, documented where they are read. */
 const defaults = {
@@ -194,10 +157,10 @@ export class FolioSearch extends HTMLElement {
     this.#open(true)
     try {
       const [suggestions, answer] = await Promise.all([
-        this.#get<{ suggestions: Suggestion[] }>(`/suggest?${new URLSearchParams({ q, limit: String(defaults.suggestions) })}`, inflight.signal)
+        this.#get<SuggestResponse>(`/suggest?${new URLSearchParams({ q, limit: String(defaults.suggestions) })}`, inflight.signal)
           .then((r) => r.suggestions)
-          .catch(() => [] as Suggestion[]),
-        this.#get<SearchAnswer>(`/search?${new URLSearchParams({ q, limit: String(this.#limit) })}`, inflight.signal),
+          .catch(() => [] as SuggestResponse['suggestions']),
+        this.#get<SearchResponse>(`/search?${new URLSearchParams({ q, limit: String(this.#limit) })}`, inflight.signal),
       ])
       this.#render(suggestions.filter((s) => s.text.toLowerCase() !== q.toLowerCase()), answer, q)
     } catch (e) {
@@ -216,7 +179,7 @@ export class FolioSearch extends HTMLElement {
     return body as T
   }
 
-  #render(suggestions: Suggestion[], answer: SearchAnswer | undefined, q: string): void {
+  #render(suggestions: SuggestResponse['suggestions'], answer: SearchResponse | undefined, q: string): void {
     this.#list.replaceChildren()
     this.#options = []
     this.#active = -1

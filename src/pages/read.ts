@@ -109,7 +109,6 @@ export async function readingPage(library: Library, d: number, marked: ReadonlyS
 }
 
 function renderReadingPage(doc: DocumentFacts, volume: VolumeFacts | undefined, units: Unit[], ctx: Context) {
-  const { origin } = ctx
   const notes = units.filter((u) => u.kind === 'footnote')
   for (const n of notes) ctx.notes.set(n.id, n.label ?? String(n.n))
   let previous: Page | undefined

@@ -1,49 +1,11 @@
 /** Search hits, and the links between units, put together for the response. */
-import { cite, type Citation } from '../citation'
+import type { Hit, LinkedUnit } from '../api/schema'
+import { cite } from '../citation'
 import type { Library, PersonFacts } from '../library'
 import { unitUrl } from '../links'
-import { pageAt, surname, type Page, type Unit, type UnitKind } from '../model'
+import { pageAt, surname, type Unit } from '../model'
 import { buildSnippet, SNIPPET_LENGTH, snippetHtml, type Span } from '../snippet'
 import { findPhrase, findTerms, tokenize } from '../text'
-
-/** A unit linked from a hit: a note it cites, or a unit that cites it. */
-export interface LinkedUnit {
-  id: string
-  kind: UnitKind
-  n: number
-  label?: string
-  text: string
-  url: string
-}
-
-export interface Hit {
-  id: string
-  doc: string
-  kind: UnitKind
-  n: number
-  label?: string
-  /** The document's title, number, date, chapter and volume. */
-  title: string
-  number?: string
-  date?: string
-  chapter?: string
-  volume?: string
-  /** The page where the best match is. */
-  page: Page | null
-  pages: Page[]
-  score: number
-  /** How many of the query's words (its `words`) the unit holds: fewer than all for a partial match. */
-  matched: number
-  /** HTML: text escaped, matched words in `<mark>`. */
-  snippet: string
-  snippet_text: string
-  highlights: Span[]
-  /** Notes this unit cites; for a footnote, the units that cite it. */
-  notes: LinkedUnit[]
-  /** How to cite it: the volume, the document, the page of the best match. */
-  citation: Citation
-  url: string
-}
 
 /** A match to show: its unit, its score, the terms it matched and how many of the query's groups. */
 export interface Found {

@@ -8,15 +8,16 @@
  * past it the answer holds the best of what was evaluated, `total` is a lower
  * bound (`total_relation: "gte"`) and `cut` says what was left.
  */
+import type { SearchResponse as Answer } from '../api/schema'
 import { evaluate, matchedTerms, type Form, type Interval, type Matches } from '../evaluate'
 import type { Library } from '../library'
 import { rankDefaults } from '../rank'
 import { documentCoverage } from './coverage'
-import { FacetCounter, type Facets, type Filters } from './filters'
-import { toHits, type Hit } from './hits'
+import { FacetCounter, type Filters } from './filters'
+import { toHits } from './hits'
 import { parseQuery } from './parse'
 import { PhraseChecker, type Occurrences } from './phrases'
-import { planQuery, planTree, type Expansion, type PhraseWord, type Plan, type PlanCut } from './plan'
+import { planQuery, planTree, type PhraseWord, type Plan, type PlanCut } from './plan'
 import { TopK } from './top'
 
 /** What one search may spend. */
@@ -54,27 +55,8 @@ export interface SearchRequest {
 /** What a query's budget cut: expansions dropped, typo neighbours unsought, candidates unevaluated. */
 export type Cut = PlanCut | 'postings' | 'pages' | 'phrases'
 
-export interface SearchResponse {
-  query: string
-  /** Matching units; a lower bound when `total_relation` is `gte`. */
-  total: number
-  /** `eq`: every match was counted (and the facets are exact); `gte`: the query stopped early, counts are lower bounds. */
-  total_relation: 'eq' | 'gte'
-  offset: number
-  limit: number
-  /** Units with every word (a lower bound when `total_relation` is `gte`): they rank first, hits from this rank on are partial. */
-  full: number
-  /** True when the hits go on past the units with every word to units with some of them (each hit says how many it has). */
-  partial: boolean
-  /** The query's words (and phrases, and `|` choices), each of which a unit with every word has: what a hit's `matched` counts. */
-  words: number
-  /** Abbreviations searched for their meaning too, or meanings for their abbreviation. */
-  expansions: Expansion[]
-  /** What the query's budget cut, if anything. */
-  cut: Cut[]
-  facets: Facets
-  hits: Hit[]
-}
+/** What a search answers; the route adds the time it took. */
+export type SearchResponse = Omit<Answer, 'took_ms'>
 
 /** A match kept for the page of hits. */
 interface Kept {

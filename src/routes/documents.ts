@@ -5,13 +5,11 @@ import { cite } from '../citation'
 import { ApiError } from '../errors'
 import type { DocumentFacts, Library, PersonFacts, VolumeFacts } from '../library'
 import { documentLinks, readingUrl, unitUrl } from '../links'
-import type { Annotation, DocumentType, Term, Unit } from '../model'
-import { oneOf, paging } from '../params'
-import { readFilters } from './search'
+import type { Annotation, Term, Unit } from '../model'
+import { heldFilters, validQuery } from '../api/params'
+import { DOCUMENT_TYPES, DocumentsParams, type DocumentResponse, type DocumentsResponse, type DocumentSummary } from '../api/schema'
 
-const TYPES: readonly DocumentType[] = ['document', 'section']
-
-function summary(doc: DocumentFacts, volume: VolumeFacts | undefined, origin: string) {
+function summary(doc: DocumentFacts, volume: VolumeFacts | undefined, origin: string): DocumentSummary {
   const { first: _first, count, people: _people, references: _references, citedBy: _citedBy, pages, ...facts } = doc
   return {
     ...facts,
@@ -38,12 +36,10 @@ async function annotationsOf(library: Library, units: readonly Unit[], people: R
 }
 
 export const documentsRoute = new Hono<AppEnv>()
-  .get('/documents', async (c) => {
-    const query = c.req.query()
+  .get('/documents', validQuery(DocumentsParams), async (c) => {
     const { library } = c.var
-    const { limit, offset } = paging(query)
-    const { doc: _doc, ...filters } = readFilters(library, query)
-    const type = oneOf(query, 'type', TYPES)
+    const { limit, offset, type, ...asked } = c.req.valid('query')
+    const filters = heldFilters(library, asked)
     const docs = library.documents
     const volume = filters.volume === undefined ? -1 : docs.volumeIds.indexOf(filters.volume) + 1
     const chapter = filters.chapter === undefined ? -1 : docs.chapters.indexOf(filters.chapter) + 1
@@ -59,7 +55,7 @@ export const documentsRoute = new Hono<AppEnv>()
         (chapter < 0 || docs.chapter[d] === chapter) &&
         (filters.year === undefined || (docs.date[d] !== 0 && year >= filters.year.from && year <= filters.year.to)) &&
         (person < 0 || names(d)) &&
-        (type === undefined || docs.type[d] === TYPES.indexOf(type))) matching.push(d)
+        (type === undefined || docs.type[d] === DOCUMENT_TYPES.indexOf(type))) matching.push(d)
     }
     const shown = matching.slice(offset, offset + limit)
     const facts = await library.documentFacts(shown)
@@ -69,7 +65,7 @@ export const documentsRoute = new Hono<AppEnv>()
       offset,
       limit,
       documents: facts.map((d) => summary(d, library.volume(d.volume), origin)),
-    })
+    } satisfies DocumentsResponse)
   })
   .get('/documents/:id', async (c) => {
     const { library } = c.var
@@ -103,5 +99,5 @@ export const documentsRoute = new Hono<AppEnv>()
         citation: cite(volume, doc!, u.pages[0]?.page),
         url: unitUrl(origin, u),
       })),
-    })
+    } satisfies DocumentResponse)
   })

@@ -1,6 +1,7 @@
 /** `GET /health`: whether the worker can serve, and what index it serves. */
 import { Hono } from 'hono'
 import { version } from '../../package.json'
+import type { HealthResponse } from '../api/schema'
 import type { AppEnv } from '../app-env'
 
 export const healthRoute = new Hono<AppEnv>().get('/health', (c) => {
@@ -17,5 +18,5 @@ export const healthRoute = new Hono<AppEnv>().get('/health', (c) => {
       counts: manifest.counts,
       bytes: manifest.bytes,
     },
-  })
+  } satisfies HealthResponse)
 })

@@ -1,6 +1,8 @@
 /** The pages a person sees: the demo page, the reading pages, and the widget script. */
 import { Hono } from 'hono'
 import { secureHeaders } from 'hono/secure-headers'
+import { validQuery } from '../api/params'
+import { MAX_QUERY_LENGTH, ReadParams } from '../api/schema'
 import type { AppEnv } from '../app-env'
 import { ApiError } from '../errors'
 import type { Library } from '../library'
@@ -8,7 +10,6 @@ import { homePage } from '../pages/home'
 import { notFoundPage, readingPage } from '../pages/read'
 import { parseQuery, QuerySyntaxError } from '../query/parse'
 import { plannedTerms, planQuery } from '../query/plan'
-import { MAX_QUERY_LENGTH } from './search'
 
 /** Pages run the widget from this origin and nothing else. */
 const pageHeaders = secureHeaders({
@@ -35,12 +36,12 @@ async function markedTerms(library: Library, q: string | undefined): Promise<Set
 
 export const pagesRoute = new Hono<AppEnv>()
   .get('/', pageHeaders, (c) => c.html(homePage(c.var.library, new URL(c.req.url).origin)))
-  .get('/read/:id', pageHeaders, async (c) => {
+  .get('/read/:id', pageHeaders, validQuery(ReadParams), async (c) => {
     const { library } = c.var
     const id = c.req.param('id')
     const d = library.documents.find(id)
     if (d === undefined) return c.html(notFoundPage(id), 404)
-    return c.html(await readingPage(library, d, await markedTerms(library, c.req.query('q')), new URL(c.req.url).origin))
+    return c.html(await readingPage(library, d, await markedTerms(library, c.req.valid('query').q), new URL(c.req.url).origin))
   })
   .get('/widget.js', async (c) => {
     const res = await c.env.ASSETS.fetch(new Request('https://assets.local/widget.js'))

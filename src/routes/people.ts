@@ -4,9 +4,9 @@ import type { AppEnv } from '../app-env'
 import { ApiError } from '../errors'
 import type { Library } from '../library'
 import { readingUrl } from '../links'
-import { optional, paging } from '../params'
+import { heldVolume, validQuery } from '../api/params'
+import { PeopleParams, type PeopleResponse, type PersonResponse } from '../api/schema'
 import { fold } from '../text'
-import { volumeParam } from './search'
 
 /** The documents naming a person (by number), and how many times each does, from the resident tables. */
 function documentsNaming(library: Library, person: string): { doc: number; mentions: number }[] {
@@ -20,12 +20,10 @@ function documentsNaming(library: Library, person: string): { doc: number; menti
 }
 
 export const peopleRoute = new Hono<AppEnv>()
-  .get('/people', async (c) => {
-    const query = c.req.query()
+  .get('/people', validQuery(PeopleParams), async (c) => {
     const { library } = c.var
-    const { limit, offset } = paging(query)
-    const volume = volumeParam(library, query)
-    const name = optional(query, 'q')
+    const { limit, offset, q: name, ...asked } = c.req.valid('query')
+    const volume = heldVolume(library, asked.volume)
     const words = name === undefined ? [] : fold(name).split(/\s+/).filter(Boolean)
     const matching = [...(await library.people()).values()].filter((p) =>
       (volume === undefined || p.volume === volume) && words.every((w) => fold(p.name).includes(w)))
@@ -35,7 +33,7 @@ export const peopleRoute = new Hono<AppEnv>()
       offset,
       limit,
       people: matching.slice(offset, offset + limit).map((p) => ({ ...p, url: `${origin}/people/${encodeURIComponent(p.id)}` })),
-    })
+    } satisfies PeopleResponse)
   })
   .get('/people/:id', async (c) => {
     const { library } = c.var
@@ -55,5 +53,5 @@ export const peopleRoute = new Hono<AppEnv>()
           mentions, url: readingUrl(origin, d.id),
         }
       }),
-    })
+    } satisfies PersonResponse)
   })

@@ -1,13 +1,11 @@
 /** `GET /suggest`: completions for a search box. */
 import { Hono } from 'hono'
+import { validQuery } from '../api/params'
+import { SuggestParams, type SuggestResponse } from '../api/schema'
 import type { AppEnv } from '../app-env'
-import { integer, text } from '../params'
 import { suggest } from '../query/suggest'
-import { MAX_QUERY_LENGTH } from './search'
 
-export const suggestRoute = new Hono<AppEnv>().get('/suggest', async (c) => {
-  const query = c.req.query()
-  const q = text(query, 'q', MAX_QUERY_LENGTH)
-  const limit = integer(query, 'limit', { min: 1, max: 20, fallback: 8 })
-  return c.json({ query: q, suggestions: await suggest(c.var.library, q, limit) })
+export const suggestRoute = new Hono<AppEnv>().get('/suggest', validQuery(SuggestParams), async (c) => {
+  const { q, limit } = c.req.valid('query')
+  return c.json({ query: q, suggestions: await suggest(c.var.library, q, limit) } satisfies SuggestResponse)
 })

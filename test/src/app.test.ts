@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { openapi } from '../../src/openapi'
-import { get, LETTER } from './routes/client'
+import { get } from './routes/client'
 
 describe('errors', () => {
   const cases: [string, number, string, string | undefined][] = [
@@ -66,29 +65,5 @@ describe('CORS', () => {
     const pre = await get('/search?q=radar', { method: 'OPTIONS', headers: { Origin: 'https://blog.example', 'Access-Control-Request-Method': 'GET' } })
     expect(pre.status).toBe(204)
     expect(pre.headers.get('Access-Control-Allow-Methods')).toContain('GET')
-  })
-})
-
-describe('GET /openapi.json', () => {
-  it('describes every route the worker answers, and the routes answer', async () => {
-    const res = await get('/openapi.json')
-    expect(res.status).toBe(200)
-    expect(res.body.openapi).toBe('3.1.0')
-    expect(Object.keys(res.body.paths).sort()).toEqual([
-      '/', '/documents', '/documents/{id}', '/health', '/openapi.json', '/people', '/people/{id}', '/read/{id}', '/search', '/suggest', '/widget.js',
-    ])
-    for (const path of Object.keys(openapi.paths)) {
-      const concrete = path.replace('{id}', path.startsWith('/people') ? 'frus1964-68v29p2-p_RD3' : LETTER)
-      const params = path === '/search' || path === '/suggest' ? '?q=radar' : ''
-      expect((await get(concrete + params)).status, path).toBe(200)
-    }
-  })
-
-  it('lists as required exactly the fields a search hit carries', async () => {
-    const hit = (await get('/search?q=Scowcroft')).body.hits[0]
-    expect(hit).toHaveProperty('number')
-    const schema = openapi.components.schemas.Hit
-    for (const field of schema.required) expect(hit, field).toHaveProperty(field)
-    for (const field of Object.keys(hit)) expect(schema.properties, field).toHaveProperty(field)
   })
 })
