@@ -17,6 +17,7 @@ code, pre { font: 14px/1.5 ui-monospace, monospace; }
 pre { background: #f6f8fa; border: 1px solid var(--rule); border-radius: 6px; padding: .8rem 1rem; overflow: auto; }
 `
 
+/** A page: every value escaped by the template, but the pages' own CSS (constant; escaped, its quotes would break). */
 export function page(title: string, body: HtmlEscapedString | Promise<HtmlEscapedString>, extraStyle = '') {
   return html`<!doctype html>
 <html lang="en">

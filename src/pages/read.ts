@@ -39,7 +39,7 @@ section.notes li { margin: .5rem 0; }
 a.back { text-decoration: none; margin-left: .3rem; font-family: system-ui, sans-serif; }
 `
 
-interface Context {
+export interface Context {
   origin: string
   marked: ReadonlySet<string>
   notes: Map<string, string>
@@ -95,8 +95,8 @@ function unitHtml(unit: Unit, ctx: Context, previousPage: Page | undefined): str
   return out
 }
 
-function citeButton(volume: VolumeFacts | undefined, doc: DocumentFacts, unit: Unit): string {
-  return `<folio-cite class="cite" text="${escapeHtml(cite(volume, doc, unit.pages[0]?.page).text)}"></folio-cite>`
+function citeButton(volume: VolumeFacts | undefined, doc: DocumentFacts, unit: Unit) {
+  return html`<folio-cite class="cite" text="${cite(volume, doc, unit.pages[0]?.page).text}"></folio-cite>`
 }
 
 /** The reading page of document number `d`. */
@@ -108,48 +108,45 @@ export async function readingPage(library: Library, d: number, marked: ReadonlyS
   return renderReadingPage(doc!, volume, units, { origin, marked, notes: new Map(), people, terms, links })
 }
 
-function renderReadingPage(doc: DocumentFacts, volume: VolumeFacts | undefined, units: Unit[], ctx: Context) {
+export function renderReadingPage(doc: DocumentFacts, volume: VolumeFacts | undefined, units: Unit[], ctx: Context) {
   const notes = units.filter((u) => u.kind === 'footnote')
   for (const n of notes) ctx.notes.set(n.id, n.label ?? String(n.n))
   let previous: Page | undefined
+  // unitHtml escapes the unit's text itself, to put its markup at offsets into it: the one place raw() is needed.
   const body = units.filter((u) => u.kind !== 'footnote').map((u) => {
     const anchor = anchorOf(u.kind, u.n)
-    const inner = unitHtml(u, ctx, previous) + citeButton(volume, doc, u)
+    const inner = html`${raw(unitHtml(u, ctx, previous))}${citeButton(volume, doc, u)}`
     previous = u.pages.at(-1)?.page ?? previous
-    if (u.kind === 'title') {
-      return `<h1 id="${anchor}">${doc.number ? `<span class="number">${escapeHtml(doc.number)}.</span>` : ''}${inner}</h1>`
-    }
-    return `<p id="${anchor}"${u.kind === 'head' ? ' class="head"' : ''}>${inner}</p>`
+    if (u.kind === 'title') return html`<h1 id="${anchor}">${doc.number ? html`<span class="number">${doc.number}.</span>` : ''}${inner}</h1>\n`
+    return u.kind === 'head' ? html`<p id="${anchor}" class="head">${inner}</p>\n` : html`<p id="${anchor}">${inner}</p>\n`
   })
   const noteItems = notes.map((n) => {
     const backs = units.flatMap((u) => u.cites.flatMap((c, k) => (c.note === n.id ? [`ref-${anchorOf(u.kind, u.n)}-${k + 1}`] : [])))
-    const label = n.label === undefined ? '' : `<span class="label">${escapeHtml(n.label)}.</span>`
-    const links = backs.map((b) => `<a class="back" href="#${b}" aria-label="Back to the text">↩</a>`).join('')
-    return `<li id="${anchorOf('footnote', n.n)}">${label}${unitHtml(n, ctx, n.pages[0]?.page)}${links}${citeButton(volume, doc, n)}</li>`
+    return html`<li id="${anchorOf('footnote', n.n)}">${n.label === undefined ? '' : html`<span class="label">${n.label}.</span>`}${raw(unitHtml(n, ctx, n.pages[0]?.page))}${
+      backs.map((b) => html`<a class="back" href="#${b}" aria-label="Back to the text">↩</a>`)}${citeButton(volume, doc, n)}</li>\n`
   })
   const linkList = (title: string, ids: readonly string[]) => {
     if (ids.length === 0) return ''
     const items = ids.map((id) => {
       const l = ctx.links.get(id)!
-      const name = escapeHtml('title' in l && l.title ? `${l.number ? `${l.number}. ` : ''}${l.title}` : id)
-      return `<li>${l.url ? `<a href="${escapeHtml(l.url)}">${name}</a>` : name}${l.in_corpus ? '' : ' <span class="facts">(not indexed)</span>'}</li>`
+      const name = l.title ? `${l.number ? `${l.number}. ` : ''}${l.title}` : id
+      return html`<li>${l.url ? html`<a href="${l.url}">${name}</a>` : name}${l.in_corpus ? '' : html` <span class="facts">(not indexed)</span>`}</li>`
     })
-    return `<section class="links"><h2>${title}</h2><ul>${items.join('')}</ul></section>`
+    return html`<section class="links"><h2>${title}</h2><ul>${items}</ul></section>`
   }
-  const facts = [doc.volume, doc.number && `Document ${doc.number}`, doc.date, doc.place, doc.chapter].filter(Boolean).map((f) => escapeHtml(f!))
-  const source = doc.source ? ` · <a href="${escapeHtml(doc.source)}">history.state.gov</a>` : ''
+  const facts = [doc.volume, doc.number && `Document ${doc.number}`, doc.date, doc.place, doc.chapter].filter((f): f is string => Boolean(f))
   const citation = cite(volume, doc, units[0]?.pages[0]?.page).text
   return page(
     `${doc.title} — Folio`,
     html`<header class="site"><a class="brand" href="/">Folio</a><folio-search placeholder="Search the documents"></folio-search></header>
 <main>
-<p class="facts">${raw(facts.join(' · ') + source)}</p>
+<p class="facts">${facts.join(' · ')}${doc.source ? html` · <a href="${doc.source}">history.state.gov</a>` : ''}</p>
 <p class="citation"><span>${citation}</span><folio-cite text="${citation}"></folio-cite></p>
 <article>
-${raw(body.join('\n'))}
-${raw(noteItems.length > 0 ? `<section class="notes" aria-label="Notes"><h2>Notes</h2><ol>${noteItems.join('\n')}</ol></section>` : '')}
-${raw(linkList('This document cites', doc.references ?? []))}
-${raw(linkList('Cited by', doc.citedBy ?? []))}
+${body}
+${noteItems.length > 0 ? html`<section class="notes" aria-label="Notes"><h2>Notes</h2><ol>${noteItems}</ol></section>` : ''}
+${linkList('This document cites', doc.references ?? [])}
+${linkList('Cited by', doc.citedBy ?? [])}
 </article>
 </main>`,
     STYLE,

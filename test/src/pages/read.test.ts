@@ -1,5 +1,8 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { DocumentFacts } from '../../../src/library'
+import type { Unit } from '../../../src/model'
+import { renderReadingPage, type Context } from '../../../src/pages/read'
 import { launch, worker } from '../../support/browser'
 
 describe('the reading page', () => {
@@ -94,5 +97,43 @@ describe('the reading page, with the editors’ markup', () => {
   it('shows who a person is where the text names them', async () => {
     await page.goto(`${worker()}/read/${VOLUME}-d5`)
     expect(await page.locator('#p1 .person').getAttribute('title')).toBe('Rusk, Dean — Secretary of State from January 21, 1961 to January 20, 1969')
+  })
+})
+
+describe('renderReadingPage', () => {
+  const evil = '<img src=x onerror="window.pwned=1">'
+  const unit = (kind: Unit['kind'], n: number, text: string, extra: Partial<Unit> = {}): Unit =>
+    ({ id: `d/${kind}${n}`, doc: 'd', kind, n, text, pages: [{ page: `<${n}>`, at: 0 }], cites: [], ...extra })
+  const doc = {
+    id: 'd', type: 'document', title: `Title ${evil}`, number: '"><script>window.pwned=1</script>', volume: 'v<b>', date: '1965',
+    place: `Tokyo ${evil}`, chapter: '<i>chapter</i>', source: 'https://history.state.gov/"onmouseover="window.pwned=1', first: 0, count: 3, pages: [],
+    references: ['elsewhere'],
+  } as unknown as DocumentFacts
+  const units = [
+    unit('title', 1, `The <script>window.pwned=1</script> title`, { cites: [{ note: 'd/fn1', at: 4 }] }),
+    unit('paragraph', 1, `A paragraph about ${evil} and radar.`, { annotations: [{ type: 'term', target: 't', start: 0, end: 1 }] }),
+    unit('footnote', 1, `A note ${evil}`, { label: '<u>1</u>' }),
+  ]
+  const ctx: Context = {
+    origin: 'http://folio.test', marked: new Set(['radar']), notes: new Map(), people: new Map(),
+    terms: new Map([['t', { id: 't', abbreviation: 'A', expansion: `"${evil}` }]]) as Context['terms'],
+    links: new Map([['elsewhere', { id: 'elsewhere', title: evil, in_corpus: false, url: 'https://x.test/"><script>window.pwned=1</script>' }]]),
+  }
+
+  it('escapes every value of the document, its units and its links, as a browser reads them', async () => {
+    const markup = String(await renderReadingPage(doc, undefined, units, ctx))
+    expect(markup).not.toMatch(/<script>window|<img|<b>|<i>chapter|<u>1/)
+    const browser = await launch()
+    try {
+      const page = await browser.newPage()
+      await page.setContent(markup)
+      expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined()
+      expect(await page.locator('img, b, i, u, script:not([src])').count()).toBe(0)
+      expect(await page.locator('h1').innerText()).toContain('<script>window.pwned=1</script>')
+      expect(await page.locator('#p1 mark').allInnerTexts()).toEqual(['radar'])
+      expect(await page.locator('.facts').first().innerText()).toContain(`Tokyo ${evil}`)
+    } finally {
+      await browser.close()
+    }
   })
 })
