@@ -151,12 +151,18 @@ export class LoadedIndex {
   }
 
   terms(reader: PageReader): Promise<Map<string, Term>> {
-    this.#terms ??= this.#json<Term[]>(reader, this.meta.terms).then((list) => new Map(list.map((t) => [t.id, t])))
+    this.#terms ??= this.#json<Term[]>(reader, this.meta.terms).then((list) => new Map(list.map((t) => [t.id, t])), (e: unknown) => {
+      this.#terms = undefined // not kept: the file may be back for the next request
+      throw e
+    })
     return this.#terms
   }
 
   people(reader: PageReader): Promise<Map<string, PersonFacts>> {
-    this.#people ??= this.#json<PersonFacts[]>(reader, this.meta.people).then((list) => new Map(list.map((p) => [p.id, p])))
+    this.#people ??= this.#json<PersonFacts[]>(reader, this.meta.people).then((list) => new Map(list.map((p) => [p.id, p])), (e: unknown) => {
+      this.#people = undefined
+      throw e
+    })
     return this.#people
   }
 
@@ -164,7 +170,11 @@ export class LoadedIndex {
     const path = `${INDEX_PATH}/${name}`
     const response = await reader.cache.read(path)
     if (!response.ok) throw new IndexUnavailableError(`folio: index file ${path} is missing (HTTP ${response.status}); rebuild the index`)
-    return (await response.json()) as T
+    try {
+      return (await response.json()) as T
+    } catch (e) {
+      throw new IndexUnavailableError(`folio: index file ${path} is corrupt (${(e as Error).message}); rebuild the index`)
+    }
   }
 }
 
