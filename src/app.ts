@@ -6,6 +6,7 @@ import type { AppEnv } from './app-env'
 import { ApiError, toApiError } from './errors'
 import { caching } from './middleware/caching'
 import { library } from './middleware/library'
+import { securityHeaders } from './middleware/security'
 import { openapi } from './api/openapi'
 import { documentsRoute } from './routes/documents'
 import { healthRoute } from './routes/health'
@@ -16,6 +17,7 @@ import { suggestRoute } from './routes/suggest'
 
 export const app = new Hono<AppEnv>()
 
+app.use(securityHeaders())
 app.use(cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'], exposeHeaders: ['ETag'], maxAge: 86400 }))
 app.get('/openapi.json', (c) => c.json(openapi()))
 app.use(library())

@@ -47,7 +47,25 @@ export function readParams<S extends ParamsSchema>(schema: S, query: Given): v.I
 
 /** Hono middleware: the route's query parameters, read by {@link readParams}, as `c.req.valid('query')`. */
 export function validQuery<S extends ParamsSchema>(schema: S) {
-  return validator('query', (query) => readParams(schema, query))
+  return validator('query', (query, c) => {
+    refuseMalformed(new URL(c.req.url).search)
+    return readParams(schema, query)
+  })
+}
+
+/** A parameter whose percent-encoding does not decode (`%E0%A4%A`) is refused, not searched as written. */
+export function refuseMalformed(search: string): void {
+  for (const pair of search.replace(/^\?/, '').split('&')) {
+    const at = pair.indexOf('=')
+    const [key, value] = at < 0 ? [pair, ''] : [pair.slice(0, at), pair.slice(at + 1)]
+    let name = key
+    try {
+      name = decodeURIComponent(key.replace(/\+/g, ' '))
+      decodeURIComponent(value.replace(/\+/g, ' '))
+    } catch {
+      throw new ApiError('invalid_parameter', `${name} is not valid percent-encoding (UTF-8 bytes as %XX): ${JSON.stringify(pair)}`, name)
+    }
+  }
 }
 
 /** A value the index must hold, else a 400 naming the parameter. */

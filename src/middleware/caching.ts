@@ -1,7 +1,8 @@
 /**
- * HTTP caching for answers that depend only on the URL and the index: a weak
- * ETag from the index hash and the worker version, a Cache-Control that lets
- * browsers and the edge keep them, and 304 for a client that already has one.
+ * HTTP caching for answers that depend only on the URL, the index and the
+ * code: a weak ETag from the index hash and the deployed version of the worker
+ * (a deploy that changes only the code changes it too), a Cache-Control that
+ * lets browsers and the edge keep them, and 304 for a client that already has one.
  */
 import type { MiddlewareHandler } from 'hono'
 import { version } from '../../package.json'
@@ -21,7 +22,8 @@ export function caching(options: CachingOptions = {}): MiddlewareHandler<AppEnv>
   return async function caching(c, next) {
     await next()
     if (c.res.status !== 200 || (c.req.method !== 'GET' && c.req.method !== 'HEAD')) return
-    const etag = `W/"${c.var.library.manifest.hash}-${version}"`
+    // Without the version binding (a bare Miniflare), the package version stands in.
+    const etag = `W/"${c.var.library.manifest.hash}-${c.env.CF_VERSION_METADATA?.id ?? version}"`
     c.res.headers.set('ETag', etag)
     if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', cacheControl)
     if (matches(c.req.header('If-None-Match'), etag)) {

@@ -1,9 +1,9 @@
 /** The pages a person sees: the demo page, the reading pages, and the widget script. */
 import { Hono } from 'hono'
-import { secureHeaders } from 'hono/secure-headers'
 import { validQuery } from '../api/params'
 import { MAX_QUERY_LENGTH, ReadParams } from '../api/schema'
 import type { AppEnv } from '../app-env'
+import { pagePolicy } from '../middleware/security'
 import { ApiError } from '../errors'
 import type { Library } from '../library'
 import { homePage } from '../pages/home'
@@ -11,17 +11,7 @@ import { notFoundPage, readingPage } from '../pages/read'
 import { parseQuery, QuerySyntaxError } from '../query/parse'
 import { plannedTerms, planQuery } from '../query/plan'
 
-/** Pages run the widget from this origin and nothing else. */
-const pageHeaders = secureHeaders({
-  contentSecurityPolicy: {
-    defaultSrc: ["'self'"],
-    scriptSrc: ["'self'"],
-    styleSrc: ["'self'", "'unsafe-inline'"],
-    imgSrc: ["'self'", 'data:'],
-    frameAncestors: ["'self'"],
-  },
-  crossOriginResourcePolicy: false,
-})
+const pageHeaders = pagePolicy()
 
 /** The terms of `q` to mark on a reading page; none for a query that cannot be searched. */
 async function markedTerms(library: Library, q: string | undefined): Promise<Set<string>> {

@@ -54,7 +54,7 @@ describe('errors', () => {
       }
     }
     const raw = await get('/search?q=%E0%A4%A')
-    expect([200, 400]).toContain(raw.status)
+    expect([raw.status, raw.body.error.param]).toEqual([400, 'q'])
   })
 })
 
@@ -65,5 +65,25 @@ describe('CORS', () => {
     const pre = await get('/search?q=radar', { method: 'OPTIONS', headers: { Origin: 'https://blog.example', 'Access-Control-Request-Method': 'GET' } })
     expect(pre.status).toBe(204)
     expect(pre.headers.get('Access-Control-Allow-Methods')).toContain('GET')
+  })
+})
+
+describe('security headers', () => {
+  it('tells browsers not to sniff, to send no referrer, and lets any site load the answers and the widget', async () => {
+    for (const path of ['/search?q=radar', '/health', '/openapi.json', '/widget.js', '/', '/search?q=radar&limit=0', '/nowhere']) {
+      const res = await get(path)
+      expect(res.headers.get('X-Content-Type-Options'), path).toBe('nosniff')
+      expect(res.headers.get('Referrer-Policy'), path).toBe('no-referrer')
+      expect(res.headers.get('Cross-Origin-Resource-Policy'), path).toBe('cross-origin')
+    }
+  })
+
+  it('gives the pages a policy that runs only this origin\'s scripts and lets no other site frame them', async () => {
+    for (const path of ['/', '/read/frus1989-92v31-d49', '/read/nope']) {
+      const csp = (await get(path)).headers.get('Content-Security-Policy') ?? ''
+      for (const directive of ["default-src 'self'", "script-src 'self'", "base-uri 'none'", "form-action 'self'", "object-src 'none'", "frame-ancestors 'self'"]) {
+        expect(csp, path).toContain(directive)
+      }
+    }
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { readParams } from '../../../src/api/params'
+import { readParams, refuseMalformed } from '../../../src/api/params'
 import { DocumentsParams, SearchParams } from '../../../src/api/schema'
 import { ApiError } from '../../../src/errors'
 
@@ -42,5 +42,14 @@ describe('readParams', () => {
     expect(refusal({ q: 'radar', limit: ['5', '6'] })).toEqual({ code: 'invalid_parameter', message: 'limit is given 2 times; give it once', param: 'limit' })
     expect(readParams(SearchParams, { q: ['radar'], colour: 'blue' })).toMatchObject({ q: 'radar' })
     expect(readParams(DocumentsParams, { doc: 'anything' })).toEqual({ limit: 20, offset: 0 })
+  })
+})
+
+describe('refuseMalformed', () => {
+  it('refuses a parameter whose percent-encoding does not decode, naming it', () => {
+    expect(() => refuseMalformed('?q=radar&limit=5&kind=a+b&empty=&flag')).not.toThrow()
+    expect(() => refuseMalformed('?q=%E0%A4%A')).toThrow(new ApiError('invalid_parameter', 'q is not valid percent-encoding (UTF-8 bytes as %XX): "q=%E0%A4%A"', 'q'))
+    expect(() => refuseMalformed('?q=100%')).toThrow('q is not valid percent-encoding')
+    expect(() => refuseMalformed('?q=%C3%A9t%C3%A9&%FF=1')).toThrow('%FF is not valid percent-encoding')
   })
 })

@@ -1,3 +1,4 @@
+import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import { get } from '../routes/client'
 
@@ -5,7 +6,8 @@ describe('caching', () => {
   it('gives answers an ETag from the index hash and a Cache-Control the edge can use', async () => {
     const { hash } = (await get('/health')).body.index
     const res = await get('/search?q=radar')
-    expect(res.headers.get('ETag')).toMatch(new RegExp(`^W/"${hash}-`))
+    expect(res.headers.get('ETag')).toBe(`W/"${hash}-${env.CF_VERSION_METADATA.id}"`)
+    expect(env.CF_VERSION_METADATA.id).toEqual(expect.any(String))
     expect(res.headers.get('Cache-Control')).toMatch(/public, .*s-maxage=\d+/)
   })
 
