@@ -11,6 +11,9 @@ export interface Diagnostic {
   message: string
 }
 
+/** A file with nothing but white space, whatever its format: a warning, not an error. */
+export const EMPTY_FILE = 'empty file: no document read'
+
 /** `corpus/a.txt:12: warning: …`, the form editors and terminals link to. */
 export function formatDiagnostic(d: Diagnostic): string {
   return `${d.file}:${d.line}: ${d.severity}: ${d.message}`

@@ -24,7 +24,7 @@
 import { sourceUrl, type Document, type Page, type Volume } from '../../src/model'
 import { romanValue, toRoman } from '../../src/roman'
 import { annotateReferences } from '../annotate'
-import { Diagnostics, type Diagnostic } from '../diagnostics'
+import { Diagnostics, EMPTY_FILE, type Diagnostic } from '../diagnostics'
 import type { Cut } from './cleantext'
 import { findCandidates, resolveMarkers, strayMarkers, type Candidate } from './markers'
 import { assembleUnits, noteId, type RawBlock, type RawNote } from './units'
@@ -66,8 +66,9 @@ const MAX_TITLE = 300
 export function parsePageText(source: string, file: string, id: string): ParsedFile {
   const diag = new Diagnostics(file)
   const lines = source.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/)
+
   if (lines.every((l) => l.trim() === '')) {
-    diag.warn(1, 'empty file: no document read')
+    diag.warn(1, EMPTY_FILE)
     return { documents: [], diagnostics: diag.list }
   }
 

@@ -1,7 +1,7 @@
-import { writeFileSync } from 'node:fs'
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { decodeUtf8, readCorpus } from '../../index/corpus'
+import { decodeUtf8, DocumentIds, readCorpus } from '../../index/corpus'
 import { tempDir } from '../support/temp'
 
 function corpus(files: Record<string, string | Uint8Array>): string {
@@ -56,5 +56,66 @@ describe('decodeUtf8', () => {
 
   it('decodes good UTF-8', () => {
     expect(decodeUtf8(Buffer.from('Argüello'), 'f.txt')).toBe('Argüello')
+  })
+})
+
+describe('reading a corpus folder', () => {
+  it('skips hidden files and folders, warning on those that look like corpus files', async () => {
+    const dir = corpus({ 'ok.txt': '1. Ok\n\nFine.', '._ok.txt': new Uint8Array([0, 5, 22, 7, 0xe9, 0xff]), '.DS_Store': 'x' })
+    mkdirSync(join(dir, '.git'))
+    writeFileSync(join(dir, '.git', 'HEAD'), 'ref: refs/heads/main')
+    const { documents, diagnostics, files } = await readCorpus(dir)
+    expect(documents.map((d) => d.id)).toEqual(['ok'])
+    expect(diagnostics.map((d) => [d.file.split('/').pop(), d.severity, d.message])).toEqual([['._ok.txt', 'warning', 'hidden file (such as the ._ files macOS leaves); skipped']])
+    expect(files).toEqual({ read: 1, skipped: 3 })
+  })
+
+  it('skips symbolic links to files and folders, and says so', async () => {
+    const outside = corpus({ 'secret.txt': '1. Outside\n\nNot part of the corpus.' })
+    const dir = corpus({ 'ok.txt': '1. Ok\n\nFine.' })
+    symlinkSync(join(outside, 'secret.txt'), join(dir, 'linked.txt'))
+    symlinkSync(outside, join(dir, 'folder'))
+    const { documents, diagnostics, files } = await readCorpus(dir)
+    expect(documents.map((d) => d.id)).toEqual(['ok'])
+    expect(diagnostics.map((d) => [d.file.split('/').pop(), d.message])).toEqual([
+      ['folder', "symbolic link; skipped (only the folder's own files are read)"],
+      ['linked.txt', "symbolic link; skipped (only the folder's own files are read)"],
+    ])
+    expect(files).toEqual({ read: 1, skipped: 2 })
+  })
+
+  it('refuses file names that give an id a URL cannot hold; those that would give . or .. are hidden files', async () => {
+    const dir = corpus({ '..txt': '1. Dot\n\nText.', '...txt': '1. Dots\n\nText.', 'new\nline.txt': '1. Newline\n\nText.', 'ok.txt': '1. Ok\n\nFine.' })
+    const { documents, diagnostics } = await readCorpus(dir)
+    expect(documents.map((d) => d.id)).toEqual(['ok'])
+    expect(diagnostics.map((d) => [d.severity, d.message])).toEqual([
+      ['warning', 'hidden file (such as the ._ files macOS leaves); skipped'],
+      ['warning', 'hidden file (such as the ._ files macOS leaves); skipped'],
+      ['error', 'document id "new\\nline" cannot be part of a URL (/read/<id>); rename the file or the document'],
+    ])
+    const ids = new DocumentIds()
+    for (const id of ['.', '..', ' ', 'a\tb']) expect(ids.claim(id, 'vol.xml')?.message).toBe(`document id ${JSON.stringify(id)} cannot be part of a URL (/read/<id>); rename the file or the document`)
+    expect(ids.claim('frus1964-68v29p2-d1', 'vol.xml')).toBeUndefined()
+  })
+
+  it('warns on an empty file whatever its format', async () => {
+    const dir = corpus({ 'empty.xml': '', 'blank.txt': ' \n\n', 'ok.txt': '1. Ok\n\nFine.' })
+    const { documents, diagnostics } = await readCorpus(dir)
+    expect(documents.map((d) => d.id)).toEqual(['ok'])
+    expect(diagnostics.map((d) => [d.file.split('/').pop(), d.severity, d.message])).toEqual([
+      ['blank.txt', 'warning', 'empty file: no document read'],
+      ['empty.xml', 'warning', 'empty file: no document read'],
+    ])
+  })
+})
+
+describe('decodeUtf8', () => {
+  it('names the byte that starts the sequence that is not UTF-8', () => {
+    const latin1 = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0))
+    expect(decodeUtf8(latin1('Caf\u00e9 au lait'), 'f.txt')).toMatchObject({ line: 1, message: 'not UTF-8: byte 0xe9 at offset 3; re-save the file as UTF-8' })
+    expect(decodeUtf8(latin1('ok\nr\u00e9sum\u00e9'), 'f.txt')).toMatchObject({ line: 2, message: 'not UTF-8: byte 0xe9 at offset 4; re-save the file as UTF-8' })
+    expect(decodeUtf8(Uint8Array.of(0x61, 0xc3), 'f.txt')).toMatchObject({ message: 'not UTF-8: byte 0xc3 at offset 1; re-save the file as UTF-8' })
+    expect(decodeUtf8(Uint8Array.of(0xed, 0xa0, 0x80), 'f.txt')).toMatchObject({ message: 'not UTF-8: byte 0xed at offset 0; re-save the file as UTF-8' })
+    expect(decodeUtf8(Uint8Array.of(0xe2, 0x82, 0xac, 0xf0, 0x9f, 0x99, 0x82), 'f.txt')).toBe('€🙂')
   })
 })
