@@ -15,7 +15,7 @@ import { anchorOf, UNIT_KINDS, type Person, type Term, type Unit } from './model
 import { Pack } from './pack'
 import { DOCUMENTS_PAGE, RESIDENT, UNITS_PAGE } from './format/packs'
 import { PostingsSession } from './postings'
-import { DecodedCache, IndexUnavailableError, PageCache, type CacheOptions, type ReadAsset } from './store/cache'
+import { DecodedCache, IndexUnavailableError, PageCache, verified, type CacheOptions, type ReadAsset } from './store/cache'
 import { PageReader, PageTable } from './store/reader'
 import { SortedTable } from './store/sorted'
 
@@ -168,10 +168,9 @@ export class LoadedIndex {
 
   async #json<T>(reader: PageReader, name: string): Promise<T> {
     const path = `${INDEX_PATH}/${name}`
-    const response = await reader.cache.read(path)
-    if (!response.ok) throw new IndexUnavailableError(`folio: index file ${path} is missing (HTTP ${response.status}); rebuild the index`)
+    const bytes = await reader.cache.file(path)
     try {
-      return (await response.json()) as T
+      return JSON.parse(new TextDecoder().decode(bytes)) as T
     } catch (e) {
       throw new IndexUnavailableError(`folio: index file ${path} is corrupt (${(e as Error).message}); rebuild the index`)
     }
@@ -379,9 +378,11 @@ export async function loadIndex(read: ReadAsset, options?: CacheOptions): Promis
   if (!residentResponse.ok) {
     throw new IndexUnavailableError(`folio: index file ${manifest.resident} is missing (HTTP ${residentResponse.status}); rebuild the index`)
   }
+  const residentPath = `${INDEX_PATH}/${manifest.resident}`
+  const residentBytes = await verified(residentPath, new Uint8Array(await residentResponse.arrayBuffer()))
   let resident: Pack<typeof RESIDENT>
   try {
-    resident = new Pack(RESIDENT, new Uint8Array(await residentResponse.arrayBuffer()))
+    resident = new Pack(RESIDENT, residentBytes)
   } catch (e) {
     throw new IndexUnavailableError(`folio: index file ${manifest.resident} is corrupt (${(e as Error).message}); rebuild the index`)
   }

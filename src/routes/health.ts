@@ -3,9 +3,13 @@ import { Hono } from 'hono'
 import { version } from '../../package.json'
 import type { HealthResponse } from '../api/schema'
 import type { AppEnv } from '../app-env'
+import { ApiError } from '../errors'
 
-export const healthRoute = new Hono<AppEnv>().get('/health', (c) => {
-  const { manifest, documents } = c.var.library
+export const healthRoute = new Hono<AppEnv>().get('/health', async (c) => {
+  const { manifest, documents, reader } = c.var.library
+  // Index files a request found missing or damaged are read again: 503 while any still is, naming it; ok once they read well.
+  const broken = await reader.cache.recheck()
+  if (broken.length > 0) throw new ApiError('index_unavailable', broken.length === 1 ? broken[0]! : `${broken.length} index files are unreadable: ${broken.join('; ')}`)
   c.header('Cache-Control', 'no-store')
   return c.json({
     status: 'ok',

@@ -32,6 +32,8 @@ export class PageCache {
   #bytes = 0
   /** Fetches made, for the benchmarks. */
   fetches = 0
+  /** Files that could not be read, or did not decode, and why: until a read of them succeeds (/health reads them again). */
+  readonly broken = new Map<string, { size?: number; message: string }>()
 
   constructor(read: ReadAsset, options: CacheOptions = {}) {
     this.#read = read
@@ -54,7 +56,7 @@ export class PageCache {
     if (entry) return entry.bytes
     let loading = this.#loading.get(path)
     if (!loading) {
-      loading = this.#fetch(path, size)
+      loading = this.file(path, size)
       this.#loading.set(path, loading)
       loading.then((bytes) => this.#store(path, bytes), () => {}).finally(() => this.#loading.delete(path))
     }
@@ -71,6 +73,7 @@ export class PageCache {
         entry.decoded = decodeOrRefuse(path, bytes, decode)
       } catch (e) {
         this.#drop(path)
+        this.broken.set(path, { size, message: (e as Error).message })
         throw e
       }
       const extra = weight(entry.decoded as T)
@@ -91,14 +94,32 @@ export class PageCache {
     }
   }
 
-  async #fetch(path: string, size: number): Promise<Uint8Array> {
-    const response = await this.read(path)
-    if (!response.ok) throw new IndexUnavailableError(`folio: index file ${path} is missing (HTTP ${response.status}); rebuild the index`)
-    const bytes = new Uint8Array(await response.arrayBuffer())
-    if (bytes.byteLength !== size) {
-      throw new IndexUnavailableError(`folio: index file ${path} is ${bytes.byteLength} bytes, not the ${size} the index records; rebuild the index`)
+  /**
+   * A whole file, past the cache: there, of the size the index records (when
+   * it is given) and of the content its name's hash says, or an
+   * IndexUnavailableError naming it (and it is counted broken until it reads well).
+   */
+  async file(path: string, size?: number): Promise<Uint8Array> {
+    try {
+      const response = await this.read(path)
+      if (!response.ok) throw new IndexUnavailableError(`folio: index file ${path} is missing (HTTP ${response.status}); rebuild the index`)
+      const bytes = new Uint8Array(await response.arrayBuffer())
+      if (size !== undefined && bytes.byteLength !== size) {
+        throw new IndexUnavailableError(`folio: index file ${path} is ${bytes.byteLength} bytes, not the ${size} the index records; rebuild the index`)
+      }
+      await verified(path, bytes)
+      this.broken.delete(path)
+      return bytes
+    } catch (e) {
+      if (e instanceof IndexUnavailableError) this.broken.set(path, { ...(size !== undefined && { size }), message: e.message })
+      throw e
     }
-    return bytes
+  }
+
+  /** Reads the broken files again: those that read well now are no longer broken. What still is, and why. */
+  async recheck(): Promise<string[]> {
+    await Promise.allSettled([...this.broken].map(([path, { size }]) => this.file(path, size)))
+    return [...this.broken.values()].map((b) => b.message)
   }
 
   #touch(path: string): Entry | undefined {
@@ -132,6 +153,23 @@ export class PageCache {
       this.#bytes -= entry.weight
     }
   }
+}
+
+const NAMED_BY_HASH = /\.([0-9a-f]{16})(?:\.\d+)?\.\w+$/
+
+/**
+ * A file's bytes, checked against the content hash in its name (the build
+ * names every file by the SHA-256 of its bytes): a file damaged in storage
+ * or in transit is a 503 naming it, never a wrong answer. Once per page and
+ * isolate: about 0.3 ms of CPU for a 256 KB page.
+ */
+export async function verified(path: string, bytes: Uint8Array): Promise<Uint8Array> {
+  const named = NAMED_BY_HASH.exec(path)?.[1]
+  if (named === undefined) return bytes
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>))
+  const hash = Array.from(digest.subarray(0, 8), (b) => b.toString(16).padStart(2, '0')).join('')
+  if (hash !== named) throw new IndexUnavailableError(`folio: index file ${path} is corrupt (its bytes do not match the hash in its name); rebuild the index`)
+  return bytes
 }
 
 /** A page decoded, or a 503 naming the file when its bytes are not what the index wrote. */
