@@ -1,5 +1,8 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { buildSnippet, densestWindow, escapeHtml, snippetHtml, type Span } from '../../src/snippet'
+import { findTerms, tokenize } from '../../src/text'
+import { properties, word } from '../support/property'
 
 const spansOf = (text: string, word: string): Span[] =>
   [...text.matchAll(new RegExp(`\\b${word}\\b`, 'g'))].map((m) => [m.index, m.index + word.length] as const)
@@ -79,5 +82,29 @@ describe('snippetHtml', () => {
   it('escapes the highlighted text too', () => {
     expect(snippetHtml({ text: '<script>', highlights: [[0, 8]], focus: 0 })).toBe('<mark>&lt;script&gt;</mark>')
     expect(escapeHtml('<img src=x onerror=alert(1)>')).not.toContain('<')
+  })
+})
+
+describe('buildSnippet, for any text and matched words (properties)', () => {
+  const text = fc.array(fc.oneof(word, fc.constantFrom(' ', '  ', '\n', ', ', '. ', ' [Page 3] ')), { maxLength: 120 }).map((parts) => parts.join(''))
+
+  it('keeps highlights inside the snippet, in order, on the words matched, and escapes everything else', () => {
+    fc.assert(fc.property(text, fc.integer({ min: 20, max: 300 }), fc.array(fc.nat(), { maxLength: 8 }), (source, length, picks) => {
+      const tokens = tokenize(source)
+      const terms = new Set(picks.flatMap((k) => (tokens.length > 0 ? [tokens[k % tokens.length]!.term] : [])))
+      const matches = findTerms(source, terms)
+      const snippet = buildSnippet(source, matches, length)
+      let previous = 0
+      for (const [s, e] of snippet.highlights) {
+        expect(s).toBeGreaterThanOrEqual(previous)
+        expect(e).toBeGreaterThan(s)
+        expect(e).toBeLessThanOrEqual(snippet.text.length)
+        expect(matches.some(([ms, me]) => source.slice(ms, me).replace(/\n/g, ' ') === snippet.text.slice(s, e))).toBe(true)
+        previous = e
+      }
+      expect(snippet.focus).toBeGreaterThanOrEqual(0)
+      expect(snippet.focus).toBeLessThanOrEqual(source.length)
+      expect(snippetHtml(snippet).replace(/<\/?mark>/g, '')).not.toMatch(/[<>"']/)
+    }), properties(300))
   })
 })

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs'
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { parsePageText } from '../../../index/parse/pagetext'
 import type { Unit } from '../../../src/model'
+import { properties } from '../../support/property'
 
 const parse = (text: string) => {
   const { documents, diagnostics } = parsePageText(text, 'test.txt', 'doc')
@@ -301,5 +303,48 @@ describe('malformed files', () => {
     const d = doc('\uFEFF1. Title\r\n\r\nA paragraph of text.\r\n')
     expect(d.title).toBe('Title')
     expect(texts(d.units, 'paragraph')).toEqual(['A paragraph of text.'])
+  })
+})
+
+describe('parsePageText, for any page (properties)', () => {
+  const letters = fc.constantFrom('treaty', 'radar', 'Krasnoyarsk', 'Geneva', 'Argüello', 'missile', 'summit', 'Ōkinawa', 'naïve', 'memorandum')
+  const glued = fc.tuple(letters, fc.integer({ min: 1, max: 4 })).map(([w, n]) => `${w}${n}`)
+  const paragraph = fc.array(fc.oneof(letters, letters, glued, fc.constantFrom('June 20', '1989,', 'U.S.', '—', '(A)', 'p.')), { minLength: 1, maxLength: 40 })
+  const page = fc.record({
+    title: fc.array(letters, { minLength: 1, maxLength: 8 }),
+    paragraphs: fc.array(fc.tuple(paragraph, fc.boolean(), fc.nat(40)), { minLength: 1, maxLength: 8 }),
+    notes: fc.array(fc.array(letters, { minLength: 1, maxLength: 10 }), { maxLength: 4 }),
+  })
+
+  it('never throws; units hold no page marker, their pages ascend inside their text, and no word of a paragraph is lost', () => {
+    fc.assert(fc.property(page, fc.integer({ min: 1, max: 900 }), ({ title, paragraphs, notes }, first) => {
+      let pageNumber = first
+      const body = paragraphs.map(([words, breaks, at]) => {
+        if (!breaks) return words.join(' ')
+        const cut = at % words.length
+        return [...words.slice(0, cut), `[Page ${++pageNumber}]`, ...words.slice(cut)].join(' ')
+      })
+      const noteLines = notes.map((words, i) => `     ${i + 1}. ${words.join(' ')}`)
+      const source = [`[Page ${first}]`, '', `12. ${title.join(' ')}`, '', ...body.flatMap((p) => [p, '']), ...noteLines].join('\n')
+      const { documents } = parsePageText(source, 'test.txt', 'doc')
+      const units = documents[0]!.units
+      const all = units.map((u) => u.text).join(' ')
+      for (const u of units) {
+        expect(u.text).not.toMatch(/\[(?:(?:Facsimile|Typeset)\s+)?Page\s+\w+\]/)
+        const ats = u.pages.map((p) => p.at)
+        expect(ats).toEqual([...ats].sort((a, b) => a - b))
+        for (const at of [...ats, ...u.cites.map((c) => c.at)]) expect(at).toBeLessThanOrEqual(u.text.length)
+        const numbers = u.pages.map((p) => Number(p.page))
+        expect(numbers).toEqual([...numbers].sort((a, b) => a - b))
+      }
+      for (const [words] of paragraphs) for (const w of words) if (/^\p{L}+$/u.test(w)) expect(all).toContain(w)
+    }), properties(300))
+  })
+
+  it('never throws on any text at all', () => {
+    fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 400 }), (source) => {
+      const { documents } = parsePageText(source, 'test.txt', 'doc')
+      for (const u of documents[0]?.units ?? []) expect(u.text).not.toMatch(/\[Page\s+\d+\]/)
+    }), properties(300))
   })
 })

@@ -1,7 +1,9 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { readParams, refuseMalformed } from '../../../src/api/params'
 import { DocumentsParams, SearchParams } from '../../../src/api/schema'
 import { ApiError } from '../../../src/errors'
+import { properties } from '../../support/property'
 
 /** The error reading `query` raises, as the client receives it. */
 function refusal(query: Record<string, string | string[]>) {
@@ -51,5 +53,30 @@ describe('refuseMalformed', () => {
     expect(() => refuseMalformed('?q=%E0%A4%A')).toThrow(new ApiError('invalid_parameter', 'q is not valid percent-encoding (UTF-8 bytes as %XX): "q=%E0%A4%A"', 'q'))
     expect(() => refuseMalformed('?q=100%')).toThrow('q is not valid percent-encoding')
     expect(() => refuseMalformed('?q=%C3%A9t%C3%A9&%FF=1')).toThrow('%FF is not valid percent-encoding')
+  })
+})
+
+describe('readParams, for any query string (properties)', () => {
+  const value = fc.oneof(fc.string({ maxLength: 20 }), fc.integer().map(String), fc.constantFrom('', ' ', '1', '100', '101', '-0', 'date', 'paragraph,footnote', '1965..1967', '..'))
+  const query = fc.dictionary(fc.constantFrom('q', 'limit', 'offset', 'kind', 'sort', 'year', 'volume', 'doc', 'other'), fc.oneof(value, fc.array(value, { minLength: 2, maxLength: 3 })))
+
+  it('gives values within their bounds, or a 400 naming one of the parameters sent', () => {
+    fc.assert(fc.property(query, (given) => {
+      let read
+      try {
+        read = readParams(SearchParams, given)
+      } catch (e) {
+        expect(e).toBeInstanceOf(ApiError)
+        const { status, param } = e as ApiError
+        expect(status).toBe(400)
+        expect(['q', ...Object.keys(given)]).toContain(param)
+        return
+      }
+      expect(read.q.trim()).not.toBe('')
+      expect(read.limit).toBeGreaterThanOrEqual(1)
+      expect(read.limit).toBeLessThanOrEqual(100)
+      expect(read.offset).toBeGreaterThanOrEqual(0)
+      if (read.year) expect(read.year.from).toBeLessThanOrEqual(read.year.to)
+    }), properties(1000))
   })
 })

@@ -1,5 +1,7 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { parseQuery, QuerySyntaxError, type QueryWord } from '../../../src/query/parse'
+import { properties, word } from '../../support/property'
 
 /** The words a query searches for (not those it excludes), in order. */
 const required = (q: string): QueryWord[] => parseQuery(q).required.flat().flatMap((c) => (c.type === 'word' ? [c.word] : c.words))
@@ -47,5 +49,26 @@ describe('parseQuery', () => {
   it('refuses a query with nothing to search for', () => {
     expect(() => parseQuery('-ABM')).toThrow('the query only excludes words; add a word to search for')
     expect(() => parseQuery('!!! ...')).toThrow('the query has no words to search for')
+  })
+})
+
+describe('parseQuery, for any text (properties)', () => {
+  const query = fc.array(fc.oneof(word, fc.constantFrom('"', '-', '*', ' OR ', 'OR', ' ', '“', '”', '-"', '|', '(', ')')), { maxLength: 40 }).map((p) => p.join(' '))
+
+  it('gives groups of clauses, each with words, or a syntax error, and nothing else', () => {
+    fc.assert(fc.property(fc.oneof(query, fc.string({ maxLength: 200 })), (q) => {
+      let parsed
+      try {
+        parsed = parseQuery(q)
+      } catch (e) {
+        expect(e).toBeInstanceOf(QuerySyntaxError)
+        return
+      }
+      expect(parsed.required.length).toBeGreaterThan(0)
+      for (const group of parsed.required) {
+        expect(group.length).toBeGreaterThan(0)
+        for (const c of group) expect(c.type === 'word' ? c.word.term.length : c.words.length).toBeGreaterThan(0)
+      }
+    }), properties(1000))
   })
 })

@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { LoadedIndex } from '../../../src/library'
 import { documentCoverage } from '../../../src/query/coverage'
@@ -6,6 +7,7 @@ import { planQuery, queryLimits } from '../../../src/query/plan'
 import { search, searchLimits, type SearchLimits, type SearchRequest } from '../../../src/query/search'
 import { tokenize } from '../../../src/text'
 import { loadedIndex } from '../../support/paged-index'
+import { properties, word } from '../../support/property'
 
 const request = (q: string): SearchRequest => ({ q, limit: 10, offset: 0, filters: {}, sort: 'relevance', origin: 'https://folio.test' })
 /** Limits small enough that the shipped corpus reaches them. */
@@ -144,5 +146,43 @@ describe('the hit of a phrase', () => {
     expect(hit.citation.text).toMatch(/p\. 95\.$/)
     expect(hit.snippet).toContain('<mark>United States service</mark>')
     expect(hit.snippet).not.toMatch(/<mark>(United|States|service)<\/mark>/)
+  })
+})
+
+describe('search, for any query (properties)', () => {
+  let index: LoadedIndex
+
+  beforeAll(async () => {
+    index = await loadedIndex()
+  })
+
+  // Words of the corpus (and a few it lacks), as a reader types them, with the syntax's operators.
+  const corpusWord = fc.constantFrom('Okinawa', 'reversion', 'Rusk', 'Sato', 'treaty', 'radar', 'Krasnoyarsk', 'the', 'of', 'June', '20', 'Japan', 'Ambassador',
+    'Reischauer', 'nuclear', 'Bonin', 'textile', 'Vietnam', 'PriMin', 'Shevardnaze', 'reversoin', 'zzyzx', 'a', 'an')
+  const term = fc.oneof(corpusWord, corpusWord.map((w) => `${w.slice(0, 3)}*`), corpusWord.map((w) => `-${w}`), fc.tuple(corpusWord, corpusWord).map(([a, b]) => `"${a} ${b}"`), word)
+  const query = fc.array(fc.oneof(term, term, fc.constant('OR')), { minLength: 1, maxLength: 8 }).map((t) => t.join(' '))
+  const sort = fc.constantFrom('relevance', 'date') as fc.Arbitrary<SearchRequest['sort']>
+
+  it('answers within its limits, each hit with its words marked inside its snippet and its page among its pages, or refuses the syntax', async () => {
+    await fc.assert(fc.asyncProperty(query, fc.integer({ min: 1, max: 20 }), fc.nat(30), sort, async (q, limit, offset, order) => {
+      const library = index.open()
+      let body
+      try {
+        body = await search(library, { ...request(q), limit, offset, sort: order })
+      } catch (e) {
+        expect(e, q).toBeInstanceOf(QuerySyntaxError)
+        return
+      }
+      expect(library.postings.decoded).toBeLessThanOrEqual(searchLimits.postings)
+      expect(body.hits.length).toBeLessThanOrEqual(limit)
+      if (body.total_relation === 'eq') expect(body.total).toBeGreaterThanOrEqual(Math.min(body.hits.length + offset, body.total))
+      expect(body.full).toBeLessThanOrEqual(body.total)
+      for (const hit of body.hits) {
+        expect(hit.matched).toBeGreaterThanOrEqual(1)
+        expect(hit.matched).toBeLessThanOrEqual(body.words)
+        for (const [s, e] of hit.highlights) expect(0 <= s && s < e && e <= hit.snippet_text.length, q).toBe(true)
+        if (hit.page !== null) expect(hit.pages).toContain(hit.page)
+      }
+    }), properties(150))
   })
 })
