@@ -44,33 +44,39 @@ function compatibilityDate(): string {
   return m[1]!
 }
 
-/** The index files, served as the edge would: a first read is slow, the next ones are not. */
-class Edge {
+/** The index files, served as the edge would: a first read is slow (`coldReadMs`), the next ones are not. */
+export class Edge {
   readonly #seen = new Set<string>()
   reads = 0
 
-  constructor(readonly indexDir: string) {}
+  constructor(
+    readonly indexDir: string,
+    readonly coldReadMs = COLD_READ_MS,
+  ) {}
 
   forget(): void {
     this.#seen.clear()
   }
 
+  /** An index file from the index folder; any other asset (the widget) from the folder above it, as `build/` holds them. */
   async serve(request: Request): Promise<Response> {
-    const path = new URL(request.url).pathname.replace(/^\/index\//, '')
+    const url = new URL(request.url).pathname
+    const path = url.startsWith('/index/') ? join(this.indexDir, url.slice('/index/'.length)) : join(dirname(this.indexDir), url)
     this.reads++
-    if (!this.#seen.has(path)) {
+    if (!this.#seen.has(path) && this.coldReadMs > 0) {
       this.#seen.add(path)
-      await new Promise((r) => setTimeout(r, COLD_READ_MS))
+      await new Promise((r) => setTimeout(r, this.coldReadMs))
     }
     try {
-      return new Response(readFileSync(join(this.indexDir, path)))
+      return new Response(readFileSync(path))
     } catch {
       return new Response('not found', { status: 404 })
     }
   }
 }
 
-function instance(edge: Edge): Miniflare {
+/** The bundled worker in a new Miniflare instance, its assets served by `edge`. */
+export function instance(edge: Edge): Miniflare {
   const script = bundledWorker()
   return new Miniflare({
     modules: true,
