@@ -218,9 +218,10 @@ function buildGroup(files: readonly CorpusFile[], target: string, termOf: (word:
         meta.units++
       }
     }
-    pages.end()
     counts.push(countDocuments(parsed.documents, parsed.volume ? [parsed.volume] : []))
   }
+  // Pages end with the group, the unit of reuse (not with each file: 10,000 one-page documents made 10,000 pages).
+  pages.end()
   pages.firsts.forEach((first, i) => (meta.pages[i]!.first = first))
   meta.counts = sumCounts(counts)
   segment.write(join(dir, 'run.bin'))

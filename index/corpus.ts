@@ -9,6 +9,14 @@ import { EMPTY_FILE, inFileOrder, type Diagnostic } from './diagnostics'
 import { parsePageText, type ParsedFile } from './parse/pagetext'
 import { parseTei } from './parse/tei'
 
+/**
+ * The largest corpus file read. Each file is parsed whole, and a page-text
+ * file is one document: a 60 MB one took 2.3 GB to index, so past this the
+ * 3 GB the build may use would not hold. FRUS's largest TEI volumes are
+ * about 5 MB; split anything larger than this.
+ */
+export const MAX_FILE_BYTES = 50 * 2 ** 20
+
 /** Parsers by file extension. */
 const PARSERS: Record<string, (source: string, file: string, id: string) => ParsedFile> = {
   '.txt': parsePageText,
@@ -63,11 +71,16 @@ export async function listCorpus(dir: string): Promise<{ files: CorpusFile[]; sk
     } else if (!corpusFormat) {
       skip(file, /^(readme|sources|license)/i.test(name) ? undefined : `not a corpus file (${Object.keys(PARSERS).join(', ')}); skipped`)
     } else {
-      files.push({ path, file, id: basename(path, extname(path)), size: (await stat(path)).size })
+      const { size } = await stat(path)
+      if (size > MAX_FILE_BYTES) {
+        diagnostics.push({ severity: 'error', file, line: 1, message: `${mib(size)}, more than the ${mib(MAX_FILE_BYTES)} a corpus file may hold (each is parsed whole); split it` })
+      } else files.push({ path, file, id: basename(path, extname(path)), size })
     }
   }
   return { files, skipped, diagnostics }
 }
+
+const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`
 
 /** Parses a corpus file's bytes with the parser for its format; an empty file (of either format) is a warning. */
 export function parseCorpusFile(f: CorpusFile, bytes: Uint8Array): ParsedFile {

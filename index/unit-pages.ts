@@ -1,8 +1,8 @@
 /**
  * Cuts the units, in reading order, into pages of text and facts, with the
  * heads of their documents (src/format/units.ts). A page holds whole units;
- * the build ends a page where a corpus file ends too, so that an unchanged
- * volume keeps its pages.
+ * the build ends a page where a group of corpus files ends too, so that an
+ * unchanged group keeps its pages.
  */
 import { encodeBlobs, unitFacts, type DocumentHead } from '../src/format/units'
 import type { Unit } from '../src/model'

@@ -1,7 +1,7 @@
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs'
+import { mkdirSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { decodeUtf8, DocumentIds, readCorpus } from '../../index/corpus'
+import { decodeUtf8, DocumentIds, MAX_FILE_BYTES, readCorpus } from '../../index/corpus'
 import { tempDir } from '../support/temp'
 
 function corpus(files: Record<string, string | Uint8Array>): string {
@@ -117,5 +117,28 @@ describe('decodeUtf8', () => {
     expect(decodeUtf8(Uint8Array.of(0x61, 0xc3), 'f.txt')).toMatchObject({ message: 'not UTF-8: byte 0xc3 at offset 1; re-save the file as UTF-8' })
     expect(decodeUtf8(Uint8Array.of(0xed, 0xa0, 0x80), 'f.txt')).toMatchObject({ message: 'not UTF-8: byte 0xed at offset 0; re-save the file as UTF-8' })
     expect(decodeUtf8(Uint8Array.of(0xe2, 0x82, 0xac, 0xf0, 0x9f, 0x99, 0x82), 'f.txt')).toBe('€🙂')
+  })
+})
+
+describe('a corpus file too large to index', () => {
+  it('is refused before it is read, naming the file and the limit', async () => {
+    const dir = corpus({ 'ok.txt': '1. Ok\n\nFine.' })
+    writeFileSync(join(dir, 'huge.txt'), '')
+    truncateSync(join(dir, 'huge.txt'), 200 * 2 ** 20)
+    const { documents, diagnostics } = await readCorpus(dir)
+    expect(documents.map((d) => d.id)).toEqual(['ok'])
+    expect(diagnostics.map((d) => [d.file.split('/').pop(), d.severity, d.message])).toEqual([
+      ['huge.txt', 'error', `200.0 MiB, more than the ${(MAX_FILE_BYTES / 2 ** 20).toFixed(1)} MiB a corpus file may hold (each is parsed whole); split it`],
+    ])
+  })
+})
+
+describe('odd file names', () => {
+  it('give the ids they spell, whatever their characters', async () => {
+    const names = ['a b', 'Argüello memo', 'x#y', 'q?r', '100%', "o'clock", '日本']
+    const dir = corpus(Object.fromEntries(names.map((n) => [`${n}.txt`, `1. ${n}\n\nText.`])))
+    const { documents, diagnostics } = await readCorpus(dir)
+    expect(diagnostics).toEqual([])
+    expect(documents.map((d) => d.id).sort()).toEqual([...names].sort())
   })
 })
