@@ -39,7 +39,7 @@ const ROUTES = ['/search', '/suggest', '/documents', '/documents/frus1989-92v31-
 const PARAMS = ['q', 'limit', 'offset', 'kind', 'sort', 'year', 'volume', 'chapter', 'person', 'doc', 'type', 'unknown', '', 'q[]', 'Q']
 const WORDS = ['radar', 'Krasnoyarsk', 'Okinawa', 'the', 'treaty', '"June 20"', 'negot*', '-ABM', 'Rusk OR Sato', 'reversoin', 'a*', '*', '"', '-', 'OR', 'zzzz']
 const HOSTILE = [
-  '%E0%A4%A', '%', '%zz', '%00', '%C0%AF', '%ED%A0%80', '\u0000', '\uD800', '\uFFFF', '🙂'.repeat(200), 'x'.repeat(600), 'ab* '.repeat(40), '"of the" '.repeat(10),
+  'a '.repeat(250), 'rusk '.repeat(99), 'x '.repeat(249) + 'th', '%E0%A4%A', '%', '%zz', '%00', '%C0%AF', '%ED%A0%80', '\u0000', '\uD800', '\uFFFF', '🙂'.repeat(200), 'x'.repeat(600), 'ab* '.repeat(40), '"of the" '.repeat(10),
   '<script>alert(1)</script>', '../../etc/passwd', '1e9', '-1', '99999999999999999999', '0x10', '1965..1966', '1967..1965', '..', 'paragraph,footnote,memo', 'date', 'relevance',
   'frus1964-68v29p2', 'frus1964-68v29p2-p_RD3', '\u202Eevil', 'ǅ', 'İ', 'ß', '\u0301\u0301\u0301',
 ]

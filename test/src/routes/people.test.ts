@@ -14,6 +14,13 @@ describe('GET /people', () => {
     expect(body.people[0].documents).toBeGreaterThan(30)
     expect((await get(`/people?volume=${VOLUME}&limit=100`)).body.total).toBe(124)
   })
+
+  it('a query of many words (fuzz finding: 250 words folded every name 250 times) reads each word once', async () => {
+    const once = (await get('/people?q=dean%20rusk')).body
+    const repeated = (await get(`/people?q=${encodeURIComponent('dean rusk '.repeat(50).trim())}`)).body
+    expect(repeated.people).toEqual(once.people)
+    expect((await get(`/people?q=${'x'.repeat(501)}`)).body.error).toMatchObject({ code: 'invalid_parameter', param: 'q' })
+  })
 })
 
 describe('GET /people/:id', () => {
