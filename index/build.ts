@@ -447,6 +447,12 @@ function readManifest(out: string): Manifest | undefined {
   }
 }
 
+/** The index `out` holds, whole, if any: what a failed build leaves served. */
+export function servedIndex(out: string): Manifest | undefined {
+  const manifest = readManifest(out)
+  return manifest && isComplete(out, manifest) ? manifest : undefined
+}
+
 /** Whether every file the manifest counts is in `out`. */
 function isComplete(out: string, manifest: Manifest): boolean {
   if (!existsSync(join(out, manifest.resident))) return false

@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util'
 import type { Counts, Manifest } from '../src/format/layout'
 import { buildIndex, pageDefaults } from './build'
 import { formatDiagnostic } from './diagnostics'
+import { clearFailure, keepsLastGood, recordFailure } from './last-build'
 import { progress } from './progress'
 import { TARGET_ALIASES, TARGETS, TargetLimitError, type TargetName } from './targets'
 
@@ -81,23 +82,26 @@ async function build(corpus: string, out: string, target: TargetName, cache: str
     })
   } catch (e) {
     bar.stop()
-    if (e instanceof TargetLimitError) console.error(`build:index: ${e.message}; no index written`)
+    let message: string
+    if (e instanceof TargetLimitError) message = `build:index: ${e.message}; no index written`
     else if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'ENOTDIR') {
-      console.error(`build:index: cannot read corpus folder ${corpus}: ${(e as Error).message}`)
+      message = `build:index: cannot read corpus folder ${corpus}: ${(e as Error).message}`
     } else throw e
-    return 1
+    console.error(message)
+    return failed(out, corpus, [message])
   }
   bar.stop()
   for (const d of report.diagnostics) console.error(formatDiagnostic(d))
-  const errors = report.diagnostics.filter((d) => d.severity === 'error').length
-  if (errors > 0) {
-    console.error(`build:index: ${errors} error(s) in ${corpus}; no index written`)
-    return 1
+  const errors = report.diagnostics.filter((d) => d.severity === 'error')
+  if (errors.length > 0) {
+    console.error(`build:index: ${errors.length} error(s) in ${corpus}; no index written`)
+    return failed(out, corpus, errors.map(formatDiagnostic))
   }
   if (!report.manifest) {
     console.error(`build:index: no documents in ${corpus}; no index written`)
-    return 1
+    return failed(out, corpus, [`no documents in ${corpus}`])
   }
+  clearFailure(out)
   if (report.upToDate) {
     console.log(`Folio index ${report.manifest.hash} in ${out} is up to date (${report.files.read} files unchanged)`)
     return 0
@@ -106,6 +110,11 @@ async function build(corpus: string, out: string, target: TargetName, cache: str
   const peak = process.resourceUsage().maxRSS * 1024
   console.log(summary(report.manifest, report.files, out, seconds, report.diagnostics.length, peak, report.groups, target))
   return 0
+}
+
+/** A failed build: 1, or under `wrangler dev` with an index to fall back on, 0 and that index served. */
+function failed(out: string, corpus: string, errors: string[]): number {
+  return keepsLastGood() && recordFailure(out, corpus, errors) ? 0 : 1
 }
 
 const COLUMNS: [keyof Counts, string][] = [

@@ -356,6 +356,10 @@ export const HealthResponse = v.strictObject({
     ),
     bytes: v.strictObject({ raw: integerValue(), gzip: integerValue() }),
   }),
+  last_build: v.optional(v.pipe(
+    v.strictObject({ failed_at: v.pipe(v.string(), v.isoTimestamp()), corpus: v.string(), errors: v.array(v.string()) }),
+    v.description('Under `npm start` (wrangler dev) only: the last build failed, and this index, the one before it, is still served; why, as the build printed it'),
+  )),
 })
 export type HealthResponse = v.InferOutput<typeof HealthResponse>
 

@@ -26,6 +26,16 @@ export const FORMAT = 4
 
 export const INDEX_PATH = 'index'
 export const MANIFEST_FILE = 'manifest.json'
+/** Beside the manifest while the last build failed and the index before it is served (`wrangler dev`): why it failed. */
+export const LAST_BUILD_FILE = 'last-build.json'
+
+/** What {@link LAST_BUILD_FILE} holds. */
+export interface FailedBuild {
+  failed_at: string
+  corpus: string
+  /** The errors, as the build printed them (`file:line: error: message`). */
+  errors: string[]
+}
 
 /** What went into the index, in all or for one volume. */
 export interface Counts {

@@ -90,6 +90,31 @@ describe('npm run build:index', () => {
     expect(readdirSync(out)).toEqual([])
   })
 
+  it('under wrangler dev (npm start), keeps the last good index served when the corpus breaks, and says why beside it', async () => {
+    const corpus = temp()
+    const out = temp()
+    writeFileSync(join(corpus, 'a.txt'), '1. Good\n\nText.')
+    const dev = { FOLIO_KEEP_LAST_GOOD: '1' }
+    expect((await runWith(dev, '--corpus', corpus, '--out', out, '--no-cache')).code).toBe(0)
+    const good = readFileSync(join(out, 'manifest.json'), 'utf8')
+
+    writeFileSync(join(corpus, 'b.txt'), Buffer.from([0x31, 0x2e, 0x20, 0x41, 0x0a, 0xff]))
+    const broken = await runWith(dev, '--corpus', corpus, '--out', out, '--no-cache')
+    expect(broken.code).toBe(0)
+    expect(broken.stderr).toMatch(/b\.txt:2: error: not UTF-8/)
+    expect(broken.stderr).toMatch(/serving the last good index \([0-9a-f]{16}, built .*\) until the corpus is fixed/)
+    expect(readFileSync(join(out, 'manifest.json'), 'utf8')).toBe(good)
+    expect(JSON.parse(readFileSync(join(out, 'last-build.json'), 'utf8'))).toEqual({
+      failed_at: expect.any(String), corpus, errors: [expect.stringMatching(/b\.txt:2: error: not UTF-8: byte 0xff at offset 5/)],
+    })
+    // Anywhere else (wrangler deploy, CI), a broken corpus fails the build.
+    expect((await run('--corpus', corpus, '--out', out, '--no-cache')).code).toBe(1)
+
+    rmSync(join(corpus, 'b.txt'))
+    expect((await runWith(dev, '--corpus', corpus, '--out', out, '--no-cache')).code).toBe(0)
+    expect(readdirSync(out)).not.toContain('last-build.json')
+  })
+
   it('prints warnings with file and line and still builds', async () => {
     const corpus = temp()
     writeFileSync(join(corpus, 'a.txt'), '1. Title\n\nThe treaty3 is signed.\n  1. Note.')

@@ -57,10 +57,10 @@ async function worker() {
   }
   const get = async (path: string) => {
     const res = await app.fetch(new Request(`http://folio.test${path}`), env)
-    return { status: res.status, body: (await res.json()) as { error?: { code: string; message: string } } }
+    return { status: res.status, body: (await res.json()) as { error?: { code: string; message: string }; last_build?: unknown } }
   }
   const files = (kind: string) => readdirSync(index).filter((f) => f.startsWith(`${kind}.`)).map((f) => join(index, f))
-  return { get, files }
+  return { get, files, index }
 }
 
 describe('a broken index', () => {
@@ -87,4 +87,17 @@ describe('a broken index', () => {
       expect((await get(request)).status, request).toBe(200)
     })
   }
+})
+
+describe('a failed build under wrangler dev', () => {
+  it('leaves the last good index served, and /health says why the new one failed', async () => {
+    const { get, index } = await worker()
+    expect((await get('/health')).body.last_build).toBeUndefined()
+    const failed = { failed_at: '2026-12-01T02:20:00.000Z', corpus: 'corpus', errors: ['corpus/b.txt:2: error: not UTF-8: byte 0xff at offset 5; re-save the file as UTF-8'] }
+    writeFileSync(join(index, 'last-build.json'), JSON.stringify(failed))
+    const health = await get('/health')
+    expect(health.status).toBe(200)
+    expect(health.body.last_build).toEqual(failed)
+    expect((await get('/search?q=radar')).status).toBe(200)
+  })
 })
