@@ -6,7 +6,9 @@
  * Clients send the committed real queries of the shipped volume
  * (bench/queries/volume.json: every kind, and /suggest, /documents and
  * /read among them) back to back: first at saturation for `--seconds`, then
- * a soak for `--soak-seconds` at the same concurrency. It reports requests
+ * one more client sending the costliest queries a query may be (is everyone
+ * else still served?) for `--seconds`, then a soak for `--soak-seconds` at
+ * the same concurrency. It reports requests
  * per second, latency p50/p99/max, errors (every answer but 200 or 304, and
  * requests left unanswered) and the workerd process's memory (RSS) over
  * time, sampled every 10 s: flat when nothing leaks. Prints a JSON report
@@ -28,7 +30,17 @@ export interface Phase {
   errors: number
   /** workerd's resident memory, MB, every 10 s from the phase's start. */
   memoryMb: number[]
+  /** The hostile client's requests (not counted above), when there was one. */
+  hostile?: { requests: number; p50: number; max: number }
 }
+
+/** What one client sends back to back to spend the most a query may: many prefixes, phrases of stop words, many typos, long OR chains. */
+const HOSTILE = [
+  'th* wi* fr* fi* wh* us* on* na* de* va* op* co* li* ha* te* fu* mo* ve* so* up* ot* al* re* er* sp* sh* su* fl* cr* da* ma* pr*',
+  '"of the" "in the" "to the" "and the" "on the" "for the" "at the" "by the"',
+  'resoruces transporot ulgorithm extpnsion platform protetype respwonses environmnts govrnment negotaitons',
+  'the OR to OR a OR of OR in OR and OR is OR for OR this OR be OR that OR with OR by OR not OR if OR it OR on OR are',
+].map((q) => `/search?${new URLSearchParams({ q })}`)
 
 /** The mix: the committed queries of every kind, and the other routes a reader calls. */
 function paths(): string[] {
@@ -68,9 +80,10 @@ function isDescendant(pid: number): boolean {
   return false
 }
 
-/** Sends the mix from `concurrency` clients, back to back, for `seconds`. */
-async function phase(mf: Miniflare, mix: string[], seconds: number, concurrency: number, log: (line: string) => void): Promise<Phase> {
+/** Sends the mix from `concurrency` clients, back to back, for `seconds`; with `hostile`, one more client sends its costliest queries. */
+async function phase(mf: Miniflare, mix: string[], seconds: number, concurrency: number, log: (line: string) => void, hostile = false): Promise<Phase> {
   const times: number[] = []
+  const hostileTimes: number[] = []
   let errors = 0
   const memory: number[] = [workerdRss()]
   const started = performance.now()
@@ -80,9 +93,10 @@ async function phase(mf: Miniflare, mix: string[], seconds: number, concurrency:
     log(`  ${Math.round((performance.now() - started) / 1000)} s: ${times.length} requests, ${errors} errors, workerd ${memory.at(-1)!.toFixed(0)} MB`)
   }, 10_000)
   let next = 0
-  const client = async () => {
+  const client = async (k: number) => {
+    const attacker = hostile && k === concurrency
     while (performance.now() < until) {
-      const path = mix[next++ % mix.length]!
+      const path = attacker ? HOSTILE[next++ % HOSTILE.length]! : mix[next++ % mix.length]!
       const t = performance.now()
       try {
         const res = await mf.dispatchFetch(`http://folio.test${path}`)
@@ -91,16 +105,17 @@ async function phase(mf: Miniflare, mix: string[], seconds: number, concurrency:
       } catch {
         errors++
       }
-      times.push(performance.now() - t)
+      ;(attacker ? hostileTimes : times).push(performance.now() - t)
     }
   }
-  await Promise.all(Array.from({ length: concurrency }, client))
+  await Promise.all(Array.from({ length: concurrency + (hostile ? 1 : 0) }, (_, k) => client(k + 1)))
   clearInterval(sampler)
   memory.push(workerdRss())
   const elapsed = (performance.now() - started) / 1000
   return {
     seconds: elapsed, requests: times.length, perSecond: times.length / elapsed,
-    p50: quantile(times, 0.5), p99: quantile(times, 0.99), max: Math.max(...times), errors, memoryMb: memory,
+    p50: quantile(times, 0.5), p99: quantile(times, 0.99), max: times.reduce((a, b) => Math.max(a, b), 0), errors, memoryMb: memory,
+    ...(hostile && { hostile: { requests: hostileTimes.length, p50: quantile(hostileTimes, 0.5), max: hostileTimes.reduce((a, b) => Math.max(a, b), 0) } }),
   }
 }
 
@@ -112,9 +127,11 @@ export async function load(options: { seconds: number; soakSeconds: number; conc
     for (const path of mix) await (await mf.dispatchFetch(`http://folio.test${path}`)).arrayBuffer()
     options.log(`saturation: ${options.seconds} s, ${options.concurrency} clients, ${mix.length} paths`)
     const saturation = await phase(mf, mix, options.seconds, options.concurrency, options.log)
+    options.log(`with one more client sending the costliest queries: ${options.seconds} s`)
+    const underAttack = await phase(mf, mix, options.seconds, options.concurrency, options.log, true)
     options.log(`soak: ${options.soakSeconds} s`)
     const soak = options.soakSeconds > 0 ? await phase(mf, mix, options.soakSeconds, options.concurrency, options.log) : undefined
-    return { concurrency: options.concurrency, paths: mix.length, saturation, soak }
+    return { concurrency: options.concurrency, paths: mix.length, saturation, underAttack, soak }
   } finally {
     await mf.dispose()
   }
@@ -133,7 +150,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     seconds: Number(values.seconds), soakSeconds: Number(values['soak-seconds']), concurrency: Number(values.concurrency), indexDir: values.index!, log: console.log,
   })
   console.log(line('saturation', report.saturation))
+  const attack = report.underAttack
+  console.log(line('+ hostile', attack) + `; the hostile client: ${attack.hostile!.requests} requests, p50 ${attack.hostile!.p50.toFixed(1)} ms, max ${attack.hostile!.max.toFixed(1)} ms`)
   if (report.soak) console.log(line('soak', report.soak))
   console.log(JSON.stringify(report))
-  process.exitCode = report.saturation.errors + (report.soak?.errors ?? 0) > 0 ? 1 : 0
+  process.exitCode = report.saturation.errors + attack.errors + (report.soak?.errors ?? 0) > 0 ? 1 : 0
 }
