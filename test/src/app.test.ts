@@ -33,6 +33,13 @@ describe('errors', () => {
     })
   }
 
+  it('refuses invalid percent-encoding, naming the parameter (fuzz finding: it was searched as written)', async () => {
+    for (const [path, param] of [['/search?q=%E0%A4%A', 'q'], ['/search?q=radar&kind=%zz', 'kind'], ['/suggest?q=100%', 'q'], ['/people?q=%C3', 'q']]) {
+      const res = await get(path!)
+      expect([res.status, res.body.error.code, res.body.error.param], path).toEqual([400, 'invalid_parameter', param])
+    }
+  })
+
   it('answers a method the route does not take with 405 JSON and Allow', async () => {
     const res = await get('/search?q=radar', { method: 'POST' })
     expect(res.status).toBe(405)

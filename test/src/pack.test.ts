@@ -1,5 +1,7 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { encodePack, Pack, packSchema } from '../../src/pack'
+import { properties } from '../support/property'
 
 const SAMPLE = packSchema<{ note: string }>()('sample', 7, {
   a: { type: 'u8', about: 'bytes' },
@@ -55,5 +57,23 @@ describe('pack', () => {
     const pack = new Pack(SAMPLE, bytes.slice(0, bytes.length - 16))
     expect(() => pack.get('words')).toThrow('the pack has no strings section words')
     expect([...pack.get('a')]).toEqual([1, 2, 3])
+  })
+})
+
+describe('pack, for any sections (properties)', () => {
+  const ANY = packSchema<{ n: number }>()('any', 1, {
+    bytes: { type: 'u8', about: '' }, shorts: { type: 'u16', about: '' }, ints: { type: 'u32', about: '' }, floats: { type: 'f64', about: '' }, words: { type: 'strings', about: '' },
+  })
+
+  it('reads back what it wrote', () => {
+    fc.assert(fc.property(
+      fc.uint8Array(), fc.uint16Array(), fc.uint32Array(), fc.float64Array({ noNaN: true }),
+      fc.array(fc.string().filter((w) => !w.includes('\n')).map((w) => w.replace(/[\uD800-\uDFFF]/g, ''))), fc.integer(),
+      (bytes, shorts, ints, floats, words, n) => {
+        const pack = new Pack(ANY, encodePack(ANY, { bytes, shorts, ints, floats, words }, { n }))
+        expect([[...pack.get('bytes')], [...pack.get('shorts')], [...pack.get('ints')], [...pack.get('floats')], pack.get('words'), pack.meta])
+          .toEqual([[...bytes], [...shorts], [...ints], [...floats], words, { n }])
+      },
+    ), properties(300))
   })
 })
