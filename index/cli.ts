@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks'
 import { parseArgs } from 'node:util'
 import type { Counts, Manifest } from '../src/format/layout'
 import { buildIndex, pageDefaults } from './build'
-import { formatDiagnostic } from './diagnostics'
+import { formatDiagnostic, type Diagnostic } from './diagnostics'
 import { clearFailure, keepsLastGood, recordFailure } from './last-build'
 import { progress } from './progress'
 import { TARGET_ALIASES, TARGETS, TargetLimitError, type TargetName } from './targets'
@@ -91,7 +91,7 @@ async function build(corpus: string, out: string, target: TargetName, cache: str
     return failed(out, corpus, [message])
   }
   bar.stop()
-  for (const d of report.diagnostics) console.error(formatDiagnostic(d))
+  for (const line of shown(report.diagnostics)) console.error(line)
   const errors = report.diagnostics.filter((d) => d.severity === 'error')
   if (errors.length > 0) {
     console.error(`build:index: ${errors.length} error(s) in ${corpus}; no index written`)
@@ -110,6 +110,22 @@ async function build(corpus: string, out: string, target: TargetName, cache: str
   const peak = process.resourceUsage().maxRSS * 1024
   console.log(summary(report.manifest, report.files, out, seconds, report.diagnostics.length, peak, report.groups, target))
   return 0
+}
+
+/** Warnings a file prints before the rest are counted: a file of man pages gave 53,000 (every error is printed). */
+const WARNINGS_PER_FILE = 20
+
+/** The diagnostics as printed: every error, and each file's first warnings, then how many more it has. */
+function shown(diagnostics: readonly Diagnostic[]): string[] {
+  const lines: string[] = []
+  const warnings = new Map<string, number>()
+  for (const d of diagnostics) {
+    const n = d.severity === 'warning' ? (warnings.get(d.file) ?? 0) + 1 : 0
+    if (d.severity === 'warning') warnings.set(d.file, n)
+    if (n <= WARNINGS_PER_FILE) lines.push(formatDiagnostic(d))
+  }
+  for (const [file, n] of warnings) if (n > WARNINGS_PER_FILE) lines.push(`${file}: ${n - WARNINGS_PER_FILE} more warning(s) not shown`)
+  return lines
 }
 
 /** A failed build: 1, or under `wrangler dev` with an index to fall back on, 0 and that index served. */

@@ -125,6 +125,17 @@ describe('npm run build:index', () => {
     expect(stdout).toMatch(/\(no volume\) +1 +0 +1 +0 +1 +1 +0 +3/)
   })
 
+  it('prints each file\'s first 20 warnings and counts the rest, whatever their number (a file of man pages gave 53,000)', async () => {
+    const corpus = temp()
+    const markers = Array.from({ length: 50 }, (_, i) => `word${i + 2}`).join(' ')
+    writeFileSync(join(corpus, 'a.txt'), `1. Title\n\n${markers}\n`)
+    const { code, stderr, stdout } = await run('--corpus', corpus, '--out', temp())
+    expect(code).toBe(0)
+    expect(stderr.match(/a\.txt:3: warning:/g)).toHaveLength(20)
+    expect(stderr).toMatch(/a\.txt: 30 more warning\(s\) not shown/)
+    expect(stdout).toContain('warnings    50')
+  })
+
   it('refuses an empty corpus, a missing folder and an unknown option', async () => {
     expect((await run('--corpus', temp(), '--out', temp())).stderr).toMatch(/no documents in/)
     expect((await run('--corpus', '/nonexistent', '--out', temp())).code).toBe(1)
