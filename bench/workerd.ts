@@ -13,7 +13,7 @@
  * Pages read and fetched per query come from the worker's `Server-Timing`.
  */
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { performance } from 'node:perf_hooks'
@@ -34,7 +34,15 @@ export function bundledWorker(): string {
     encoding: 'utf8', env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
   })
   if (r.status !== 0) throw new Error(`bench: wrangler could not bundle the worker: ${r.stderr}`)
+  // The bundle lives as long as the process that made it (the benchmark, the fuzzer), or until a test disposes of it.
+  process.once('exit', disposeBundle)
   return (bundle = join(out, 'worker.js'))
+}
+
+/** Removes the bundle, if one was made. */
+export function disposeBundle(): void {
+  if (bundle) rmSync(dirname(bundle), { recursive: true, force: true })
+  bundle = undefined
 }
 
 /** `compatibility_date` from wrangler.toml, so that Miniflare runs the worker as wrangler would. */

@@ -1,6 +1,9 @@
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { drawRequest, fuzz } from '../../bench/fuzz'
 import { random } from '../../bench/random'
+import { disposeBundle } from '../../bench/workerd'
+
+afterAll(disposeBundle)
 
 describe('the HTTP fuzzer', () => {
   it('draws the same requests from the same seed, of every kind it promises', () => {
