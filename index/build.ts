@@ -23,7 +23,7 @@ import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
 import type { Counts, DocumentEntry, VolumeCounts } from '../src/format/layout'
 import { FORMAT, MANIFEST_FILE, PAGE_KINDS, type Manifest, type ResidentMeta } from '../src/format/layout'
-import { surname, type Volume } from '../src/model'
+import { DOCUMENT_TYPES, surname, type Volume } from '../src/model'
 import { encodeBlobs } from '../src/format/units'
 import { DOCUMENTS_PAGE, RESIDENT, type PageFiles } from '../src/format/packs'
 import { encodePack, type Sections } from '../src/pack'
@@ -372,7 +372,7 @@ function writeFiles(output: IndexOutput, metas: GroupMeta[], dirs: string[], ter
     docVolume: Uint32Array.from(documents, (d) => (d.volume === undefined ? 0 : volumeCode.get(d.volume)! + 1)),
     docChapter: Uint32Array.from(documents, (d) => (d.chapter === undefined ? 0 : chapterCode.get(d.chapter)! + 1)),
     docDate: Uint32Array.from(documents, (d) => dateNumber(d.date)),
-    docType: Uint8Array.from(documents, (d) => (d.type === 'section' ? 1 : 0)),
+    docType: Uint8Array.from(documents, (d) => DOCUMENT_TYPES.indexOf(d.type)),
     docPeopleStart,
     docPeople: Uint32Array.from(docPeople),
     docMentions: Uint32Array.from(docMentions),

@@ -74,6 +74,9 @@ export interface Unit {
  */
 export type DocumentType = 'document' | 'section'
 
+/** Document types in the order the resident tables and postings number them. */
+export const DOCUMENT_TYPES = ['document', 'section'] as const satisfies readonly DocumentType[]
+
 /** One document of the corpus, with its units in reading order (notes last). */
 export interface Document {
   /**

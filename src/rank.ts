@@ -5,7 +5,7 @@
  * scores with the same arithmetic, so that a stored bound is never below a
  * score the worker computes.
  */
-import { UNIT_KINDS, type DocumentType, type UnitKind } from './model'
+import { DOCUMENT_TYPES, UNIT_KINDS, type DocumentType, type UnitKind } from './model'
 
 /** MiniSearch's BM25+ defaults. */
 export const BM25 = { k: 1.2, b: 0.7, d: 0.5 } as const
@@ -23,8 +23,6 @@ export const rankDefaults = {
    */
   rerankDepth: 100,
 } as const
-
-export const DOCUMENT_TYPES: readonly DocumentType[] = ['document', 'section']
 
 /**
  * A unit's kind and its document's type in three bits, as postings carry

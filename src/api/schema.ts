@@ -14,7 +14,7 @@
  */
 import * as v from 'valibot'
 import { ERROR_STATUS, type ErrorCode } from '../errors'
-import { ANNOTATION_TYPES, UNIT_KINDS } from '../model'
+import { ANNOTATION_TYPES, DOCUMENT_TYPES, UNIT_KINDS } from '../model'
 import { FACETS, MAX_FACET_VALUES } from '../query/filters'
 
 /** Longest query accepted, in characters. */
@@ -28,7 +28,6 @@ export const MAX_LISTING = 100
 /** Most completions /suggest gives. */
 export const MAX_SUGGESTIONS = 20
 export const SORTS = ['relevance', 'date'] as const
-export const DOCUMENT_TYPES = ['document', 'section'] as const
 export const CUTS = ['terms', 'fuzzy', 'postings', 'pages', 'phrases'] as const
 
 // ---------------------------------------------------------------------------

@@ -5,9 +5,9 @@ import { cite } from '../citation'
 import { ApiError } from '../errors'
 import type { DocumentFacts, Library, PersonFacts, VolumeFacts } from '../library'
 import { documentLinks, readingUrl, unitUrl } from '../links'
-import type { Annotation, Term, Unit } from '../model'
+import { DOCUMENT_TYPES, type Annotation, type Term, type Unit } from '../model'
 import { heldFilters, validQuery } from '../api/params'
-import { DOCUMENT_TYPES, DocumentsParams, type DocumentResponse, type DocumentsResponse, type DocumentSummary } from '../api/schema'
+import { DocumentsParams, type DocumentResponse, type DocumentsResponse, type DocumentSummary } from '../api/schema'
 
 function summary(doc: DocumentFacts, volume: VolumeFacts | undefined, origin: string): DocumentSummary {
   const { first: _first, count, people: _people, references: _references, citedBy: _citedBy, pages, ...facts } = doc
