@@ -15,11 +15,9 @@ import { anchorOf, UNIT_KINDS, type Person, type Term, type Unit } from './model
 import { Pack } from './pack'
 import { DOCUMENTS_PAGE, RESIDENT, UNITS_PAGE } from './format/packs'
 import { PostingsSession } from './postings'
-import { DecodedCache, IndexUnavailableError, PageCache, verified, type CacheOptions, type ReadAsset } from './store/cache'
+import { DecodedCache, decodeOrRefuse, IndexUnavailableError, PageCache, type CacheOptions, type ReadAsset } from './store/cache'
 import { PageReader, PageTable } from './store/reader'
 import { SortedTable } from './store/sorted'
-
-export { IndexUnavailableError, type ReadAsset }
 
 /** A volume as the worker knows it: its title parts. */
 export type VolumeFacts = ResidentMeta['volumes'][number]
@@ -168,12 +166,7 @@ export class LoadedIndex {
 
   async #json<T>(reader: PageReader, name: string): Promise<T> {
     const path = `${INDEX_PATH}/${name}`
-    const bytes = await reader.cache.file(path)
-    try {
-      return JSON.parse(new TextDecoder().decode(bytes)) as T
-    } catch (e) {
-      throw new IndexUnavailableError(`folio: index file ${path} is corrupt (${(e as Error).message}); rebuild the index`)
-    }
+    return decodeOrRefuse(path, await reader.cache.file(path), (bytes) => JSON.parse(new TextDecoder().decode(bytes)) as T)
   }
 }
 
@@ -374,17 +367,7 @@ export async function loadIndex(read: ReadAsset, options?: CacheOptions): Promis
   if (manifest.format !== FORMAT) {
     throw new IndexUnavailableError(`folio: index format ${manifest.format} is not the worker's ${FORMAT}; rebuild the index`)
   }
-  const residentResponse = await cache.read(`${INDEX_PATH}/${manifest.resident}`)
-  if (!residentResponse.ok) {
-    throw new IndexUnavailableError(`folio: index file ${manifest.resident} is missing (HTTP ${residentResponse.status}); rebuild the index`)
-  }
   const residentPath = `${INDEX_PATH}/${manifest.resident}`
-  const residentBytes = await verified(residentPath, new Uint8Array(await residentResponse.arrayBuffer()))
-  let resident: Pack<typeof RESIDENT>
-  try {
-    resident = new Pack(RESIDENT, residentBytes)
-  } catch (e) {
-    throw new IndexUnavailableError(`folio: index file ${manifest.resident} is corrupt (${(e as Error).message}); rebuild the index`)
-  }
+  const resident = decodeOrRefuse(residentPath, await cache.file(residentPath), (bytes) => new Pack(RESIDENT, bytes))
   return new LoadedIndex(manifest, resident, cache)
 }
