@@ -26,8 +26,11 @@ export const peopleRoute = new Hono<AppEnv>()
     const volume = heldVolume(library, asked.volume)
     // Each word once, each name folded once per isolate: a query of 250 words costs a few passes over the names, not 250 folds of each.
     const words = [...new Set(name === undefined ? [] : fold(name).split(/\s+/).filter(Boolean))]
-    const people = [...(await library.people()).values()]
-    const names = library.index.derived('folded names', () => people.map((p) => fold(p.name)))
+    const byId = await library.people()
+    const { people, names } = library.index.derived('people and folded names', () => {
+      const list = [...byId.values()]
+      return { people: list, names: list.map((p) => fold(p.name)) }
+    })
     const matching = people.filter((p, i) => (volume === undefined || p.volume === volume) && words.every((w) => names[i]!.includes(w)))
     const origin = new URL(c.req.url).origin
     return c.json({
