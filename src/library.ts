@@ -103,6 +103,12 @@ export class LoadedIndex {
   readonly lexicon: Lexicon
   /** Skip tables, blocks and positions kept decoded across requests. */
   readonly decoded = new DecodedCache()
+  /**
+   * What hits showed, by unit, kept across requests. A hit needs a few
+   * hundred bytes of a 256 KB units page: at scale the page cache cannot
+   * hold the pages of every hit a busy isolate shows, this holds the hits.
+   */
+  readonly shown = new DecodedCache(SHOWN_BYTES)
   readonly #units: Uint32Array
   readonly #docPages: Uint32Array
   #terms: Promise<Map<string, Term>> | undefined
@@ -192,6 +198,18 @@ interface UnitsPage {
   heads: (DocumentHead | undefined)[]
 }
 
+/** What a hit shows of a unit: the unit, its document's head, the units it links to (its notes, or for a note the units citing it). */
+export interface Shown {
+  unit: Unit
+  head: DocumentHead
+  linked: Unit[]
+}
+
+/** Bytes of {@link Shown} units an isolate keeps: ten hits take about 20 KB, so the hits of some hundreds of queries. */
+const SHOWN_BYTES = 4 * 2 ** 20
+/** Bytes counted for a unit's facts and head beside its text. */
+const SHOWN_OVERHEAD = 256
+
 /** A documents page, read: each document's facts, parsed on first use. */
 interface DocumentsPage {
   docs: Uint8Array
@@ -255,8 +273,30 @@ export class Library {
     })
   }
 
+  /** What hits show of these units, from the isolate's {@link LoadedIndex.shown} where it has them; the rest read at once. */
+  async shown(positions: readonly number[]): Promise<Shown[]> {
+    const known = new Map<number, Shown>()
+    for (const u of positions) {
+      const s = this.index.shown.get<Shown>(String(u))
+      if (s) known.set(u, s)
+    }
+    const missing = [...new Set(positions.filter((u) => !known.has(u)))]
+    if (missing.length > 0) {
+      const [units, heads] = await Promise.all([this.units(missing), this.#heads(missing)])
+      const linkedIds = units.map((u) => (u.kind === 'footnote' ? (u.citedBy ?? []) : [...new Set(u.cites.map((c) => c.note))]))
+      const anchors = await Promise.all(linkedIds.map((ids, i) => this.anchors(this.documents.ofUnit(missing[i]!), ids.map((id) => id.slice(id.lastIndexOf('/') + 1)))))
+      const byId = new Map((await this.units(anchors.flatMap((a) => [...a.values()]))).map((u) => [u.id, u]))
+      missing.forEach((u, i) => {
+        const s: Shown = { unit: units[i]!, head: heads[i]!, linked: linkedIds[i]!.flatMap((id) => byId.get(id) ?? []) }
+        known.set(u, s)
+        this.index.shown.set(String(u), s, SHOWN_OVERHEAD + 2 * [s.unit, ...s.linked].reduce((n, l) => n + l.text.length + SHOWN_OVERHEAD, 0))
+      })
+    }
+    return positions.map((u) => known.get(u)!)
+  }
+
   /** The heads of the documents of these units (what a hit shows of its document), from the units' own pages. */
-  async heads(positions: readonly number[]): Promise<DocumentHead[]> {
+  async #heads(positions: readonly number[]): Promise<DocumentHead[]> {
     const pages = await this.#unitsPages(positions)
     return positions.map((u) => {
       const { page, first } = this.index.unitPage(u)

@@ -22,17 +22,9 @@ export interface Found {
  */
 export async function toHits(library: Library, found: readonly Found[], origin: string, phrases: readonly (readonly ReadonlySet<string>[])[] = []): Promise<Hit[]> {
   if (found.length === 0) return []
-  const docNumbers = found.map((f) => library.documents.ofUnit(f.unit))
-  const positions = found.map((f) => f.unit)
-  const [units, heads, people] = await Promise.all([library.units(positions), library.heads(positions), library.people()])
-  // The notes each hit cites, or for a note the units citing it: all in the hit's document.
-  const linkedIds = units.map((u) => (u.kind === 'footnote' ? (u.citedBy ?? []) : [...new Set(u.cites.map((c) => c.note))]))
-  const anchors = await Promise.all(linkedIds.map((ids, i) => library.anchors(docNumbers[i]!, ids.map((id) => id.slice(id.lastIndexOf('/') + 1)))))
-  const linked = await library.units(anchors.flatMap((p) => [...p.values()]))
-  const byId = new Map(linked.map((u) => [u.id, u]))
+  const [shown, people] = await Promise.all([library.shown(found.map((f) => f.unit)), library.people()])
   return found.map((f, i) => {
-    const unit = units[i]!
-    const doc = heads[i]!
+    const { unit, head: doc, linked } = shown[i]!
     const standing = merged(phrases.flatMap((p) => findPhrase(unit.text, p)))
     const words = matchedSpans(people, unit, new Set(f.terms)).filter(([s, e]) => !standing.some(([ps, pe]) => s < pe && ps < e))
     const spans = [...words, ...standing].sort((a, b) => a[0] - b[0])
@@ -56,10 +48,7 @@ export async function toHits(library: Library, found: readonly Found[], origin: 
       snippet: snippetHtml(snippet),
       snippet_text: snippet.text,
       highlights: snippet.highlights,
-      notes: linkedIds[i]!.flatMap((id) => {
-        const l = byId.get(id)
-        return l ? [linkedUnit(l, origin)] : []
-      }),
+      notes: linked.map((l) => linkedUnit(l, origin)),
       citation: cite(library.volume(doc.volume), doc, page),
       url: unitUrl(origin, unit),
     }

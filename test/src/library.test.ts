@@ -1,0 +1,45 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { LoadedIndex } from '../../src/library'
+import { loadedIndex } from '../support/paged-index'
+
+describe('Library.shown', () => {
+  let index: LoadedIndex
+
+  beforeAll(async () => {
+    index = await loadedIndex()
+  })
+
+  /** Positions of the first units of the corpus that cite notes, and of notes that are cited. */
+  const linkedPositions = async () => {
+    const d = index.documents.find('frus1964-68v29p2-d49')!
+    const all = await index.open().documentUnits(d)
+    const first = index.documents.first[d]!
+    return all.flatMap((u, k) => ((u.cites.length > 0 || (u.citedBy?.length ?? 0) > 0) ? [first + k] : [])).slice(0, 6)
+  }
+
+  it('gives each unit with its document head and the units it links to, as the pages hold them', async () => {
+    const positions = await linkedPositions()
+    expect(positions.length).toBeGreaterThan(1)
+    const library = index.open()
+    const shown = await library.shown(positions)
+    const units = await library.units(positions)
+    expect(shown.map((s) => s.unit)).toEqual(units)
+    for (const [i, s] of shown.entries()) {
+      const d = index.documents.ofUnit(positions[i]!)
+      const [facts] = await library.documentFacts([d])
+      expect(s.head.id).toBe(facts!.id)
+      expect(s.head.title).toBe(facts!.title)
+      const ids = s.unit.kind === 'footnote' ? s.unit.citedBy! : [...new Set(s.unit.cites.map((c) => c.note))]
+      expect(s.linked.map((l) => l.id)).toEqual(ids)
+      expect(s.linked.length).toBeGreaterThan(0)
+    }
+  })
+
+  it('shows a unit again without reading its page', async () => {
+    const positions = await linkedPositions()
+    const first = await index.open().shown(positions)
+    const again = index.open()
+    expect(await again.shown([...positions].reverse())).toEqual([...first].reverse())
+    expect([...again.reader.touched].filter((p) => p.includes('units.'))).toEqual([])
+  })
+})
