@@ -10,10 +10,10 @@ import { engine } from './engines'
 import { heapBytes } from './stats'
 
 const [name, dir, query] = process.argv.slice(2) as [string, string, string]
-const before = heapBytes()
+const before = await heapBytes()
 const started = performance.now()
 const files = new Map(readdirSync(dir).map((f) => [f, readFileSync(join(dir, f))]))
 const searcher = await engine(name).load(files)
 const hits = await searcher.search(query, 10)
 const ms = performance.now() - started
-process.stdout.write(JSON.stringify({ ms, bytes: heapBytes() - before, hits: hits.length }) + '\n')
+process.stdout.write(JSON.stringify({ ms, bytes: (await heapBytes()) - before, hits: hits.length }) + '\n')

@@ -36,7 +36,7 @@ export interface NodeResult {
 const [dir, queriesPath, passesArg] = process.argv.slice(2) as [string, string, string]
 const passes = Number(passesArg)
 const queries = JSON.parse(readFileSync(queriesPath, 'utf8')) as NodeQueries
-const before = heapBytes()
+const before = await heapBytes()
 const started = performance.now()
 const index = await loadIndex(async (path) => {
   try {
@@ -88,7 +88,7 @@ for (const [name, q] of Object.entries(queries.hostile)) {
     pages: last.pages, postings: last.postings, cut: last.body.cut, total: last.body.total, relation: last.body.total_relation,
   })
 }
-result.memoryBytes = heapBytes() - before
+result.memoryBytes = (await heapBytes()) - before
 result.cacheBytes = index.cache.bytes
 result.decodedBytes = index.decoded.bytes
 process.stdout.write(JSON.stringify(result) + '\n')

@@ -23,14 +23,14 @@ export interface MiniSearchResult {
 const [dir, queriesPath, passesArg] = process.argv.slice(2) as [string, string, string]
 const queries = JSON.parse(readFileSync(queriesPath, 'utf8')) as NodeQueries
 // Measured from before the corpus is read: once the units are let go, what is left is the index.
-const before = heapBytes()
+const before = await heapBytes()
 let units: { id: string; text: string }[] = (await readCorpus(dir)).documents.flatMap((d) => d.units.map((u) => ({ id: u.id, text: u.text })))
 const started = performance.now()
 const index = new MiniSearch({ fields: ['text'], idField: 'id' })
 index.addAll(units)
 const buildMs = performance.now() - started
 units = []
-const result: MiniSearchResult = { buildMs, memoryBytes: heapBytes() - before, kinds: {}, overall: { p50: 0, p95: 0, p99: 0 } }
+const result: MiniSearchResult = { buildMs, memoryBytes: (await heapBytes()) - before, kinds: {}, overall: { p50: 0, p95: 0, p99: 0 } }
 const search = (q: string) => index.search(q, { prefix: true, fuzzy: 0.2 }).slice(0, 10)
 for (let pass = 0; pass < WARM_PASSES; pass++) for (const list of Object.values(queries.kinds)) for (const q of list) search(q)
 const all: number[] = []

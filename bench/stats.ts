@@ -27,9 +27,13 @@ export function knownItem(ranks: readonly number[]) {
  */
 export const WARM_PASSES = 2
 
-/** Heap and array buffers in use, after a collection when the process runs with `--expose-gc`. */
-export function heapBytes(): number {
-  globalThis.gc?.()
+/** Heap and array buffers in use, after collections when the process runs with `--expose-gc`. */
+export async function heapBytes(): Promise<number> {
+  // Buffers outlive their wrappers by a collection (their memory is freed by finalizers): collect, let them run, collect again.
+  for (let round = 0; round < 2; round++) {
+    globalThis.gc?.()
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
   const m = process.memoryUsage()
   return m.heapUsed + m.arrayBuffers
 }

@@ -18,11 +18,11 @@ interface Entry {
 }
 
 export interface CacheOptions {
-  /** Bytes of pages (and their decoded forms) kept. Default 40 MB: with decoded blocks (16 MB), the resident tables and a query's work, under 100 MB. */
+  /** Bytes of pages (and their decoded forms) kept. Default 32 MB: with decoded blocks (16 MB), hits shown (4 MB), the resident tables (about 30 MB for 1 GB of text) and a query's work, under 100 MB. */
   maxBytes?: number
 }
 
-const defaults: Required<CacheOptions> = { maxBytes: 40 * 2 ** 20 }
+const defaults: Required<CacheOptions> = { maxBytes: 32 * 2 ** 20 }
 
 export class PageCache {
   readonly #entries = new Map<string, Entry>()
