@@ -133,7 +133,9 @@ export async function evaluate(session: PostingsSession, input: EvaluationInput,
   collectTerms(input.root, terms)
   const words = Math.max(1, Math.ceil(terms.length / 32))
   // A posting costs more the more terms a match must keep track of: the budget shrinks with the masks' width.
-  options = { ...options, budget: { ...options.budget, postings: options.budget.postings / words } }
+  const postingsBudget = options.budget.postings / words
+  // The budget is this evaluation's: what the session read before (another pass of the same request) is not charged to it.
+  const limit: Budget = { postings: session.decoded + postingsBudget, pages: session.pages.size + options.budget.pages }
   const infos = terms.map((t) => input.terms.get(t))
   const skips = await Promise.all(infos.map((t) => t && session.skips(t)))
   const drivers = [...driverTerms(input.root, (t) => input.terms.get(t)?.df ?? 0)].map((t) => terms.indexOf(t)).filter((k) => infos[k])
@@ -145,7 +147,7 @@ export async function evaluate(session: PostingsSession, input: EvaluationInput,
   const cost = infos.reduce((n, t, k) => (t && !drivers.includes(k) ? n + Math.min(t.df, driverPostings * BLOCK_SIZE) : n), driverPostings)
   if (cost <= options.exhaustive) {
     const blocks: DriverBlocks[] = drivers.map((k, d) => ({ driver: d, list: Array.from({ length: skips[k]!.blocks }, (_, b) => b) }))
-    return stoppedBy(evaluation, await evaluateIntervals(session, leaves, infos, skips, drivers, [{ from: 0, to: input.units - 1, blocks }], consume, options.budget))
+    return stoppedBy(evaluation, await evaluateIntervals(session, leaves, infos, skips, drivers, [{ from: 0, to: input.units - 1, blocks }], consume, limit))
   }
 
   // Intervals: the stretches between the drivers' block boundaries. Each costs work per term (to bound it, to read it), so there
@@ -166,7 +168,7 @@ export async function evaluate(session: PostingsSession, input: EvaluationInput,
   // About `most` stretches of equal cost; smaller ones while a stretch would cost more than an eighth of the budget (up to eight
   // times as many); none so small that evaluating it costs more than its postings.
   const most = Math.max(32, Math.floor(INTERVAL_TERMS / terms.length))
-  const share = Math.max(options.stretch ?? MIN_STRETCH, total / (8 * most), Math.min(total / most, options.budget.postings / 8))
+  const share = Math.max(options.stretch ?? MIN_STRETCH, total / (8 * most), Math.min(total / most, postingsBudget / 8))
   const points: number[] = []
   let spent = 0
   for (let i = 0; i < events.length; i++) {
@@ -185,7 +187,7 @@ export async function evaluate(session: PostingsSession, input: EvaluationInput,
   drivers.forEach((k, d) => (driverOf[k] = d))
   // A rare term's one block spans the corpus: its block bound would be everywhere. Its postings, few, bound it exactly
   // (as many such terms as a tenth of the budget reads).
-  let exactBudget = options.budget.postings / 10
+  let exactBudget = postingsBudget / 10
   const exact = await Promise.all(skips.map(async (s, k) => {
     if (!s || s.blocks > EXACT_BLOCKS) return undefined
     const cost = s.count.reduce((n, c) => n + c, 0)
@@ -262,9 +264,9 @@ export async function evaluate(session: PostingsSession, input: EvaluationInput,
         for (const p of session.pagesFor(infos[k]!, skips[k]!, list)) if (!pages.has(p)) morePages.add(p)
       })
       // The budget ends the batch; an interval it cannot pay for at all ends the evaluation.
-      if (session.decoded + postings + more > options.budget.postings || session.pages.size + pages.size + morePages.size > options.budget.pages) {
+      if (session.decoded + postings + more > limit.postings || session.pages.size + pages.size + morePages.size > limit.pages) {
         if (batch.length > 0) break
-        return { ...evaluation, complete: false, cut: session.decoded + postings + more > options.budget.postings ? 'postings' : 'pages' }
+        return { ...evaluation, complete: false, cut: session.decoded + postings + more > limit.postings ? 'postings' : 'pages' }
       }
       interval.blocks.forEach(({ driver: d, list }) => list.forEach((b) => blocks.add(d * 2 ** 32 + b)))
       for (const p of morePages) pages.add(p)
@@ -274,7 +276,7 @@ export async function evaluate(session: PostingsSession, input: EvaluationInput,
     }
     const stop = options.cutoff && ((i: number) => keyed[next - batch.length + i]!.key > options.cutoff!())
     // Stopped by the cutoff (every interval after is beyond it too), the consumer, or the budget.
-    const stopped = await evaluateIntervals(session, leaves, infos, skips, drivers, batch, consume, options.budget, stop, options.threshold)
+    const stopped = await evaluateIntervals(session, leaves, infos, skips, drivers, batch, consume, limit, stop, options.threshold)
     if (stopped) return stoppedBy(evaluation, stopped)
   }
   return evaluation
@@ -314,19 +316,27 @@ async function evaluateIntervals(
     ...infos.flatMap((t, k) => (t && !drivers.includes(k) ? [k] : [])),
     ...interval.blocks.flatMap(({ driver }, j) => (essential[i]![j] ? [] : [drivers[driver]!])),
   ].map((k) => ({ k, blocks: PostingsSession.blocksHolding(skips[k]!, candidates[i]!) })))
+  // The intervals whose lookups the budget pays for, in order: those are evaluated, the rest left (a batch is never dropped whole).
   let postings = 0
   const pages = new Set<number>()
+  let affordable = 0
+  let cut: 'postings' | 'pages' | undefined
   for (const list of looked) {
+    let more = 0
+    const morePages = new Set<number>()
     for (const { k, blocks } of list) {
-      for (const b of blocks) postings += skips[k]!.count[b]!
-      for (const p of session.pagesFor(infos[k]!, skips[k]!, blocks)) pages.add(p)
+      for (const b of blocks) more += skips[k]!.count[b]!
+      for (const p of session.pagesFor(infos[k]!, skips[k]!, blocks)) if (!pages.has(p)) morePages.add(p)
     }
+    cut = session.decoded + postings + more > budget.postings ? 'postings' : session.pages.size + pages.size + morePages.size > budget.pages ? 'pages' : undefined
+    if (cut) break
+    postings += more
+    for (const p of morePages) pages.add(p)
+    affordable++
   }
-  if (session.decoded + postings > budget.postings) return 'postings'
-  if (session.pages.size + pages.size > budget.pages) return 'pages'
-  const lookedUp = await Promise.all(looked.map((list) => Promise.all(list.map(({ k, blocks }) =>
+  const lookedUp = await Promise.all(looked.slice(0, affordable).map((list) => Promise.all(list.map(({ k, blocks }) =>
     Promise.all(blocks.map((b) => session.block(infos[k]!, skips[k]!, b)))))))
-  for (const [i, interval] of intervals.entries()) {
+  for (const [i, interval] of intervals.slice(0, affordable).entries()) {
     if (stop?.(i)) return 'cutoff'
     const postings = new Map<number, TermPostings>()
     interval.blocks.forEach(({ driver: d }, j) => {
@@ -336,7 +346,7 @@ async function evaluateIntervals(
     const m = leaves.run(postings)
     if (m.units.length > 0 && (await consume(m)) === false) return 'consumer'
   }
-  return undefined
+  return cut
 }
 
 /**

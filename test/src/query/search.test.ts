@@ -45,6 +45,20 @@ describe('search keeps to its budget, whatever the query', () => {
     for (const hit of body.hits) expect(hit.snippet_text.toLowerCase()).toMatch(/of the/)
   })
 
+  it('a phrase of common words finds hits even where the budget pays for only part of a round of reads', async () => {
+    const body = await hostile('"of the"', { ...tight, postings: 2_500 })
+    expect(body.hits.length).toBe(10)
+    for (const hit of body.hits) expect(hit.snippet_text.toLowerCase()).toMatch(/of the/)
+  })
+
+  it('many common words no unit holds together: the partial pass has its own half of the budget, whatever the first spent', async () => {
+    const words = ['the', 'of', 'and', 'to', 'in', 'that', 'for', 'on', 'with', 'was', 'is', 'as', 'by', 'be', 'he', 'it', 'which', 'would', 'have', 'not', 'this', 'are', 'from', 'at']
+    // At this budget the pass for every word spends part of its half; the partial pass used to be charged for it, and found nothing.
+    const body = await hostile(words.join(' '), { ...tight, postings: 8_000 })
+    expect(body.partial).toBe(true)
+    expect(body.hits.length).toBe(10)
+  })
+
   it('many phrases of common words at once', async () => {
     const body = await hostile('"of the" "in the" "to the" "and the" "on the" "for the" "at the" "by the"')
     expect(body.cut.length).toBeGreaterThan(0)
