@@ -244,6 +244,22 @@ export async function evaluate(session: PostingsSession, input: EvaluationInput,
     for (; b < s.blocks && s.first[b]! <= to; b++) list.push(b)
     return list.length === 0 ? [] : [{ driver: d, list }]
   })
+  /** Drivers' blocks, the most promising driver first, as far as `postings` and `pages` pay for them. */
+  const affordable = (list: DriverBlocks[], postings: number, pages: number): DriverBlocks[] => {
+    const best = ({ driver, list }: DriverBlocks) => list.reduce((m, b) => Math.max(m, skips[drivers[driver]!]!.bound[b]!), 0)
+    const kept: DriverBlocks[] = []
+    const read = new Set<number>()
+    for (const blocks of [...list].sort((a, b) => best(b) - best(a))) {
+      const k = drivers[blocks.driver]!
+      const cost = blocks.list.reduce((n, b) => n + skips[k]!.count[b]!, 0)
+      const more = session.pagesFor(infos[k]!, skips[k]!, blocks.list).filter((p) => !read.has(p))
+      if (cost > postings || read.size + more.length > pages) continue
+      postings -= cost
+      for (const p of more) read.add(p)
+      kept.push(blocks)
+    }
+    return kept
+  }
   const priority = options.priority ?? ((i: Interval) => -i.bound)
   const keyed = intervals.map((i) => ({ interval: i, key: priority(i) })).sort((a, b) => a.key - b.key || a.interval.from - b.interval.from)
 
@@ -266,10 +282,15 @@ export async function evaluate(session: PostingsSession, input: EvaluationInput,
         for (const b of list) if (!blocks.has(d * 2 ** 32 + b)) more += skips[k]!.count[b]!
         for (const p of session.pagesFor(infos[k]!, skips[k]!, list)) if (!pages.has(p)) morePages.add(p)
       })
-      // The budget ends the batch; an interval it cannot pay for at all ends the evaluation.
+      // The budget ends the batch. An interval it cannot pay for whole (one of many common words: a block of each) is evaluated
+      // with the most promising of its drivers the budget pays for, then the evaluation ends.
       if (session.decoded + postings + more > limit.postings || session.pages.size + pages.size + morePages.size > limit.pages) {
         if (batch.length > 0) break
-        return { ...evaluation, complete: false, cut: session.decoded + postings + more > limit.postings ? 'postings' : 'pages' }
+        const cut = session.decoded + postings + more > limit.postings ? 'postings' : 'pages'
+        const some = affordable(interval.blocks, limit.postings - session.decoded, limit.pages - session.pages.size)
+        if (some.length === 0) return { ...evaluation, complete: false, cut }
+        const stopped = await evaluateIntervals(session, leaves, infos, skips, drivers, [{ ...interval, blocks: some }], consume, limit, undefined, options.threshold)
+        return stoppedBy(evaluation, stopped ?? cut)
       }
       interval.blocks.forEach(({ driver: d, list }) => list.forEach((b) => blocks.add(d * 2 ** 32 + b)))
       for (const p of morePages) pages.add(p)

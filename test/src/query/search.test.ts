@@ -59,6 +59,14 @@ describe('search keeps to its budget, whatever the query', () => {
     expect(body.hits.length).toBe(10)
   })
 
+  it('many common words with a budget short of a block of each: the most promising words are evaluated, and give hits', async () => {
+    const words = ['the', 'of', 'and', 'to', 'in', 'that', 'for', 'on', 'with', 'was', 'is', 'as', 'by', 'be', 'he', 'it', 'which', 'would', 'have', 'not', 'this', 'are', 'from', 'at']
+    const body = await hostile(words.join(' '), { ...tight, postings: 3_000 })
+    expect(body.cut).toContain('postings')
+    expect(body.hits.length).toBe(10)
+    for (const hit of body.hits) expect(tokenize(hit.snippet_text).some((t) => words.includes(t.word))).toBe(true)
+  })
+
   it('many phrases of common words at once', async () => {
     const body = await hostile('"of the" "in the" "to the" "and the" "on the" "for the" "at the" "by the"')
     expect(body.cut.length).toBeGreaterThan(0)
