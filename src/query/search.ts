@@ -173,15 +173,20 @@ async function collect(library: Library, plan: Plan, combineWith: 'and' | 'or', 
     let d = docs.ofUnit(m.units[0]!)
     for (let i = 0; i < m.units.length; i++) {
       const unit = m.units[i]!
-      const matched = combineWith === 'and' && !occurrences ? checks.length : groupsHeld(occurrences, checks, m, i)
-      if (occurrences && (matched < (combineWith === 'and' ? checks.length : 1) || plan.excludedPhrases.some((p) => occurrences.holds(i, p)))) continue
+      let matched = -1
+      if (occurrences) {
+        matched = groupsHeld(occurrences, checks, m, i)
+        if (matched < (combineWith === 'and' ? checks.length : 1) || plan.excludedPhrases.some((p) => occurrences.holds(i, p))) continue
+      }
       while (docs.first[d + 1]! <= unit) d++
-      if (!counter.add(m.codes[i]! >> 1, d) || shown?.has(unit)) continue
+      if (!counter.add(m.codes[i]! >> 1, d)) continue
       const worst = top.worst
       const score = m.scores[i]!
       const date = docs.date[d] || UNDATED
-      // Most matches cannot enter the page: tested before anything is made for them.
+      // Most matches cannot enter the page: tested before anything else is done or made for them.
       if (worst && (byDate ? date > worst.date || (date === worst.date && unit > worst.unit) : score < worst.score || (score === worst.score && unit > worst.unit))) continue
+      if (shown?.has(unit)) continue
+      if (matched < 0) matched = combineWith === 'and' ? checks.length : groupsHeld(undefined, checks, m, i)
       top.push({ unit, score, date, forms: m.forms[i]!, terms: matchedTerms(m, i), matched })
     }
     return more
