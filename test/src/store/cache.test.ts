@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest'
+import { createHash } from 'node:crypto'
+import { describe, expect, it, vi } from 'vitest'
 import { DecodedCache, IndexUnavailableError, Limiter, PageCache } from '../../../src/store/cache'
 
 /** Files served from memory, counting the reads. */
@@ -42,6 +43,24 @@ describe('PageCache', () => {
     expect(cache.bytes).toBe(90)
     await cache.bytesOf('b', 20)
     expect(cache.has('a')).toBe(false)
+  })
+
+  it('checks a file against the hash in its name the first time it reads it, not again once evicted', async () => {
+    const named = (bytes: Uint8Array) => `units.${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}.bin`
+    const [a, b] = [new Uint8Array(40).fill(1), new Uint8Array(40).fill(2)]
+    const { reads, read } = served({ [named(a)]: a, [named(b)]: b, [named(a).replace('units', 'other')]: b })
+    const cache = new PageCache(read, { maxBytes: 50 })
+    const digest = vi.spyOn(crypto.subtle, 'digest')
+    try {
+      await cache.bytesOf(named(a), 40)
+      await cache.bytesOf(named(b), 40)
+      await cache.bytesOf(named(a), 40)
+      expect(reads).toEqual([named(a), named(b), named(a)])
+      expect(digest).toHaveBeenCalledTimes(2)
+      await expect(cache.bytesOf(named(a).replace('units', 'other'), 40)).rejects.toThrow('its bytes do not match the hash in its name')
+    } finally {
+      digest.mockRestore()
+    }
   })
 
   it('says which file is missing or truncated, and does not keep the failure', async () => {
