@@ -70,6 +70,31 @@ class Counts {
   }
 }
 
+/**
+ * The {@link MAX_FACET_VALUES} most frequent values, named; ties by name.
+ * Values below the 50th count are never named, and of the (often thousands
+ * of) values tied at it only the first by name are kept, without sorting them all.
+ */
+function mostFrequent(counts: [number, number][], name: (code: number) => string): [string, number][] {
+  const floor = counts.length <= MAX_FACET_VALUES ? 0 : nthLargest(counts.map(([, n]) => n), MAX_FACET_VALUES)
+  const above: [string, number][] = []
+  const tied: string[] = []
+  for (const [code, n] of counts) {
+    if (n > floor) above.push([name(code), n])
+    else if (n === floor) tied.push(name(code))
+  }
+  const room = MAX_FACET_VALUES - above.length
+  const first: string[] = []
+  for (const t of tied) {
+    if (first.length === room && !(t < first[room - 1]!)) continue
+    let at = first.length
+    while (at > 0 && t < first[at - 1]!) at--
+    first.splice(at, 0, t)
+    if (first.length > room) first.pop()
+  }
+  return [...above.sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1)), ...first.map((t): [string, number] => [t, floor])]
+}
+
 /** The `n`-th largest of `values` (1-based). */
 function nthLargest(values: number[], n: number): number {
   const sorted = Int32Array.from(values).sort()
@@ -206,10 +231,7 @@ export class FacetCounter {
         facets.year = Object.fromEntries(counts.sort(([a], [b]) => a - b).map(([y, n]) => [String(y), n]))
         continue
       }
-      // The most frequent values only: those below the 50th count are never named.
-      const floor = counts.length <= MAX_FACET_VALUES ? 0 : nthLargest(counts.map(([, n]) => n), MAX_FACET_VALUES)
-      const entries = counts.filter(([, n]) => n >= floor).map(([code, n]) => [name[f](code), n] as [string, number])
-      facets[f] = Object.fromEntries(entries.sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1)).slice(0, MAX_FACET_VALUES))
+      facets[f] = Object.fromEntries(mostFrequent(counts, name[f]))
     }
     return facets
   }
