@@ -379,6 +379,7 @@ function writeFiles(output: IndexOutput, metas: GroupMeta[], dirs: string[], ter
     volumeIds: volumeList.map((v) => v.id),
     chapters,
     personIds: people.map((p) => p.id),
+    personSurnames: people.map(surname),
   }
   const files = Object.fromEntries(PAGE_KINDS.flatMap((kind) => {
     const names = output.files.get(kind)!

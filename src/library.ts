@@ -53,6 +53,8 @@ export class DocumentTable {
   readonly volumeIds: string[]
   readonly chapters: string[]
   readonly personIds: string[]
+  readonly #surnames: string[]
+  #personCodes: Map<string, number> | undefined
 
   constructor(pack: Pack<typeof RESIDENT>) {
     this.first = pack.get('docFirst')
@@ -69,6 +71,14 @@ export class DocumentTable {
     this.volumeIds = pack.get('volumeIds')
     this.chapters = pack.get('chapters')
     this.personIds = pack.get('personIds')
+    this.#surnames = pack.get('personSurnames')
+  }
+
+  /** The surname of a person of the volumes' lists, by id (resident: a hit need not read the persons' file). */
+  surnameOf(id: string): string | undefined {
+    this.#personCodes ??= new Map(this.personIds.map((p, code) => [p, code]))
+    const code = this.#personCodes.get(id)
+    return code === undefined ? undefined : this.#surnames[code]
   }
 
   /** The document with this id, by number. */

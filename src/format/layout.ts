@@ -17,12 +17,13 @@
  * - `documents.*.bin`: the documents' facts (JSON each), in order, whole documents per page.
  * - `terms.*.json`, `people.*.json`: the volumes' abbreviations and persons
  *   lists, read when a page or a listing first needs them (queries find
- *   abbreviations in the lexicon, and volumes' facts in the resident file).
+ *   abbreviations in the lexicon, volumes' facts and persons' surnames in the
+ *   resident file).
  */
 import type { Document, Page, Volume } from '../model'
 
 /** Bumped when the files change shape; the worker refuses a manifest of another format. */
-export const FORMAT = 4
+export const FORMAT = 5
 
 export const INDEX_PATH = 'index'
 export const MANIFEST_FILE = 'manifest.json'

@@ -37,6 +37,7 @@ export const RESIDENT = packSchema<ResidentMeta>()('resident', FORMAT, {
   volumeIds: { type: 'strings', about: 'The volume ids the codes stand for' },
   chapters: { type: 'strings', about: 'The chapter titles the codes stand for' },
   personIds: { type: 'strings', about: 'The person ids the codes stand for' },
+  personSurnames: { type: 'strings', about: "The persons' surnames, by code: a hit marks a person named another way (`Dean` for Dean Rusk) when its surname is asked" },
   ...pageFiles,
 })
 

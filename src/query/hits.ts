@@ -1,9 +1,9 @@
 /** Search hits, and the links between units, put together for the response. */
 import type { Hit, LinkedUnit } from '../api/schema'
 import { cite } from '../citation'
-import type { Library, PersonFacts } from '../library'
+import type { Library } from '../library'
 import { unitUrl } from '../links'
-import { pageAt, surname, type Unit } from '../model'
+import { pageAt, type Unit } from '../model'
 import { buildSnippet, SNIPPET_LENGTH, snippetHtml, type Span } from '../snippet'
 import { findPhrase, findTerms, tokenize } from '../text'
 
@@ -22,11 +22,12 @@ export interface Found {
  */
 export async function toHits(library: Library, found: readonly Found[], origin: string, phrases: readonly (readonly ReadonlySet<string>[])[] = []): Promise<Hit[]> {
   if (found.length === 0) return []
-  const [shown, people] = await Promise.all([library.shown(found.map((f) => f.unit)), library.people()])
+  const shown = await library.shown(found.map((f) => f.unit))
+  const surnameOf = (id: string) => library.documents.surnameOf(id)
   return found.map((f, i) => {
     const { unit, head: doc, linked } = shown[i]!
     const standing = merged(phrases.flatMap((p) => findPhrase(unit.text, p)))
-    const words = matchedSpans(people, unit, new Set(f.terms)).filter(([s, e]) => !standing.some(([ps, pe]) => s < pe && ps < e))
+    const words = matchedSpans(surnameOf, unit, new Set(f.terms)).filter(([s, e]) => !standing.some(([ps, pe]) => s < pe && ps < e))
     const spans = [...words, ...standing].sort((a, b) => a[0] - b[0])
     const snippet = buildSnippet(unit.text, spans, SNIPPET_LENGTH, standing.length > 0 ? standing : spans)
     const page = pageAt(unit.pages, snippet.focus) ?? null
@@ -59,12 +60,12 @@ export async function toHits(library: Library, found: readonly Found[], origin: 
  * Where a unit matches `terms`: its words with those terms, and the places its
  * markup names a person whose surname has one (`Dean` tagged as Dean Rusk, for `Rusk`).
  */
-export function matchedSpans(people: ReadonlyMap<string, PersonFacts>, unit: Unit, terms: ReadonlySet<string>): Span[] {
+export function matchedSpans(surnameOf: (person: string) => string | undefined, unit: Unit, terms: ReadonlySet<string>): Span[] {
   const spans: Span[] = findTerms(unit.text, terms)
   for (const a of unit.annotations ?? []) {
     if (a.type !== 'person' || spans.some(([s, e]) => s < a.end && a.start < e)) continue
-    const person = people.get(a.target)
-    if (person && tokenize(surname(person)).some((t) => terms.has(t.term))) spans.push([a.start, a.end])
+    const surname = surnameOf(a.target)
+    if (surname !== undefined && tokenize(surname).some((t) => terms.has(t.term))) spans.push([a.start, a.end])
   }
   return spans.sort((x, y) => x[0] - y[0])
 }

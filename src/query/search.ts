@@ -75,8 +75,6 @@ const UNDATED = 99_999_999
 /** Searches; `limits` are the worker's own unless a test or a benchmark asks for others. */
 export async function search(library: Library, request: SearchRequest, limits: SearchLimits = searchLimits): Promise<SearchResponse> {
   const parsed = parseQuery(request.q)
-  // Hits name their persons: the persons' file is read beside the lexicon, not after the units (a round of reads fewer when cold).
-  library.people().catch(() => undefined)
   const plan = await planQuery(library, parsed, !/\s$/.test(request.q))
   const need = request.offset + request.limit
   // Units with every word rank first; when they do not fill the page, units with some of the words follow

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { LoadedIndex } from '../../src/library'
-import { loadedIndex } from '../support/paged-index'
+import { loadIndex, type LoadedIndex } from '../../src/library'
+import { search } from '../../src/query/search'
+import { indexFolder, loadedIndex, readFrom } from '../support/paged-index'
 
 describe('Library.shown', () => {
   let index: LoadedIndex
@@ -41,5 +42,22 @@ describe('Library.shown', () => {
     const again = index.open()
     expect(await again.shown([...positions].reverse())).toEqual([...first].reverse())
     expect([...again.reader.touched].filter((p) => p.includes('units.'))).toEqual([])
+  })
+})
+
+describe('DocumentTable.surnameOf', () => {
+  it("gives a person's surname from the resident tables: a search marking a tagged name reads no persons' file", async () => {
+    const read = readFrom(await indexFolder())
+    const paths: string[] = []
+    const index = await loadIndex(async (path) => {
+      paths.push(path)
+      return read(path)
+    })
+    const rusk = index.documents.personIds.find((id) => id.endsWith('-p_RD3'))!
+    expect(index.documents.surnameOf(rusk)).toBe('Rusk')
+    expect(index.documents.surnameOf('nobody')).toBeUndefined()
+    const body = await search(index.open(), { q: 'Rusk', limit: 100, offset: 0, filters: {}, sort: 'relevance', origin: 'https://folio.test' })
+    expect(body.hits.some((h) => h.snippet === 'Dear <mark>Dean</mark>:')).toBe(true)
+    expect(paths.filter((p) => p.includes('people.'))).toEqual([])
   })
 })
