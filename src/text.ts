@@ -116,16 +116,25 @@ export function findTerms(text: string, terms: ReadonlySet<string>): [start: num
 }
 
 /**
- * Where a text holds a phrase: the spans from the first word to the last of
- * each run of consecutive words, the k-th among `phrase[k]` (folded words).
+ * Where a text holds these phrases: for each phrase, the spans from the first
+ * word to the last of each run of consecutive words, the k-th among
+ * `phrase[k]` (folded words). The text is read once, whatever the number of
+ * phrases, and its words are folded, not stemmed (phrases match words as written).
  */
-export function findPhrase(text: string, phrase: readonly ReadonlySet<string>[]): [start: number, end: number][] {
-  const tokens = tokenize(text)
+export function findPhrases(text: string, phrases: readonly (readonly ReadonlySet<string>[])[]): [start: number, end: number][] {
+  if (phrases.length === 0) return []
+  const words: { word: string; start: number; end: number }[] = []
+  for (const match of text.matchAll(WORD)) {
+    const word = fold(match[0])
+    if (word !== '') words.push({ word, start: match.index, end: match.index + match[0].length })
+  }
   const spans: [number, number][] = []
-  for (let i = 0; i + phrase.length <= tokens.length; i++) {
-    let k = 0
-    while (k < phrase.length && phrase[k]!.has(tokens[i + k]!.word)) k++
-    if (k === phrase.length && k > 0) spans.push([tokens[i]!.start, tokens[i + k - 1]!.end])
+  for (const phrase of phrases) {
+    for (let i = 0; i + phrase.length <= words.length; i++) {
+      let k = 0
+      while (k < phrase.length && phrase[k]!.has(words[i + k]!.word)) k++
+      if (k === phrase.length && k > 0) spans.push([words[i]!.start, words[i + k - 1]!.end])
+    }
   }
   return spans
 }

@@ -5,7 +5,7 @@ import type { Library } from '../library'
 import { unitUrl } from '../links'
 import { pageAt, type Unit } from '../model'
 import { buildSnippet, SNIPPET_LENGTH, snippetHtml, type Span } from '../snippet'
-import { findPhrase, findTerms, tokenize } from '../text'
+import { findPhrases, findTerms, tokenize } from '../text'
 
 /** A match to show: its unit, its score, the terms it matched and how many of the query's groups. */
 export interface Found {
@@ -26,7 +26,7 @@ export async function toHits(library: Library, found: readonly Found[], origin: 
   const surnameOf = (id: string) => library.documents.surnameOf(id)
   return found.map((f, i) => {
     const { unit, head: doc, linked } = shown[i]!
-    const standing = merged(phrases.flatMap((p) => findPhrase(unit.text, p)))
+    const standing = merged(findPhrases(unit.text, phrases))
     const words = matchedSpans(surnameOf, unit, new Set(f.terms)).filter(([s, e]) => !standing.some(([ps, pe]) => s < pe && ps < e))
     const spans = [...words, ...standing].sort((a, b) => a[0] - b[0])
     const snippet = buildSnippet(unit.text, spans, SNIPPET_LENGTH, standing.length > 0 ? standing : spans)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { findPhrase, fold, termOf, tokenize, words } from '../../src/text'
+import { findPhrases, fold, termOf, tokenize, words } from '../../src/text'
 
 const terms = (text: string) => tokenize(text).map((t) => t.term)
 
@@ -55,17 +55,23 @@ describe('tokenize', () => {
   })
 })
 
-describe('findPhrase', () => {
+describe('findPhrases', () => {
   const phrase = (...words: string[][]) => words.map((w) => new Set(w))
 
   it('finds each run of the words in order, first word to last, as the text writes them', () => {
     const text = 'The United States, and the united states; States United.'
-    expect(findPhrase(text, phrase(['united'], ['states'])).map(([s, e]) => text.slice(s, e))).toEqual(['United States', 'united states'])
+    expect(findPhrases(text, [phrase(['united'], ['states'])]).map(([s, e]) => text.slice(s, e))).toEqual(['United States', 'united states'])
   })
 
   it('takes any of the words a place allows, and finds nothing for a word the text lacks', () => {
-    expect(findPhrase('June 20, 1989', phrase(['june'], ['20', '21']))).toEqual([[0, 7]])
-    expect(findPhrase('June 20, 1989', phrase(['june'], ['22']))).toEqual([])
-    expect(findPhrase('June', phrase(['june'], ['20']))).toEqual([])
+    expect(findPhrases('June 20, 1989', [phrase(['june'], ['20', '21'])])).toEqual([[0, 7]])
+    expect(findPhrases('June 20, 1989', [phrase(['june'], ['22'])])).toEqual([])
+    expect(findPhrases('June', [phrase(['june'], ['20'])])).toEqual([])
+  })
+
+  it('finds every phrase asked in one reading of the text', () => {
+    const text = 'Rusk met Shiina; the United States and Japan agreed.'
+    const found = findPhrases(text, [phrase(['united'], ['states']), phrase(['met'], ['shiina']), phrase(['japan'], ['disagreed'])])
+    expect(found.map(([s, e]) => text.slice(s, e))).toEqual(['United States', 'met Shiina'])
   })
 })
