@@ -44,7 +44,7 @@ export const queryLimits = {
   terms: 128,
   /** Expansions of all the query's words together: a query of many prefixes or typos shares them out. */
   expansions: 120,
-  /** Lexicon pages searched for the neighbours of all the query's typos together (at most 12 for one); the pages likeliest to hold them first. */
+  /** Lexicon pages searched for the neighbours of all the query's typos together (at most 12 for one, at least one); the pages likeliest to hold them first. */
   fuzzyPages: 24,
 } as const
 
@@ -145,8 +145,11 @@ export async function planQuery(library: Library, parsed: ParsedQuery, typing: b
   })
   if (glossaryWords.length > 0) reads.push(lookUp(glossaryWords))
   const fuzzy = [...new Set(words.filter(({ w, loose }) => loose && needsFuzzy(w, lookups)).map(({ w }) => w.word))]
-  const fuzzyPages = Math.max(2, Math.min(queryLimits.fuzzyPages / 2, Math.floor(queryLimits.fuzzyPages / Math.max(1, fuzzy.length))))
-  for (const word of fuzzy) {
+  // The query's lexicon pages shared out: at most half of them for one word, at least one for each word they reach (past the
+  // query's pages, a word's neighbours are not sought, and the answer says so).
+  const fuzzyPages = Math.max(1, Math.min(queryLimits.fuzzyPages / 2, Math.floor(queryLimits.fuzzyPages / Math.max(1, fuzzy.length))))
+  if (fuzzy.length > queryLimits.fuzzyPages) plan.cut.add('fuzzy')
+  for (const word of fuzzy.slice(0, queryLimits.fuzzyPages)) {
     lookups.near.set(word, { words: [], cut: false })
     const edits = word.length >= matchDefaults.twoEditsLength ? 2 : 1
     reads.push(lexicon.near(reader, word, edits, share, fuzzyPages).then((found) => {
