@@ -11,11 +11,13 @@
  *   through its skip table. `Krasnoyarsk the` reads one block of `the`.
  * - **Exhaustive or pruned.** When the drivers' postings are few, all are
  *   evaluated: `total` and facets are exact. Otherwise the units are cut into
- *   intervals at the drivers' block boundaries, each with the best score any
- *   unit in it can reach (block-max bounds: Ding & Suel 2011), and intervals
- *   are evaluated best first until the caller's cutoff (the k-th best score
- *   so far) beats every interval left, or the query's budget is spent. The
- *   top k is then exact; counts are lower bounds.
+ *   intervals of about equal cost in the drivers' postings, each with the best
+ *   score any unit in it can reach (block-max bounds: Ding & Suel 2011), and
+ *   intervals are evaluated best first until the caller's cutoff (the k-th
+ *   best score so far) beats every interval left, or the query's budget is
+ *   spent. The top k is then exact; counts are lower bounds. Past the budget,
+ *   what it pays for is evaluated (a batch's first intervals, a stretch's most
+ *   promising drivers), never nothing.
  *
  * A test checks ids and scores against MiniSearch's on random query trees.
  */
