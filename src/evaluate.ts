@@ -253,11 +253,10 @@ export async function evaluate(session: PostingsSession, input: EvaluationInput,
     const read = new Set<number>()
     for (const blocks of [...list].sort((a, b) => best(b) - best(a))) {
       const k = drivers[blocks.driver]!
-      const cost = blocks.list.reduce((n, b) => n + skips[k]!.count[b]!, 0)
-      const more = session.pagesFor(infos[k]!, skips[k]!, blocks.list).filter((p) => !read.has(p))
-      if (cost > postings || read.size + more.length > pages) continue
-      postings -= cost
-      for (const p of more) read.add(p)
+      const cost = readCost(session, infos[k]!, skips[k]!, blocks.list, read)
+      if (cost.postings > postings || read.size + cost.pages.length > pages) continue
+      postings -= cost.postings
+      for (const p of cost.pages) read.add(p)
       kept.push(blocks)
     }
     return kept
@@ -280,15 +279,15 @@ export async function evaluate(session: PostingsSession, input: EvaluationInput,
       let more = 0
       const morePages = new Set<number>()
       interval.blocks.forEach(({ driver: d, list }) => {
-        const k = drivers[d]!
-        for (const b of list) if (!blocks.has(d * 2 ** 32 + b)) more += skips[k]!.count[b]!
-        for (const p of session.pagesFor(infos[k]!, skips[k]!, list)) if (!pages.has(p)) morePages.add(p)
+        const cost = readCost(session, infos[drivers[d]!]!, skips[drivers[d]!]!, list.filter((b) => !blocks.has(d * 2 ** 32 + b)), pages)
+        more += cost.postings
+        for (const p of cost.pages) morePages.add(p)
       })
       // The budget ends the batch. An interval it cannot pay for whole (one of many common words: a block of each) is evaluated
       // with the most promising of its drivers the budget pays for, then the evaluation ends.
-      if (session.decoded + postings + more > limit.postings || session.pages.size + pages.size + morePages.size > limit.pages) {
+      const cut = overBudget(session, limit, postings + more, pages.size + morePages.size)
+      if (cut) {
         if (batch.length > 0) break
-        const cut = session.decoded + postings + more > limit.postings ? 'postings' : 'pages'
         const some = affordable(interval.blocks, limit.postings - session.decoded, limit.pages - session.pages.size)
         if (some.length === 0) return { ...evaluation, complete: false, cut }
         const stopped = await evaluateIntervals(session, leaves, infos, skips, drivers, [{ ...interval, blocks: some }], consume, limit, undefined, options.threshold)
@@ -306,6 +305,18 @@ export async function evaluate(session: PostingsSession, input: EvaluationInput,
     if (stopped) return stoppedBy(evaluation, stopped)
   }
   return evaluation
+}
+
+/** What reading a term's `blocks` takes: their postings, and the pages neither in `read` nor read by the query yet. */
+function readCost(session: PostingsSession, info: TermInfo, skips: Skips, blocks: readonly number[], read: ReadonlySet<number>): { postings: number; pages: number[] } {
+  let postings = 0
+  for (const b of blocks) postings += skips.count[b]!
+  return { postings, pages: session.pagesFor(info, skips, blocks).filter((p) => !read.has(p)) }
+}
+
+/** What of the budget `limit` reading `postings` and `pages` more would pass, if anything. */
+function overBudget(session: PostingsSession, limit: Budget, postings: number, pages: number): 'postings' | 'pages' | undefined {
+  return session.decoded + postings > limit.postings ? 'postings' : session.pages.size + pages > limit.pages ? 'pages' : undefined
 }
 
 /** The evaluation as it stood when `why` stopped it (nothing: it went to the end). */
@@ -351,10 +362,11 @@ async function evaluateIntervals(
     let more = 0
     const morePages = new Set<number>()
     for (const { k, blocks } of list) {
-      for (const b of blocks) more += skips[k]!.count[b]!
-      for (const p of session.pagesFor(infos[k]!, skips[k]!, blocks)) if (!pages.has(p)) morePages.add(p)
+      const cost = readCost(session, infos[k]!, skips[k]!, blocks, pages)
+      more += cost.postings
+      for (const p of cost.pages) morePages.add(p)
     }
-    cut = session.decoded + postings + more > budget.postings ? 'postings' : session.pages.size + pages.size + morePages.size > budget.pages ? 'pages' : undefined
+    cut = overBudget(session, budget, postings + more, pages.size + morePages.size)
     if (cut) break
     postings += more
     for (const p of morePages) pages.add(p)
