@@ -9,7 +9,7 @@ import { html, raw } from 'hono/html'
 import { cite } from '../citation'
 import type { DocumentFacts, Library, PersonFacts, VolumeFacts } from '../library'
 import { documentLinks, type DocumentLink } from '../links'
-import { anchorOf, type Page, type Term, type Unit } from '../model'
+import { anchorOf, surname, type Page, type Person, type Term, type Unit } from '../model'
 import { matchedSpans } from '../query/hits'
 import { escapeHtml } from '../snippet'
 import { page } from './layout'
@@ -44,11 +44,12 @@ export interface Context {
   marked: ReadonlySet<string>
   notes: Map<string, string>
   people: ReadonlyMap<string, PersonFacts>
-  surnameOf: (person: string) => string | undefined
   terms: ReadonlyMap<string, Term>
   /** Every document the page links to, by id. */
   links: ReadonlyMap<string, DocumentLink>
 }
+
+const surnameOf = (person: Person | undefined) => person && surname(person)
 
 /** The opening and closing tags of an annotation. */
 function annotationTags(a: NonNullable<Unit['annotations']>[number], ctx: Context): [string, string] | undefined {
@@ -68,7 +69,7 @@ function annotationTags(a: NonNullable<Unit['annotations']>[number], ctx: Contex
 function unitHtml(unit: Unit, ctx: Context, previousPage: Page | undefined): string {
   const anchor = anchorOf(unit.kind, unit.n)
   const breaks = unit.pages.filter((p, i) => i > 0 || p.page !== previousPage)
-  const spans = matchedSpans(ctx.surnameOf, unit, ctx.marked)
+  const spans = matchedSpans((id) => surnameOf(ctx.people.get(id)), unit, ctx.marked)
   const annotations = (unit.annotations ?? []).flatMap((a) => {
     const tags = annotationTags(a, ctx)
     return tags ? [{ ...a, tags }] : []
@@ -106,7 +107,7 @@ export async function readingPage(library: Library, d: number, marked: ReadonlyS
   const volume = library.volume(doc!.volume)
   const linked = [...new Set([...units.flatMap((u) => (u.annotations ?? []).flatMap((a) => (a.type === 'ref' ? [a.target] : []))), ...(doc!.references ?? []), ...(doc!.citedBy ?? [])])]
   const links = new Map((await documentLinks(library, linked, origin)).map((l) => [l.id, l]))
-  return renderReadingPage(doc!, volume, units, { origin, marked, notes: new Map(), people, surnameOf: (id) => library.documents.surnameOf(id), terms, links })
+  return renderReadingPage(doc!, volume, units, { origin, marked, notes: new Map(), people, terms, links })
 }
 
 export function renderReadingPage(doc: DocumentFacts, volume: VolumeFacts | undefined, units: Unit[], ctx: Context) {

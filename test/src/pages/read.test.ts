@@ -115,7 +115,7 @@ describe('renderReadingPage', () => {
     unit('footnote', 1, `A note ${evil}`, { label: '<u>1</u>' }),
   ]
   const ctx: Context = {
-    origin: 'http://folio.test', marked: new Set(['radar']), notes: new Map(), people: new Map(), surnameOf: () => undefined,
+    origin: 'http://folio.test', marked: new Set(['radar']), notes: new Map(), people: new Map(),
     terms: new Map([['t', { id: 't', abbreviation: 'A', expansion: `"${evil}` }]]) as Context['terms'],
     links: new Map([['elsewhere', { id: 'elsewhere', title: evil, in_corpus: false, url: 'https://x.test/"><script>window.pwned=1</script>' }]]),
   }
