@@ -119,6 +119,8 @@ const SLACK = 1 + 2 ** -20
 const ABSENT = -1
 /** Intervals evaluated per round of reads, at most. */
 const BATCH = 8
+/** Pages fetched in one round of reads (Workers allow six open connections per request). */
+const ROUND_PAGES = 6
 /** Postings a stretch holds at least: below it, the work of evaluating a stretch outweighs what its bound may save. */
 const MIN_STRETCH = 1024
 /** A term of this many blocks or fewer is bounded posting by posting (its blocks are read before the intervals are). */
@@ -239,11 +241,8 @@ export async function evaluate(session: PostingsSession, input: EvaluationInput,
     if (bound !== ABSENT) intervals.push({ from, to, bound })
   }
   /** The drivers' blocks over an interval: those read to evaluate it. */
-  const blocksIn = ({ from, to }: Interval): DriverBlocks[] => drivers.flatMap((k, d) => {
-    const s = skips[k]!
-    let b = firstNotBelow(s.last, from, 0, s.blocks)
-    const list: number[] = []
-    for (; b < s.blocks && s.first[b]! <= to; b++) list.push(b)
+  const blocksIn = (interval: Interval): DriverBlocks[] => drivers.flatMap((k, d) => {
+    const list = blocksOver(skips[k]!, interval)
     return list.length === 0 ? [] : [{ driver: d, list }]
   })
   /** Drivers' blocks, the most promising driver first, as far as `postings` and `pages` pay for them. */
@@ -269,12 +268,12 @@ export async function evaluate(session: PostingsSession, input: EvaluationInput,
       evaluation.complete = false
       return evaluation
     }
-    // A batch: the next intervals, as many as a round of reads brings (six pages), read together.
+    // A batch: the next intervals, as many as a round of reads brings (ROUND_PAGES), read together.
     const batch: (Interval & { blocks: DriverBlocks[] })[] = []
     const pages = new Set<number>()
     const blocks = new Set<number>()
     let postings = 0
-    while (next < keyed.length && batch.length < BATCH && (batch.length === 0 || pages.size < 6)) {
+    while (next < keyed.length && batch.length < BATCH && (batch.length === 0 || pages.size < ROUND_PAGES)) {
       const interval = { ...keyed[next]!.interval, blocks: blocksIn(keyed[next]!.interval) }
       let more = 0
       const morePages = new Set<number>()
@@ -305,6 +304,13 @@ export async function evaluate(session: PostingsSession, input: EvaluationInput,
     if (stopped) return stoppedBy(evaluation, stopped)
   }
   return evaluation
+}
+
+/** A term's blocks whose units overlap `from`–`to`. */
+function blocksOver(s: Skips, { from, to }: { from: number; to: number }): number[] {
+  const list: number[] = []
+  for (let b = firstNotBelow(s.last, from, 0, s.blocks); b < s.blocks && s.first[b]! <= to; b++) list.push(b)
+  return list
 }
 
 /** What reading a term's `blocks` takes: their postings, and the pages neither in `read` nor read by the query yet. */
@@ -345,14 +351,21 @@ async function evaluateIntervals(
   // Candidates come from the drivers that could lift a unit past the k-th score; the others are looked up at them (MaxScore).
   const t = threshold?.() ?? -Infinity
   const essential = intervals.map((interval) => (t > 0 ? essentialDrivers(leaves, skips, drivers, interval, t) : interval.blocks.map(() => true)))
-  const decoded = await Promise.all(intervals.map((interval, i) => Promise.all(interval.blocks.map(({ driver: d, list }, j) =>
+  const reading = Promise.all(intervals.map((interval, i) => Promise.all(interval.blocks.map(({ driver: d, list }, j) =>
     essential[i]![j] ? Promise.all(list.map((b) => session.block(infos[drivers[d]!]!, skips[drivers[d]!]!, b))) : Promise.resolve([] as Block[])))))
-  const candidates = decoded.map((perDriver, i) => candidateUnits(perDriver, intervals[i]!.from, intervals[i]!.to))
-  // Per interval, the terms looked up at its candidates: those no driver, and the drivers let go; and the blocks holding the candidates.
-  const looked = intervals.map((interval, i) => [
+  // Per interval, the terms looked up at its candidates: those no driver, and the drivers let go.
+  const lookedTerms = intervals.map((interval, i) => [
     ...infos.flatMap((t, k) => (t && !drivers.includes(k) ? [k] : [])),
     ...interval.blocks.flatMap(({ driver }, j) => (essential[i]![j] ? [] : [drivers[driver]!])),
-  ].map((k) => ({ k, blocks: PostingsSession.blocksHolding(skips[k]!, candidates[i]!) })))
+  ])
+  // Their blocks over the intervals are fetched alongside the drivers' when they fit in the round of reads (a round costs a cold
+  // query some 30 ms at the edge), within the budget's pages: the lookups then need no second round.
+  session.fetchAhead(intervals.flatMap((interval, i) => lookedTerms[i]!.map((k) => ({ t: infos[k]!, skips: skips[k]!, blocks: blocksOver(skips[k]!, interval) }))),
+    Math.min(ROUND_PAGES, budget.pages - session.pages.size))
+  const decoded = await reading
+  const candidates = decoded.map((perDriver, i) => candidateUnits(perDriver, intervals[i]!.from, intervals[i]!.to))
+  // And the blocks holding the candidates.
+  const looked = lookedTerms.map((terms, i) => terms.map((k) => ({ k, blocks: PostingsSession.blocksHolding(skips[k]!, candidates[i]!) })))
   // The intervals whose lookups the budget pays for, in order: those are evaluated, the rest left (a batch is never dropped whole).
   let postings = 0
   const pages = new Set<number>()

@@ -70,6 +70,24 @@ export class PostingsSession {
     return [...pages]
   }
 
+  /**
+   * Starts fetching the postings pages of `blocks` that are neither read by
+   * this query nor in the isolate's memory, if they are at most `most`: they
+   * are not read for the query (nor counted in its budget) until a block of
+   * theirs is, which then finds them fetched or on their way. Says how many it
+   * started (none when they are more than `most`).
+   */
+  fetchAhead(wanted: { t: TermInfo; skips: Skips; blocks: number[] }[], most: number): number {
+    const pages = new Set<number>()
+    for (const { t, skips, blocks } of wanted) {
+      for (const p of this.pagesFor(t, skips, blocks)) if (!this.reader.isCached('postings', p)) pages.add(p)
+      if (pages.size > most) return 0
+    }
+    // A failed fetch is not this query's failure: the read that needs the page fetches it again, and reports it.
+    for (const p of pages) this.reader.bytes('postings', p).catch(() => {})
+    return pages.size
+  }
+
   block(t: TermInfo, skips: Skips, b: number): Promise<Block> {
     const key = `b\u0000${t.term}\u0000${b}`
     let block = this.#blocks.get(key)

@@ -52,6 +52,11 @@ export class PageCache {
     return this.#entries.has(path)
   }
 
+  /** Whether a page is being fetched (reading it joins that fetch). */
+  loading(path: string): boolean {
+    return this.#loading.has(path)
+  }
+
   /** A page's bytes; `size` is its length as the index recorded it (a shorter file is truncated). */
   async bytesOf(path: string, size: number): Promise<Uint8Array> {
     const entry = this.#touch(path)

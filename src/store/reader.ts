@@ -43,15 +43,16 @@ export class PageReader {
     readonly streamPageBytes: number,
   ) {}
 
-  /** Whether reading this page would be I/O rather than memory. */
+  /** Whether reading this page would be I/O rather than memory (or a fetch already on its way). */
   isCached(kind: PageKind, i: number): boolean {
-    return this.cache.has(this.table.page(kind, i).path)
+    const { path } = this.table.page(kind, i)
+    return this.cache.has(path) || this.cache.loading(path)
   }
 
   bytes(kind: PageKind, i: number): Promise<Uint8Array> {
     const { path, size } = this.table.page(kind, i)
     this.touched.add(path)
-    if (this.cache.has(path)) return this.cache.bytesOf(path, size)
+    if (this.cache.has(path) || this.cache.loading(path)) return this.cache.bytesOf(path, size)
     this.fetched++
     return this.#limiter.run(() => this.cache.bytesOf(path, size))
   }
@@ -60,7 +61,7 @@ export class PageReader {
   async decoded<T>(kind: PageKind, i: number, decode: (bytes: Uint8Array) => T, weight?: (t: T) => number): Promise<T> {
     const { path, size } = this.table.page(kind, i)
     this.touched.add(path)
-    if (!this.cache.has(path)) {
+    if (!this.cache.has(path) && !this.cache.loading(path)) {
       this.fetched++
       await this.#limiter.run(() => this.cache.bytesOf(path, size))
     }

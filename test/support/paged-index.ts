@@ -12,16 +12,17 @@ import { tempDir } from './temp'
 
 const built = new Map<string, Promise<string>>()
 
-/** The folder of an index built from `corpus` (default: the shipped corpus). */
-export function indexFolder(corpus = 'corpus'): Promise<string> {
-  let dir = built.get(corpus)
+/** The folder of an index built from `corpus` (default: the shipped corpus), its postings cut into pages of `streamPageBytes` (default: the build's). */
+export function indexFolder(corpus = 'corpus', streamPageBytes?: number): Promise<string> {
+  const key = `${corpus}\u0000${streamPageBytes ?? ''}`
+  let dir = built.get(key)
   if (!dir) {
     const out = tempDir('folio-test-index-')
-    dir = buildIndex({ corpus, out, target: 'unlimited', builtAt: new Date(0), cache: false }).then((r) => {
+    dir = buildIndex({ corpus, out, target: 'unlimited', builtAt: new Date(0), cache: false, ...(streamPageBytes && { streamPageBytes }) }).then((r) => {
       if (!r.manifest) throw new Error(`test index: ${corpus} has errors: ${JSON.stringify(r.diagnostics)}`)
       return out
     })
-    built.set(corpus, dir)
+    built.set(key, dir)
   }
   return dir
 }
