@@ -14,6 +14,13 @@ import { firstNotBelow } from './bisect'
 /** A term whose whole postings are this small is read at once with its skip table (one round of I/O, not two). */
 const SMALL_POSTINGS = 16 * 1024
 
+/** Blocks of a term a query may read. */
+export interface WantedBlocks {
+  t: TermInfo
+  skips: Skips
+  blocks: number[]
+}
+
 /** A stream's page as one number, for {@link PostingsSession.pages}. */
 const pageKey = (kind: 'postings' | 'positions', page: number) => page * 2 + (kind === 'positions' ? 1 : 0)
 
@@ -70,19 +77,22 @@ export class PostingsSession {
     return [...pages]
   }
 
-  /**
-   * Starts fetching the postings pages of `blocks` that are neither read by
-   * this query nor in the isolate's memory, if they are at most `most`: they
-   * are not read for the query (nor counted in its budget) until a block of
-   * theirs is, which then finds them fetched or on their way. Says how many it
-   * started (none when they are more than `most`).
-   */
-  fetchAhead(wanted: { t: TermInfo; skips: Skips; blocks: number[] }[], most: number): number {
+  /** The postings pages of these blocks that are neither read by this query nor in the isolate's memory (nor on their way). */
+  unfetched(wanted: readonly WantedBlocks[]): Set<number> {
     const pages = new Set<number>()
-    for (const { t, skips, blocks } of wanted) {
-      for (const p of this.pagesFor(t, skips, blocks)) if (!this.reader.isCached('postings', p)) pages.add(p)
-      if (pages.size > most) return 0
-    }
+    for (const { t, skips, blocks } of wanted) for (const p of this.pagesFor(t, skips, blocks)) if (!this.reader.isCached('postings', p)) pages.add(p)
+    return pages
+  }
+
+  /**
+   * Starts fetching the {@link unfetched} pages of these blocks, if they are
+   * at most `most`: they are not read for the query (nor counted in its
+   * budget) until a block of theirs is, which then finds them fetched or on
+   * their way. Says how many it started (none when they are more than `most`).
+   */
+  fetchAhead(wanted: readonly WantedBlocks[], most: number): number {
+    const pages = this.unfetched(wanted)
+    if (pages.size > most) return 0
     // A failed fetch is not this query's failure: the read that needs the page fetches it again, and reports it.
     for (const p of pages) this.reader.bytes('postings', p).catch(() => {})
     return pages.size

@@ -20,5 +20,6 @@ export function library(): MiddlewareHandler<AppEnv> {
       throw e
     }
     await next()
+    await c.var.library.reader.settled()
   }
 }

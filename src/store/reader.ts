@@ -35,6 +35,7 @@ export class PageReader {
   /** Pages this request fetched from the assets (not in the cache). */
   fetched = 0
   readonly #limiter = new Limiter(6)
+  readonly #fetching = new Set<Promise<Uint8Array>>()
 
   constructor(
     readonly table: PageTable,
@@ -53,18 +54,33 @@ export class PageReader {
     const { path, size } = this.table.page(kind, i)
     this.touched.add(path)
     if (this.cache.has(path) || this.cache.loading(path)) return this.cache.bytesOf(path, size)
+    return this.#fetch(path, size)
+  }
+
+  #fetch(path: string, size: number): Promise<Uint8Array> {
     this.fetched++
-    return this.#limiter.run(() => this.cache.bytesOf(path, size))
+    const fetching = this.#limiter.run(() => this.cache.bytesOf(path, size))
+    this.#fetching.add(fetching)
+    const done = () => this.#fetching.delete(fetching)
+    fetching.then(done, done)
+    return fetching
+  }
+
+  /**
+   * Resolves when every fetch this request started has ended. A request must
+   * not end before then: the Workers runtime cancels a finished request's
+   * I/O, and a later request waiting on the same page (the cache shares a
+   * fetch) would wait for ever. Fetches started ahead of need may be unread.
+   */
+  async settled(): Promise<void> {
+    await Promise.allSettled([...this.#fetching])
   }
 
   /** A page decoded once per stay in the cache. */
   async decoded<T>(kind: PageKind, i: number, decode: (bytes: Uint8Array) => T, weight?: (t: T) => number): Promise<T> {
     const { path, size } = this.table.page(kind, i)
     this.touched.add(path)
-    if (!this.cache.has(path) && !this.cache.loading(path)) {
-      this.fetched++
-      await this.#limiter.run(() => this.cache.bytesOf(path, size))
-    }
+    if (!this.cache.has(path) && !this.cache.loading(path)) await this.#fetch(path, size)
     return this.cache.decodedOf(path, size, decode, weight)
   }
 

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest'
+import { loadIndex } from '../../../src/library'
+import { indexFolder, readFrom } from '../../support/paged-index'
+
+/** The shipped index, its page reads held until `release` (the files read at load are not held). */
+async function heldIndex() {
+  const read = readFrom(await indexFolder())
+  const held: (() => void)[] = []
+  let holding = false
+  const fetched: string[] = []
+  const index = await loadIndex((path) => {
+    if (!holding) return read(path)
+    fetched.push(path)
+    return new Promise((resolve) => held.push(() => resolve(read(path))))
+  })
+  holding = true
+  return { index, fetched, release: () => held.splice(0).forEach((answer) => answer()) }
+}
+
+describe('PageReader', () => {
+  it("joins a page another request is fetching, as a read from memory, not a fetch of its own", async () => {
+    const { index, fetched, release } = await heldIndex()
+    const [a, b] = [index.open(), index.open()]
+    const first = a.reader.bytes('units', 0)
+    const second = b.reader.bytes('units', 0)
+    expect(a.reader.isCached('units', 0)).toBe(true)
+    release()
+    expect(await second).toBe(await first)
+    expect([a.reader.fetched, b.reader.fetched]).toEqual([1, 0])
+    expect(fetched).toHaveLength(1)
+  })
+
+  it('is settled once every fetch it started has ended, those nobody waits for too', async () => {
+    const { index, release } = await heldIndex()
+    const library = index.open()
+    void library.reader.bytes('units', 0)
+    let settled = false
+    const settling = library.reader.settled().then(() => (settled = true))
+    await new Promise((r) => setTimeout(r, 10))
+    expect(settled).toBe(false)
+    release()
+    await settling
+    expect(settled).toBe(true)
+    expect(index.cache.has(library.reader.table.page('units', 0).path)).toBe(true)
+  })
+})
