@@ -24,7 +24,7 @@
 import type { TermInfo } from './format/lexicon'
 import { BLOCK_SIZE, variantBit, type Block, type Skips } from './format/postings'
 import { firstNotBelow } from './bisect'
-import { PostingsSession } from './postings'
+import { PostingsSession, ROUND_PAGES } from './postings'
 import { bm25, CODE_BOOST, inverseFrequency } from './rank'
 
 /**
@@ -93,6 +93,12 @@ export interface EvaluationOptions {
   threshold?: () => number
   /** Postings an interval holds at least (default {@link MIN_STRETCH}). */
   stretch?: number
+  /**
+   * Told a round's matches before they are consumed one stretch after
+   * another: a consumer that reads more for them (phrases' positions) can
+   * start those reads together, in one round, rather than one per stretch.
+   */
+  ahead?: (matches: Matches) => void
 }
 
 export interface Interval {
@@ -119,8 +125,6 @@ const SLACK = 1 + 2 ** -20
 const ABSENT = -1
 /** Intervals evaluated per round of reads, at most. */
 const BATCH = 8
-/** Pages fetched in one round of reads (Workers allow six open connections per request). */
-const ROUND_PAGES = 6
 /** Postings a stretch holds at least: below it, the work of evaluating a stretch outweighs what its bound may save. */
 const MIN_STRETCH = 1024
 /** A term of this many blocks or fewer is bounded posting by posting (its blocks are read before the intervals are). */
@@ -289,7 +293,7 @@ export async function evaluate(session: PostingsSession, input: EvaluationInput,
         if (batch.length > 0) break
         const some = affordable(interval.blocks, limit.postings - session.decoded, limit.pages - session.pages.size)
         if (some.length === 0) return { ...evaluation, complete: false, cut }
-        const stopped = await evaluateIntervals(session, leaves, infos, skips, drivers, [{ ...interval, blocks: some }], consume, limit, undefined, options.threshold)
+        const stopped = await evaluateIntervals(session, leaves, infos, skips, drivers, [{ ...interval, blocks: some }], consume, limit, undefined, options)
         return stoppedBy(evaluation, stopped ?? cut)
       }
       interval.blocks.forEach(({ driver: d, list }) => list.forEach((b) => blocks.add(d * 2 ** 32 + b)))
@@ -300,7 +304,7 @@ export async function evaluate(session: PostingsSession, input: EvaluationInput,
     }
     const stop = options.cutoff && ((i: number) => keyed[next - batch.length + i]!.key > options.cutoff!())
     // Stopped by the cutoff (every interval after is beyond it too), the consumer, or the budget.
-    const stopped = await evaluateIntervals(session, leaves, infos, skips, drivers, batch, consume, limit, stop, options.threshold)
+    const stopped = await evaluateIntervals(session, leaves, infos, skips, drivers, batch, consume, limit, stop, options)
     if (stopped) return stoppedBy(evaluation, stopped)
   }
   return evaluation
@@ -346,7 +350,7 @@ async function evaluateIntervals(
   consume: Consumer,
   budget: Budget,
   stop?: (i: number) => boolean,
-  threshold?: () => number,
+  { threshold, ahead }: Pick<EvaluationOptions, 'threshold' | 'ahead'> = {},
 ): Promise<'cutoff' | 'consumer' | 'postings' | 'pages' | undefined> {
   // Candidates come from the drivers that could lift a unit past the k-th score; the others are looked up at them (MaxScore).
   const t = threshold?.() ?? -Infinity
@@ -389,14 +393,20 @@ async function evaluateIntervals(
   }
   const lookedUp = await Promise.all(looked.slice(0, affordable).map((list) => Promise.all(list.map(({ k, blocks }) =>
     Promise.all(blocks.map((b) => session.block(infos[k]!, skips[k]!, b)))))))
-  for (const [i, interval] of intervals.slice(0, affordable).entries()) {
-    if (stop?.(i)) return 'cutoff'
+  const run = (i: number): Matches => {
     const postings = new Map<number, TermPostings>()
-    interval.blocks.forEach(({ driver: d }, j) => {
-      if (essential[i]![j]) postings.set(drivers[d]!, restrict(decoded[i]![j]!, interval.from, interval.to))
+    intervals[i]!.blocks.forEach(({ driver: d }, j) => {
+      if (essential[i]![j]) postings.set(drivers[d]!, restrict(decoded[i]![j]!, intervals[i]!.from, intervals[i]!.to))
     })
     looked[i]!.forEach(({ k }, x) => postings.set(k, atUnits(lookedUp[i]![x]!, candidates[i]!)))
-    const m = leaves.run(postings)
+    return leaves.run(postings)
+  }
+  // With `ahead`, every stretch is run before the first is consumed (some may then be cut off unconsumed); without, one at a time.
+  const runs = ahead ? Array.from({ length: affordable }, (_, i) => run(i)) : []
+  for (const m of runs) if (m.units.length > 0) ahead!(m)
+  for (let i = 0; i < affordable; i++) {
+    if (stop?.(i)) return 'cutoff'
+    const m = runs[i] ?? run(i)
     if (m.units.length > 0 && (await consume(m)) === false) return 'consumer'
   }
   return cut

@@ -11,6 +11,9 @@ import type { DecodedCache } from './store/cache'
 import type { PageReader } from './store/reader'
 import { firstNotBelow } from './bisect'
 
+/** Pages fetched in one round of reads (Workers allow six open connections per request). */
+export const ROUND_PAGES = 6
+
 /** A term whose whole postings are this small is read at once with its skip table (one round of I/O, not two). */
 const SMALL_POSTINGS = 16 * 1024
 
@@ -67,34 +70,36 @@ export class PostingsSession {
     return s
   }
 
-  /** The postings pages `blocks` span that this query has not yet read. */
-  pagesFor(t: TermInfo, skips: Skips, blocks: Iterable<number>): number[] {
+  /** The pages of `kind` that `blocks` (or their positions) span that this query has not yet read. */
+  pagesFor(t: TermInfo, skips: Skips, blocks: Iterable<number>, kind: 'postings' | 'positions' = 'postings'): number[] {
     const pages = new Set<number>()
     for (const b of blocks) {
-      const [first, last] = this.reader.streamSpan(t.postings + skips.offset[b]!, skips.bytes[b]!)
-      for (let p = first; p <= last; p++) if (!this.pages.has(pageKey('postings', p))) pages.add(p)
+      const [first, last] = kind === 'postings'
+        ? this.reader.streamSpan(t.postings + skips.offset[b]!, skips.bytes[b]!)
+        : this.reader.streamSpan(t.positions + skips.positions[b]!, skips.positionsBytes[b]!)
+      for (let p = first; p <= last; p++) if (!this.pages.has(pageKey(kind, p))) pages.add(p)
     }
     return [...pages]
   }
 
-  /** The postings pages of these blocks that are neither read by this query nor in the isolate's memory (nor on their way). */
-  unfetched(wanted: readonly WantedBlocks[]): Set<number> {
+  /** The pages of `kind` of these blocks that are neither read by this query nor in the isolate's memory (nor on their way). */
+  unfetched(wanted: readonly WantedBlocks[], kind: 'postings' | 'positions' = 'postings'): Set<number> {
     const pages = new Set<number>()
-    for (const { t, skips, blocks } of wanted) for (const p of this.pagesFor(t, skips, blocks)) if (!this.reader.isCached('postings', p)) pages.add(p)
+    for (const { t, skips, blocks } of wanted) for (const p of this.pagesFor(t, skips, blocks, kind)) if (!this.reader.isCached(kind, p)) pages.add(p)
     return pages
   }
 
   /**
-   * Starts fetching the {@link unfetched} pages of these blocks, if they are
+   * Starts fetching the {@link unfetched} pages of these blocks (or their positions), if they are
    * at most `most`: they are not read for the query (nor counted in its
    * budget) until a block of theirs is, which then finds them fetched or on
    * their way. Says how many it started (none when they are more than `most`).
    */
-  fetchAhead(wanted: readonly WantedBlocks[], most: number): number {
-    const pages = this.unfetched(wanted)
+  fetchAhead(wanted: readonly WantedBlocks[], most: number, kind: 'postings' | 'positions' = 'postings'): number {
+    const pages = this.unfetched(wanted, kind)
     if (pages.size > most) return 0
     // A failed fetch is not this query's failure: the read that needs the page fetches it again, and reports it.
-    for (const p of pages) this.reader.bytes('postings', p).catch(() => {})
+    for (const p of pages) this.reader.bytes(kind, p).catch(() => {})
     return pages.size
   }
 

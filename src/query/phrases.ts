@@ -7,7 +7,7 @@
 import { firstNotBelow } from '../bisect'
 import type { Matches } from '../evaluate'
 import type { Block, BlockPositions } from '../format/postings'
-import { PostingsSession } from '../postings'
+import { PostingsSession, ROUND_PAGES } from '../postings'
 import type { Plan, PhraseWord } from './plan'
 
 /** Where a term stands in each candidate: its block's postings and positions, and the candidate's place in the block (-1: absent). */
@@ -84,6 +84,23 @@ export class PhraseChecker {
     const out: number[] = []
     for (let i = 0; i < m.units.length; i++) if (bits.some((p) => p.every((word) => word.some((bit) => has(i, bit))))) out.push(i)
     return out
+  }
+
+  /**
+   * Starts fetching the positions pages that checking the candidates of `m`
+   * (the first `room`, as {@link occurrences} would check them) will read,
+   * when they fit in a round of reads: the batches of one round of the
+   * evaluation then read their positions in one round, not one each.
+   */
+  async fetchAhead(m: Matches, phrases: readonly PhraseWord[][], room: number): Promise<void> {
+    const units = Uint32Array.from(PhraseChecker.candidates(m, phrases).slice(0, room), (c) => m.units[c]!)
+    if (units.length === 0) return
+    const terms = [...new Set(phrases.flat(2).map((w) => w.term))].flatMap((term) => this.plan.terms.get(term) ?? [])
+    const wanted = await Promise.all(terms.map(async (t) => {
+      const skips = await this.session.skips(t)
+      return { t, skips, blocks: PostingsSession.distinct(PostingsSession.blocksOf(skips, units)) }
+    }))
+    this.session.fetchAhead(wanted, ROUND_PAGES, 'positions')
   }
 
   /** Reads the positions of the candidates of `m` that may hold one of `phrases` (`checked`, when known), for the terms those name. */

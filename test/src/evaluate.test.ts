@@ -1,5 +1,3 @@
-import { writeFileSync } from 'node:fs'
-import { join } from 'node:path'
 import MiniSearch, { type Query } from 'minisearch'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { random } from '../../bench/random'
@@ -7,12 +5,12 @@ import { readCorpus } from '../../index/corpus'
 import { indexedText } from '../../index/documents'
 import { evaluate, matchedTerms, type EvaluationInput, type Matches, type QueryNode } from '../../src/evaluate'
 import type { TermInfo } from '../../src/format/lexicon'
-import { loadIndex, type LoadedIndex } from '../../src/library'
+import type { LoadedIndex } from '../../src/library'
 import { surname } from '../../src/model'
 import { CODE_BOOST, unitCode } from '../../src/rank'
 import { termOf, words } from '../../src/text'
-import { indexFolder, loadedIndex, readFrom } from '../support/paged-index'
-import { tempDir } from '../support/temp'
+import { indexFolder, loadedIndex } from '../support/paged-index'
+import { commonWordsCorpus, roundsIndex } from '../support/rounds'
 
 /** The same query as MiniSearch takes it. */
 function asMiniSearch(node: QueryNode): Query {
@@ -115,36 +113,12 @@ describe('evaluate', () => {
 })
 
 describe('evaluate, reading', () => {
-  /** A corpus of two common words: `beta` in each of 24,000 paragraphs, `alpha` in every third (postings too long to come with their skip tables). */
-  function commonWords(): string {
-    const corpus = tempDir('folio-common-')
-    for (let d = 0; d < 24; d++) {
-      const paragraphs = Array.from({ length: 1000 }, (_, p) => `Paragraph ${p} of document ${d}: beta${(d * 1000 + p) % 3 === 0 ? ' and alpha' : ''}.`)
-      writeFileSync(join(corpus, `d${d}.txt`), `${d + 1}. Document ${d}\n\n${paragraphs.join('\n\n')}`)
-    }
-    return corpus
-  }
-
   it("fetches the other terms' blocks in the round of reads that fetches the drivers' blocks", async () => {
-    const read = readFrom(await indexFolder(commonWords(), 16 * 1024))
-    // Reads are answered in rounds: every read asked for while a round is open is answered with it.
-    let waiting: (() => void)[] = []
-    let rounds = 0
-    const index = await loadIndex((path) => new Promise((resolve) => {
-      waiting.push(() => resolve(read(path)))
-      if (waiting.length === 1) {
-        setTimeout(() => {
-          rounds++
-          const open = waiting
-          waiting = []
-          open.forEach((answer) => answer())
-        }, 2)
-      }
-    }))
+    const { index, log } = await roundsIndex(await indexFolder(commonWordsCorpus(), 16 * 1024))
     const library = index.open()
     const [alpha, beta] = await Promise.all(['alpha', 'beta'].map(async (w) => (await library.lexicon.lookup(library.reader, w))!.term!))
     await Promise.all([library.postings.skips(alpha!), library.postings.skips(beta!)])
-    const [before, fetched] = [rounds, library.reader.fetched]
+    const [before, fetched] = [log.length, library.reader.fetched]
     const root: QueryNode = { op: 'and', nodes: [alpha!, beta!].map((t) => ({ op: 'term', term: t.term, boost: 1 })) }
     let matches = 0
     const input = { root, terms: new Map([alpha!, beta!].map((t) => [t.term, t])), forms: [], units: index.meta.units, averageLength: index.meta.averageLength }
@@ -152,6 +126,6 @@ describe('evaluate, reading', () => {
     await evaluate(library.postings, input, (m) => void (matches += m.units.length), { budget: { postings: Infinity, pages: Infinity }, exhaustive: 0, stretch: 10_000 })
     expect(matches).toBe(8000)
     expect(library.reader.fetched - fetched).toBeGreaterThan(1)
-    expect(rounds - before).toBe(1)
+    expect(log.length - before).toBe(1)
   })
 })

@@ -6,7 +6,8 @@ import { parseQuery, QuerySyntaxError } from '../../../src/query/parse'
 import { planQuery, queryLimits } from '../../../src/query/plan'
 import { search, searchLimits, type SearchLimits, type SearchRequest } from '../../../src/query/search'
 import { tokenize } from '../../../src/text'
-import { loadedIndex } from '../../support/paged-index'
+import { indexFolder, loadedIndex } from '../../support/paged-index'
+import { commonWordsCorpus, roundsIndex } from '../../support/rounds'
 import { properties, word } from '../../support/property'
 
 const request = (q: string): SearchRequest => ({ q, limit: 10, offset: 0, filters: {}, sort: 'relevance', origin: 'https://folio.test' })
@@ -206,5 +207,18 @@ describe('search, for any query (properties)', () => {
         if (hit.page !== null) expect(hit.pages).toContain(hit.page)
       }
     }), properties(150))
+  })
+})
+
+describe('search, reading', () => {
+  it("reads the positions its phrase's candidates need in as few rounds as six reads a round allow", async () => {
+    const { index, log } = await roundsIndex(await indexFolder(commonWordsCorpus(), 4 * 1024))
+    // Evaluated stretch by stretch, each stretch's candidates checked on positions.
+    const body = await search(index.open(), request('"beta and alpha"'), { exhaustive: 0, postings: 100_000, pages: 1000, phraseChecks: 100_000 })
+    expect(body.total).toBe(8000)
+    const rounds = log.filter((paths) => paths.some((p) => p.includes('/positions.')))
+    const pages = new Set(rounds.flat().filter((p) => p.includes('/positions.'))).size
+    expect(pages).toBeGreaterThan(6)
+    expect(rounds).toHaveLength(Math.ceil(pages / 6))
   })
 })

@@ -1,0 +1,43 @@
+/**
+ * Reads answered in rounds, as the edge answers them: every read asked for
+ * while a round is open is answered with it, so that a test can count the
+ * rounds of I/O a query waits for. And a corpus whose common words' postings
+ * span several pages.
+ */
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { loadIndex, type LoadedIndex } from '../../src/library'
+import { readFrom } from './paged-index'
+import { tempDir } from './temp'
+
+/** An index read in rounds; `log[r]` holds the paths read in round `r` (files read at load are not logged). */
+export async function roundsIndex(dir: string): Promise<{ index: LoadedIndex; log: string[][] }> {
+  const read = readFrom(dir)
+  const log: string[][] = []
+  let logging = false
+  let waiting: (() => void)[] = []
+  const index = await loadIndex((path) => new Promise((resolve) => {
+    waiting.push(() => resolve(read(path)))
+    if (logging && waiting.length === 1) log.push([])
+    if (logging) log.at(-1)!.push(path)
+    if (waiting.length === 1) {
+      setTimeout(() => {
+        const open = waiting
+        waiting = []
+        open.forEach((answer) => answer())
+      }, 2)
+    }
+  }))
+  logging = true
+  return { index, log }
+}
+
+/** A corpus of two common words: `beta` in each of 24,000 paragraphs, `alpha` (after `beta and`) in every third. */
+export function commonWordsCorpus(): string {
+  const corpus = tempDir('folio-common-')
+  for (let d = 0; d < 24; d++) {
+    const paragraphs = Array.from({ length: 1000 }, (_, p) => `Paragraph ${p} of document ${d}: beta${(d * 1000 + p) % 3 === 0 ? ' and alpha' : ''}.`)
+    writeFileSync(join(corpus, `d${d}.txt`), `${d + 1}. Document ${d}\n\n${paragraphs.join('\n\n')}`)
+  }
+  return corpus
+}
