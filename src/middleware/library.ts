@@ -3,7 +3,7 @@
  * hands each request its own view of it as `c.var.library`. A failed load is
  * not cached, so the next request tries again.
  */
-import type { MiddlewareHandler } from 'hono'
+import type { Context, MiddlewareHandler } from 'hono'
 import type { AppEnv } from '../app-env'
 import { loadIndex, type LoadedIndex } from '../library'
 
@@ -20,6 +20,20 @@ export function library(): MiddlewareHandler<AppEnv> {
       throw e
     }
     await next()
-    await c.var.library.reader.settled()
+    // A request's fetches must end before it does (see PageReader.settled); those it started ahead of need and left unread
+    // need not delay its response.
+    const settling = c.var.library.reader.settled()
+    const ctx = executionContext(c)
+    if (ctx) ctx.waitUntil(settling)
+    else await settling
+  }
+}
+
+/** The request's ExecutionContext, when it has one (a Worker's requests do; `app.request` in a test need not). */
+function executionContext(c: Context): Context['executionCtx'] | undefined {
+  try {
+    return c.executionCtx
+  } catch {
+    return undefined
   }
 }
