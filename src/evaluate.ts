@@ -24,7 +24,8 @@
 import type { TermInfo } from './format/lexicon'
 import { BLOCK_SIZE, variantBit, type Block, type Skips } from './format/postings'
 import { firstNotBelow } from './bisect'
-import { PostingsSession, ROUND_PAGES } from './postings'
+import { PostingsSession } from './postings'
+import { ROUND_PAGES } from './store/reader'
 import { bm25, CODE_BOOST, inverseFrequency } from './rank'
 
 /**

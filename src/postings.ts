@@ -11,9 +11,6 @@ import type { DecodedCache } from './store/cache'
 import type { PageReader } from './store/reader'
 import { firstNotBelow } from './bisect'
 
-/** Pages fetched in one round of reads (Workers allow six open connections per request). */
-export const ROUND_PAGES = 6
-
 /** A term whose whole postings are this small is read at once with its skip table (one round of I/O, not two). */
 const SMALL_POSTINGS = 16 * 1024
 

@@ -7,7 +7,8 @@
 import { firstNotBelow } from '../bisect'
 import type { Matches } from '../evaluate'
 import type { Block, BlockPositions } from '../format/postings'
-import { PostingsSession, ROUND_PAGES } from '../postings'
+import { PostingsSession } from '../postings'
+import { ROUND_PAGES } from '../store/reader'
 import type { Plan, PhraseWord } from './plan'
 
 /** Where a term stands in each candidate: its block's postings and positions, and the candidate's place in the block (-1: absent). */

@@ -8,6 +8,9 @@ import type { RESIDENT } from '../format/packs'
 import type { Pack } from '../pack'
 import { Limiter, type PageCache } from './cache'
 
+/** Pages fetched in one round of reads: Workers allow six open connections per request. */
+export const ROUND_PAGES = 6
+
 /** The page files of every kind, from the resident file. */
 export class PageTable {
   readonly #names: Record<PageKind, string[]>
@@ -34,7 +37,7 @@ export class PageReader {
   readonly touched = new Set<string>()
   /** Pages this request fetched from the assets (not in the cache). */
   fetched = 0
-  readonly #limiter = new Limiter(6)
+  readonly #limiter = new Limiter(ROUND_PAGES)
   readonly #fetching = new Set<Promise<Uint8Array>>()
 
   constructor(
