@@ -22,7 +22,7 @@
  * A test checks ids and scores against MiniSearch's on random query trees.
  */
 import type { TermInfo } from './format/lexicon'
-import { BLOCK_SIZE, variantBit, type Block, type Skips } from './format/postings'
+import { BLOCK_SIZE, boundOver, variantBit, type Block, type Skips } from './format/postings'
 import { firstNotBelow } from './bisect'
 import { PostingsSession } from './postings'
 import { ROUND_PAGES } from './store/reader'
@@ -156,7 +156,8 @@ export async function evaluate(session: PostingsSession, input: EvaluationInput,
   // Every candidate may cost a block of each other term.
   const driverPostings = drivers.reduce((n, k) => n + infos[k]!.df, 0)
   const cost = infos.reduce((n, t, k) => (t && !drivers.includes(k) ? n + Math.min(t.df, driverPostings * BLOCK_SIZE) : n), driverPostings)
-  if (cost <= options.exhaustive) {
+  // Evaluated whole when the budget pays for it: its drivers' blocks are read before anything is evaluated.
+  if (cost <= Math.min(options.exhaustive, postingsBudget)) {
     const blocks: DriverBlocks[] = drivers.map((k, d) => ({ driver: d, list: Array.from({ length: skips[k]!.blocks }, (_, b) => b) }))
     return stoppedBy(evaluation, await evaluateIntervals(session, leaves, infos, skips, drivers, [{ from: 0, to: input.units - 1, blocks }], consume, limit))
   }
@@ -235,11 +236,12 @@ export async function evaluate(session: PostingsSession, input: EvaluationInput,
         if (best[i] !== ABSENT && driverOf[k]! >= 0) driven = true
         continue
       }
-      while (cursors[k]! < s.blocks && s.last[cursors[k]!]! < from) cursors[k]!++
-      for (let b = cursors[k]!; b < s.blocks && s.first[b]! <= to; b++) {
-        if (driverOf[k]! >= 0) driven = true
-        if (s.bound[b]! > termBounds[k]!) termBounds[k] = s.bound[b]!
-      }
+      // Most terms of a query of many have no block here: that is found without a search.
+      let b = cursors[k]!
+      if (b < s.blocks && s.last[b]! < from) b = cursors[k] = firstNotBelow(s.last, from, b + 1, s.blocks)
+      if (b >= s.blocks || s.first[b]! > to) continue
+      if (driverOf[k]! >= 0) driven = true
+      termBounds[k] = boundOver(s, b, firstNotBelow(s.first, to + 1, b + 1, s.blocks))
     }
     if (!driven) continue
     const bound = leaves.program.bound(termBounds)
@@ -386,7 +388,8 @@ async function evaluateIntervals(
       more += cost.postings
       for (const p of cost.pages) morePages.add(p)
     }
-    cut = overBudget(session, budget, postings + more, pages.size + morePages.size)
+    // An interval whose lookups read nothing more is evaluated whatever the budget: its reads are done.
+    cut = more > 0 || morePages.size > 0 ? overBudget(session, budget, postings + more, pages.size + morePages.size) : undefined
     if (cut) break
     postings += more
     for (const p of morePages) pages.add(p)
@@ -423,8 +426,8 @@ function essentialDrivers(leaves: Leaves, skips: readonly (Skips | undefined)[],
   const bounds = new Float64Array(skips.length).fill(ABSENT)
   skips.forEach((s, k) => {
     if (!s) return
-    let b = firstNotBelow(s.last, interval.from, 0, s.blocks)
-    for (; b < s.blocks && s.first[b]! <= interval.to; b++) bounds[k] = Math.max(bounds[k]!, s.bound[b]!)
+    const b = firstNotBelow(s.last, interval.from, 0, s.blocks)
+    bounds[k] = boundOver(s, b, firstNotBelow(s.first, interval.to + 1, b, s.blocks))
   })
   const present = interval.blocks.map(({ driver }) => drivers[driver]!)
   const order = present.map((_, j) => j).sort((a, b) => bounds[present[a]!]! - bounds[present[b]!]!)

@@ -112,6 +112,22 @@ describe('evaluate', () => {
   })
 })
 
+describe('evaluate, within a budget', () => {
+  it('evaluates what the budget pays for when evaluating everything would pass it, never nothing', async () => {
+    const index = await loadedIndex(commonWordsCorpus())
+    const library = index.open()
+    const [alpha, beta] = await Promise.all(['alpha', 'beta'].map(async (w) => (await library.lexicon.lookup(library.reader, w))!.term!))
+    const root: QueryNode = { op: 'or', nodes: [alpha!, beta!].map((t) => ({ op: 'term', term: t.term, boost: 1 })) }
+    const input = { root, terms: new Map([alpha!, beta!].map((t) => [t.term, t])), forms: [], units: index.meta.units, averageLength: index.meta.averageLength }
+    let matches = 0
+    // 32,000 postings: few enough to be evaluated whole (exact counts), more than the budget.
+    const evaluation = await evaluate(library.postings, input, (m) => void (matches += m.units.length), { budget: { postings: 16_000, pages: Infinity }, exhaustive: 100_000 })
+    expect(evaluation.cut).toBe('postings')
+    expect(matches).toBeGreaterThan(1000)
+    expect(library.postings.decoded).toBeLessThanOrEqual(16_000)
+  })
+})
+
 describe('evaluate, reading', () => {
   it("fetches the other terms' blocks in the round of reads that fetches the drivers' blocks", async () => {
     const { index, log } = await roundsIndex(await indexFolder(commonWordsCorpus(), 16 * 1024))

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { random } from '../../../bench/random'
-import { BLOCK_SIZE, decodeBlock, decodePositions, decodeSkips, encodeTerm, maskWidth, variantBit } from '../../../src/format/postings'
+import { BLOCK_SIZE, boundOver, decodeBlock, decodePositions, decodeSkips, encodeTerm, maskWidth, variantBit } from '../../../src/format/postings'
 import { bm25, CODE_BOOST } from '../../../src/rank'
 
 /** A term's postings, drawn at random: units ascending, and their occurrences. */
@@ -60,6 +60,20 @@ describe('a term’s postings', () => {
       expect(positionsAt).toBe(encoded.positions.length)
     })
   }
+
+  it('gives the best bound over any run of blocks, as a walk over each block does', () => {
+    const p = drawn(BLOCK_SIZE * 70 + 5, 2, 7)
+    const encoded = encodeTerm({ ...p, positions: (i) => p.occurrences[i]! }, 2, 2.5, 800)
+    const skips = decodeSkips(encoded.postings.subarray(0, encoded.skipBytes), encoded.blocks)
+    expect(skips.blocks).toBe(71)
+    const rand = random(3)
+    for (let trial = 0; trial < 500; trial++) {
+      const from = Math.floor(rand() * 72)
+      const to = from + Math.floor(rand() * (72 - from))
+      const walked = Array.from(skips.bound.subarray(from, to)).reduce((m, b) => Math.max(m, b), -1)
+      expect(boundOver(skips, from, to), `${from}–${to}`).toBe(walked)
+    }
+  })
 
   it('gives variants past a mask’s bits the last bit', () => {
     expect([maskWidth(1), maskWidth(8), maskWidth(9), maskWidth(17)]).toEqual([0, 1, 2, 4])
