@@ -236,7 +236,8 @@ export async function evaluate(session: PostingsSession, input: EvaluationInput,
         if (best[i] !== ABSENT && driverOf[k]! >= 0) driven = true
         continue
       }
-      // Most terms of a query of many have no block here: that is found without a search.
+      // blockSpan inline: this runs for every term of every stretch (a quarter of a million times for 128 terms at 1 GB), and most
+      // terms of a query of many have no block in the stretch, which shows without a search or an allocation.
       let b = cursors[k]!
       if (b < s.blocks && s.last[b]! < from) b = cursors[k] = firstNotBelow(s.last, from, b + 1, s.blocks)
       if (b >= s.blocks || s.first[b]! > to) continue
@@ -313,11 +314,16 @@ export async function evaluate(session: PostingsSession, input: EvaluationInput,
   return evaluation
 }
 
+/** The blocks of a term whose units overlap `from`–`to`, as the first and the one past the last. */
+function blockSpan(s: Skips, from: number, to: number): [number, number] {
+  const b = firstNotBelow(s.last, from, 0, s.blocks)
+  return [b, firstNotBelow(s.first, to + 1, b, s.blocks)]
+}
+
 /** A term's blocks whose units overlap `from`–`to`. */
 function blocksOver(s: Skips, { from, to }: { from: number; to: number }): number[] {
-  const list: number[] = []
-  for (let b = firstNotBelow(s.last, from, 0, s.blocks); b < s.blocks && s.first[b]! <= to; b++) list.push(b)
-  return list
+  const [b, end] = blockSpan(s, from, to)
+  return Array.from({ length: end - b }, (_, i) => b + i)
 }
 
 /** What reading a term's `blocks` takes: their postings, and the pages neither in `read` nor read by the query yet. */
@@ -426,8 +432,7 @@ function essentialDrivers(leaves: Leaves, skips: readonly (Skips | undefined)[],
   const bounds = new Float64Array(skips.length).fill(ABSENT)
   skips.forEach((s, k) => {
     if (!s) return
-    const b = firstNotBelow(s.last, interval.from, 0, s.blocks)
-    bounds[k] = boundOver(s, b, firstNotBelow(s.first, interval.to + 1, b, s.blocks))
+    bounds[k] = boundOver(s, ...blockSpan(s, interval.from, interval.to))
   })
   const present = interval.blocks.map(({ driver }) => drivers[driver]!)
   const order = present.map((_, j) => j).sort((a, b) => bounds[present[a]!]! - bounds[present[b]!]!)
