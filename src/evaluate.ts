@@ -364,8 +364,7 @@ async function evaluateIntervals(
   // Candidates come from the drivers that could lift a unit past the k-th score; the others are looked up at them (MaxScore).
   const t = threshold?.() ?? -Infinity
   const essential = intervals.map((interval) => (t > 0 ? essentialDrivers(leaves, skips, drivers, interval, t) : interval.blocks.map(() => true)))
-  const round = session.unfetched(intervals.flatMap((interval, i) => interval.blocks.flatMap(({ driver: d, list }, j) =>
-    essential[i]![j] ? [{ t: infos[drivers[d]!]!, skips: skips[drivers[d]!]!, blocks: list }] : []))).size > 0
+  const fetched = session.reader.fetched
   const reading = Promise.all(intervals.map((interval, i) => Promise.all(interval.blocks.map(({ driver: d, list }, j) =>
     essential[i]![j] ? Promise.all(list.map((b) => session.block(infos[drivers[d]!]!, skips[drivers[d]!]!, b))) : Promise.resolve([] as Block[])))))
   // Per interval, the terms looked up at its candidates: those no driver, and the drivers let go.
@@ -373,9 +372,10 @@ async function evaluateIntervals(
     ...infos.flatMap((t, k) => (t && !drivers.includes(k) ? [k] : [])),
     ...interval.blocks.flatMap(({ driver }, j) => (essential[i]![j] ? [] : [drivers[driver]!])),
   ])
-  // When the drivers' blocks are fetched, the other terms' blocks over the intervals are fetched with them if they fit in the round
-  // of reads (a round costs a cold query some 30 ms at the edge), within the budget's pages: the lookups then need no round of their own.
-  if (round) session.fetchAhead(intervals.flatMap((interval, i) => lookedTerms[i]!.map((k) => ({ t: infos[k]!, skips: skips[k]!, blocks: blocksOver(skips[k]!, interval) }))),
+  // When reading the drivers' blocks fetched pages (a read starts its fetch at once), the other terms' blocks over the intervals are
+  // fetched in the same round if they fit in it (a round costs a cold query some 30 ms at the edge), within the budget's pages: the
+  // lookups then need no round of their own.
+  if (session.reader.fetched > fetched) session.fetchAhead(intervals.flatMap((interval, i) => lookedTerms[i]!.map((k) => ({ t: infos[k]!, skips: skips[k]!, blocks: blocksOver(skips[k]!, interval) }))),
     Math.min(ROUND_PAGES, budget.pages - session.pages.size))
   const decoded = await reading
   const candidates = decoded.map((perDriver, i) => candidateUnits(perDriver, intervals[i]!.from, intervals[i]!.to))

@@ -79,25 +79,19 @@ export class PostingsSession {
     return [...pages]
   }
 
-  /** The pages of `kind` of these blocks that are neither read by this query nor in the isolate's memory (nor on their way). */
-  unfetched(wanted: readonly WantedBlocks[], kind: 'postings' | 'positions' = 'postings'): Set<number> {
+  /**
+   * Starts fetching the pages of these blocks (or their positions) that are
+   * neither read by this query nor in the isolate's memory nor on their way,
+   * if they are at most `most`: they are not read for the query (nor counted
+   * in its budget) until a block of theirs is, which then finds them fetched
+   * or on their way.
+   */
+  fetchAhead(wanted: readonly WantedBlocks[], most: number, kind: 'postings' | 'positions' = 'postings'): void {
     const pages = new Set<number>()
     for (const { t, skips, blocks } of wanted) for (const p of this.pagesFor(t, skips, blocks, kind)) if (!this.reader.isCached(kind, p)) pages.add(p)
-    return pages
-  }
-
-  /**
-   * Starts fetching the {@link unfetched} pages of these blocks (or their positions), if they are
-   * at most `most`: they are not read for the query (nor counted in its
-   * budget) until a block of theirs is, which then finds them fetched or on
-   * their way. Says how many it started (none when they are more than `most`).
-   */
-  fetchAhead(wanted: readonly WantedBlocks[], most: number, kind: 'postings' | 'positions' = 'postings'): number {
-    const pages = this.unfetched(wanted, kind)
-    if (pages.size > most) return 0
+    if (pages.size > most) return
     // A failed fetch is not this query's failure: the read that needs the page fetches it again, and reports it.
     for (const p of pages) this.reader.bytes(kind, p).catch(() => {})
-    return pages.size
   }
 
   block(t: TermInfo, skips: Skips, b: number): Promise<Block> {
