@@ -100,6 +100,9 @@ export async function search(library: Library, request: SearchRequest, limits: S
     }
   }
   const page = ranked.slice(request.offset, request.offset + request.limit)
+  const facets = found.counter.facets()
+  every.counter.release()
+  found.counter.release()
   return {
     query: request.q,
     total: found.counter.total,
@@ -111,7 +114,7 @@ export async function search(library: Library, request: SearchRequest, limits: S
     words: plan.groups.length,
     expansions: plan.expansions,
     cut: [...plan.cut, ...found.cut],
-    facets: found.counter.facets(),
+    facets,
     hits: await toHits(library, withoutPhraseTerms(plan, page), request.origin, plan.groups.flat().flatMap((c) => (c.phrase ? [c.phrase.map((w) => new Set(w.map((v) => v.word)))] : []))),
   }
 }

@@ -68,6 +68,23 @@ describe('FacetCounter', () => {
       expect(passed).toBe(plain.total)
       expect(counter.total).toBe(plain.total)
       expect(counter.facets(), JSON.stringify(filters)).toEqual(plain.facets)
+      // The next round's counter counts in the arrays this one hands over: they must come back zeroed.
+      counter.release()
     }
+  })
+
+  it('hands a released counter\'s arrays to one counter at a time, released twice or not', () => {
+    const first = new FacetCounter(docs, {})
+    first.add(0, 0)
+    first.facets()
+    first.release()
+    first.release()
+    // Two counters alive at once (two requests of one isolate) count the same document, each once.
+    const a = new FacetCounter(docs, {})
+    const b = new FacetCounter(docs, {})
+    a.add(0, 1)
+    b.add(0, 1)
+    expect(a.facets().doc).toEqual({ [docs.ids[1]!]: 1 })
+    expect(b.facets().doc).toEqual({ [docs.ids[1]!]: 1 })
   })
 })
