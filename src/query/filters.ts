@@ -40,8 +40,12 @@ const DOC_FACETS = ['volume', 'doc', 'chapter', 'year', 'person'] as const
 type DocFacet = (typeof DOC_FACETS)[number]
 const NONE = -1
 
-/** Arrays of {@link Counts} released, zeroed, by length: at most this many of each are kept. */
-const SPARE_ARRAYS = 4
+/**
+ * Arrays of {@link Counts} released, zeroed, by length: at most this many of
+ * each are kept (a query counts in two passes; each array over the documents
+ * of a corpus of 270,000 holds 1 MB).
+ */
+const SPARE_ARRAYS = 2
 const spare = new Map<number, Int32Array[]>()
 
 /**
