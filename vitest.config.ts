@@ -27,6 +27,8 @@ export default defineConfig({
           globalSetup: ['test/support/servers.ts'],
           testTimeout: 30_000,
           hookTimeout: 90_000,
+          // Answers come from the worker under wrangler dev, which on a busy machine takes more than expect.poll's default second.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],

@@ -245,8 +245,13 @@ export class FolioSearch extends HTMLElement {
         void this.#search()
       }
     } else if (e.key === 'Escape') {
-      if (this.#panel.hidden) this.#input.value = ''
-      this.#open(false)
+      // Not the browser's own Escape, which empties a search box at once: the first closes the list, the second empties the box.
+      e.preventDefault()
+      if (this.#panel.hidden) {
+        this.#input.value = ''
+        clearTimeout(this.#timer)
+        void this.#search()
+      } else this.#open(false)
     }
   }
 

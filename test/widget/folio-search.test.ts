@@ -60,6 +60,7 @@ describe('<folio-search> embedded in a page of another origin', () => {
     await input().press('Escape')
     expect(await input().getAttribute('aria-expanded')).toBe('false')
     expect(await page.locator('folio-search .panel').isHidden()).toBe(true)
+    expect(await input().inputValue()).toBe('Krasnoyarsk radar')
     // Down through the suggestions to the result.
     for (let i = 0; i <= suggestions; i++) await input().press('ArrowDown')
     expect(await input().getAttribute('aria-expanded')).toBe('true')
@@ -71,6 +72,18 @@ describe('<folio-search> embedded in a page of another origin', () => {
     expect(url.pathname).toBe('/read/frus1989-92v31-d49')
     expect(url.searchParams.get('q')).toBe('Krasnoyarsk radar')
     expect(url.hash).toBe('#p14')
+  })
+
+  it('empties the box with a second Escape, and shows nothing more', async () => {
+    await input().fill('Krasnoyarsk')
+    await expect.poll(() => results().count()).toBe(1)
+    await input().press('Escape')
+    expect(await input().inputValue()).toBe('Krasnoyarsk')
+    await input().press('Escape')
+    expect(await input().inputValue()).toBe('')
+    expect(await results().count()).toBe(0)
+    await input().press('ArrowDown')
+    expect(await input().getAttribute('aria-expanded')).toBe('false')
   })
 
   it('offers each result’s citation, and says when an abbreviation was searched for its meaning', async () => {
