@@ -73,10 +73,15 @@ class Counts {
     } else counts.set(value, (counts.get(value) ?? 0) + n)
   }
 
-  entries(): [number, number][] {
+  /** The codes counted, in the order first counted. */
+  values(): readonly number[] {
     const counts = this.#counts!
-    if (counts instanceof Int32Array) return this.#touched.map((value) => [value, counts[value]!])
-    return [...counts]
+    return counts instanceof Int32Array ? this.#touched : [...counts.keys()]
+  }
+
+  count(value: number): number {
+    const counts = this.#counts!
+    return counts instanceof Int32Array ? counts[value]! : (counts.get(value) ?? 0)
   }
 
   /** Zeroes the counts and hands their array to the next counter; these counts are gone. */
@@ -96,11 +101,18 @@ class Counts {
  * Values below the 50th count are never named, and of the (often thousands
  * of) values tied at it only the first by name are kept, without sorting them all.
  */
-function mostFrequent(counts: [number, number][], name: (code: number) => string): [string, number][] {
-  const floor = counts.length <= MAX_FACET_VALUES ? 0 : nthLargest(counts.map(([, n]) => n), MAX_FACET_VALUES)
+function mostFrequent(counts: Counts, name: (code: number) => string): [string, number][] {
+  const values = counts.values()
+  let floor = 0
+  if (values.length > MAX_FACET_VALUES) {
+    const sorted = new Int32Array(values.length)
+    for (let i = 0; i < values.length; i++) sorted[i] = counts.count(values[i]!)
+    floor = sorted.sort()[values.length - MAX_FACET_VALUES]!
+  }
   const above: [string, number][] = []
   const tied: string[] = []
-  for (const [code, n] of counts) {
+  for (const code of values) {
+    const n = counts.count(code)
     if (n > floor) above.push([name(code), n])
     else if (n === floor) tied.push(name(code))
   }
@@ -114,12 +126,6 @@ function mostFrequent(counts: [number, number][], name: (code: number) => string
     if (first.length > room) first.pop()
   }
   return [...above.sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1)), ...first.map((t): [string, number] => [t, floor])]
-}
-
-/** The `n`-th largest of `values` (1-based). */
-function nthLargest(values: number[], n: number): number {
-  const sorted = Int32Array.from(values).sort()
-  return sorted[sorted.length - n]!
 }
 
 /** Counts matches by facet value, filter by filter, as they stream in (units ascending). */
@@ -252,9 +258,9 @@ export class FacetCounter {
         facets.kind = Object.fromEntries(UNIT_KINDS.map((k, code) => [k, this.#kinds[code]!]))
         continue
       }
-      const counts = this.#counts[f].entries()
+      const counts = this.#counts[f]
       if (f === 'year') {
-        facets.year = Object.fromEntries(counts.sort(([a], [b]) => a - b).map(([y, n]) => [String(y), n]))
+        facets.year = Object.fromEntries([...counts.values()].sort((a, b) => a - b).map((y) => [String(y), counts.count(y)]))
         continue
       }
       facets[f] = Object.fromEntries(mostFrequent(counts, name[f]))
