@@ -65,7 +65,7 @@ class Counts {
   }
 
   add(value: number, n: number): void {
-    if (value === 0) return
+    if (value === 0 || n === 0) return
     const counts = this.#counts!
     if (counts instanceof Int32Array) {
       if (counts[value] === 0) this.#touched.push(value)
@@ -152,7 +152,8 @@ export class FacetCounter {
       volume: new Counts(docs.volumeIds.length),
       doc: new Counts(docs.count),
       chapter: new Counts(docs.chapters.length),
-      year: new Counts(Infinity),
+      // A date's year has four digits (the build's dateNumber): an array, not a map, every document counted in it.
+      year: new Counts(9999),
       person: new Counts(docs.personIds.length),
     }
     const code = (list: readonly string[], value: string) => list.indexOf(value) + 1
@@ -217,21 +218,21 @@ export class FacetCounter {
     }
   }
 
-  /** Adds the document's runs to its facet values. */
+  /** Adds the document's runs to its facet values (each facet by name: this runs for every document matched). */
   #flush(): void {
     const d = this.#doc
-    if (d === NONE || this.#all + this.#only === 0) return
+    const all = this.#all
+    const only = this.#only
+    if (d === NONE || all + only === 0) return
     const docs = this.#docs
-    for (const facet of DOC_FACETS) {
-      const n = this.#all + (this.#failed === facet ? this.#only : 0)
-      if (n === 0) continue
-      const counts = this.#counts[facet]
-      if (facet === 'volume') counts.add(docs.volume[d]!, n)
-      else if (facet === 'doc') counts.add(d + 1, n)
-      else if (facet === 'chapter') counts.add(docs.chapter[d]!, n)
-      else if (facet === 'year') counts.add(Math.floor(docs.date[d]! / 10000), n)
-      else for (let j = docs.peopleStart[d]!; j < docs.peopleStart[d + 1]!; j++) counts.add(docs.people[j]! + 1, n)
-    }
+    const failed = this.#failed
+    const { volume, doc, chapter, year, person } = this.#counts
+    volume.add(docs.volume[d]!, failed === 'volume' ? all + only : all)
+    doc.add(d + 1, failed === 'doc' ? all + only : all)
+    chapter.add(docs.chapter[d]!, failed === 'chapter' ? all + only : all)
+    year.add(Math.floor(docs.date[d]! / 10000), failed === 'year' ? all + only : all)
+    const n = failed === 'person' ? all + only : all
+    if (n > 0) for (let j = docs.peopleStart[d]!; j < docs.peopleStart[d + 1]!; j++) person.add(docs.people[j]! + 1, n)
     this.#all = 0
     this.#only = 0
   }
