@@ -143,6 +143,12 @@ export class FolioSearch extends HTMLElement {
     this.#timer = setTimeout(() => void this.#search(), defaults.debounceMs)
   }
 
+  /** Searches for what the box holds now, not after the typing pause. */
+  #searchNow(): void {
+    clearTimeout(this.#timer)
+    void this.#search()
+  }
+
   async #search(): Promise<void> {
     const q = this.#input.value
     this.#inflight?.abort()
@@ -240,17 +246,13 @@ export class FolioSearch extends HTMLElement {
       if (option) {
         e.preventDefault()
         option.choose()
-      } else {
-        clearTimeout(this.#timer)
-        void this.#search()
-      }
+      } else this.#searchNow()
     } else if (e.key === 'Escape') {
       // Not the browser's own Escape, which empties a search box at once: the first closes the list, the second empties the box.
       e.preventDefault()
       if (this.#panel.hidden) {
         this.#input.value = ''
-        clearTimeout(this.#timer)
-        void this.#search()
+        this.#searchNow()
       } else this.#open(false)
     }
   }
