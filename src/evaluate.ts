@@ -138,6 +138,14 @@ const EXACT_BLOCKS = 4
 const INTERVAL_TERMS = 32_768
 /** Stretches of units block costs are counted by, at most (a corpus of more units counts several units to a stretch). */
 const COST_BUCKETS = 65_536
+/**
+ * The block costs' histogram, reused by every evaluation: it is filled and
+ * read with no await between. A fresh 256 KB array per evaluation came from
+ * memory the allocator had handed back to the system, and a query's page
+ * faults made it three times slower for the ten queries until the next
+ * scavenge, then fast for the next ten.
+ */
+const costs = new Uint32Array(COST_BUCKETS + 1)
 
 export async function evaluate(session: PostingsSession, input: EvaluationInput, consume: Consumer, options: EvaluationOptions): Promise<Evaluation> {
   const terms: string[] = []
@@ -167,7 +175,8 @@ export async function evaluate(session: PostingsSession, input: EvaluationInput,
   // words). Each stretch costs work per term (to bound it, to read it), so there are at most `most` of them. Every unit some
   // driver block covers is in one.
   const width = Math.max(1, Math.ceil(input.units / COST_BUCKETS))
-  const costs = new Uint32Array(Math.ceil(input.units / width) + 1)
+  const buckets = Math.ceil(input.units / width) + 1
+  costs.fill(0, 0, buckets)
   let total = 0
   let end = 0
   for (const k of drivers) {
@@ -184,7 +193,7 @@ export async function evaluate(session: PostingsSession, input: EvaluationInput,
   const share = Math.max(options.stretch ?? MIN_STRETCH, total / (8 * most), Math.min(total / most, postingsBudget / 8))
   const points: number[] = []
   let spent = 0
-  for (let c = 0; c < costs.length; c++) {
+  for (let c = 0; c < buckets; c++) {
     if (costs[c] === 0) continue
     if (points.length === 0 || spent >= share) {
       points.push(c * width)
@@ -812,6 +821,10 @@ function combine(op: 'or' | 'and' | 'and_not', a: Partial, b: Partial, words: nu
   }
 }
 
+/** `union`'s map of a dense range of units to their places in its result: reused while small (union is synchronous), as `costs` is. */
+let places = new Int32Array(0)
+const PLACES_KEPT = 1 << 18
+
 /**
  * The OR of many partial results at once (a prefix's or a typo's dozens of
  * terms): each unit's scores summed in the order of the parts, as the
@@ -828,15 +841,11 @@ function union(parts: Partial[], words: number): Partial {
     hi = Math.max(hi, p.units[p.units.length - 1]!)
   }
   if (n === 0) return empty(words)
-  // Units as slots: dense over their range when it is small, else the sorted distinct units.
-  let slots: Uint32Array | undefined
-  const slotOf = (u: number, from: number) => {
-    if (!slots) return u - lo
-    let j = from
-    while (slots[j]! < u) j++
-    return j
-  }
-  let size = hi - lo + 1
+  // The distinct units, in order, and each one's place among them: by a map over their range when it is small, else by a
+  // walk over them (each part is in order).
+  const size = hi - lo + 1
+  let map: Int32Array | undefined
+  let units: Uint32Array
   if (size > 8 * n + 1024) {
     const all = new Uint32Array(n)
     let at = 0
@@ -845,20 +854,34 @@ function union(parts: Partial[], words: number): Partial {
       at += p.units.length
     }
     all.sort()
-    size = 0
-    for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[size++] = all[i]!
-    slots = all.subarray(0, size)
+    let count = 0
+    for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[count++] = all[i]!
+    units = all.slice(0, count)
+  } else {
+    if (size > PLACES_KEPT) map = new Int32Array(size)
+    else {
+      if (places.length < size) places = new Int32Array(Math.min(PLACES_KEPT, Math.max(size, 2 * places.length)))
+      map = places.fill(0, 0, size)
+    }
+    for (const p of parts) for (let i = 0; i < p.units.length; i++) map[p.units[i]! - lo] = 1
+    let count = 0
+    for (let j = 0; j < size; j++) if (map[j] !== 0) map[j] = ++count
+    units = new Uint32Array(count)
+    for (let j = 0; j < size; j++) if (map[j] !== 0) units[map[j]! - 1] = lo + j
   }
-  const scores = new Float64Array(size)
-  const masks = new Uint32Array(size * words)
-  const sources = new Uint32Array(size)
-  const forms = new Uint32Array(size)
-  const codes = new Uint8Array(size)
-  const seen = new Uint8Array(size)
+  const count = units.length
+  const scores = new Float64Array(count)
+  const masks = new Uint32Array(count * words)
+  const sources = new Uint32Array(count)
+  const forms = new Uint32Array(count)
+  const codes = new Uint8Array(count)
+  const seen = new Uint8Array(count)
   for (const p of parts) {
     let j = 0
     for (let i = 0; i < p.units.length; i++) {
-      j = slotOf(p.units[i]!, j)
+      const u = p.units[i]!
+      if (map) j = map[u - lo]! - 1
+      else while (units[j]! < u) j++
       if (!seen[j]) {
         seen[j] = 1
         scores[j] = p.scores[i]!
@@ -869,26 +892,7 @@ function union(parts: Partial[], words: number): Partial {
       forms[j]! |= p.forms[i]!
     }
   }
-  if (slots) return { units: slots.slice(), scores, masks, sources, forms, codes }
-  // Dense slots: keep those seen, in order.
-  let count = 0
-  for (let j = 0; j < size; j++) count += seen[j]!
-  const out: Partial = {
-    units: new Uint32Array(count), scores: new Float64Array(count), masks: new Uint32Array(count * words), sources: new Uint32Array(count),
-    forms: new Uint32Array(count), codes: new Uint8Array(count),
-  }
-  let k = 0
-  for (let j = 0; j < size; j++) {
-    if (!seen[j]) continue
-    out.units[k] = lo + j
-    out.scores[k] = scores[j]!
-    for (let w = 0; w < words; w++) out.masks[k * words + w] = masks[j * words + w]!
-    out.sources[k] = sources[j]!
-    out.forms[k] = forms[j]!
-    out.codes[k] = codes[j]!
-    k++
-  }
-  return out
+  return { units, scores, masks, sources, forms, codes }
 }
 
 function popcount(x: number): number {
