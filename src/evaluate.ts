@@ -25,6 +25,7 @@ import type { TermInfo } from './format/lexicon'
 import { BLOCK_SIZE, boundOver, variantBit, type Block, type Skips } from './format/postings'
 import { firstNotBelow } from './bisect'
 import { PostingsSession } from './postings'
+import { Scratch } from './scratch'
 import { ROUND_PAGES } from './store/reader'
 import { bm25, CODE_BOOST, inverseFrequency } from './rank'
 
@@ -138,14 +139,10 @@ const EXACT_BLOCKS = 4
 const INTERVAL_TERMS = 32_768
 /** Stretches of units block costs are counted by, at most (a corpus of more units counts several units to a stretch). */
 const COST_BUCKETS = 65_536
-/**
- * The block costs' histogram, reused by every evaluation: it is filled and
- * read with no await between. A fresh 256 KB array per evaluation came from
- * memory the allocator had handed back to the system, and a query's page
- * faults made it three times slower for the ten queries until the next
- * scavenge, then fast for the next ten.
- */
-const costs = new Uint32Array(COST_BUCKETS + 1)
+/** Arrays evaluation works in and does not return: the block costs' histogram, union's and candidateUnits' maps of a range of units. */
+const costs = new Scratch((n) => new Uint32Array(n), COST_BUCKETS + 1)
+const places = new Scratch((n) => new Int32Array(n), 1 << 18)
+const marks = new Scratch((n) => new Uint8Array(n), 1 << 20)
 
 export async function evaluate(session: PostingsSession, input: EvaluationInput, consume: Consumer, options: EvaluationOptions): Promise<Evaluation> {
   const terms: string[] = []
@@ -176,13 +173,13 @@ export async function evaluate(session: PostingsSession, input: EvaluationInput,
   // driver block covers is in one.
   const width = Math.max(1, Math.ceil(input.units / COST_BUCKETS))
   const buckets = Math.ceil(input.units / width) + 1
-  costs.fill(0, 0, buckets)
+  const histogram = costs.zeroed(buckets)
   let total = 0
   let end = 0
   for (const k of drivers) {
     const s = skips[k]!
     for (let b = 0; b < s.blocks; b++) {
-      costs[Math.floor(s.first[b]! / width)]! += s.count[b]!
+      histogram[Math.floor(s.first[b]! / width)]! += s.count[b]!
       total += s.count[b]!
     }
     if (s.blocks > 0) end = Math.max(end, s.last[s.blocks - 1]! + 1)
@@ -194,12 +191,12 @@ export async function evaluate(session: PostingsSession, input: EvaluationInput,
   const points: number[] = []
   let spent = 0
   for (let c = 0; c < buckets; c++) {
-    if (costs[c] === 0) continue
+    if (histogram[c] === 0) continue
     if (points.length === 0 || spent >= share) {
       points.push(c * width)
       spent = 0
     }
-    spent += costs[c]!
+    spent += histogram[c]!
   }
   points.push(end)
   const intervals: Interval[] = []
@@ -476,10 +473,8 @@ const EMPTY: TermPostings = { units: new Uint32Array(0), tfs: new Uint32Array(0)
 
 /** The postings of blocks (in unit order) that fall in `[from, to]`: views on a block when one holds them all. */
 function restrict(blocks: readonly Block[], from: number, to: number): TermPostings {
-  const spans = blocks.map((b) => [firstNotBelow(b.units, from, 0, b.count), firstNotBelow(b.units, to + 1, 0, b.count)] as const)
-  const n = spans.reduce((sum, [i, j]) => sum + j - i, 0)
+  const { spans, n, only } = spansIn(blocks, from, to)
   if (n === 0) return EMPTY
-  const only = spans.findIndex(([i, j]) => j - i === n)
   if (only >= 0) {
     const b = blocks[only]!
     const [i, j] = spans[only]!
@@ -500,6 +495,26 @@ function restrict(blocks: readonly Block[], from: number, to: number): TermPosti
     k += j - i
   })
   return out
+}
+
+/** The units of blocks (in unit order) from `from` to `to`: what {@link restrict} keeps of them, without copying their other fields. */
+function unitsIn(blocks: readonly Block[], from: number, to: number): Uint32Array {
+  const { spans, n, only } = spansIn(blocks, from, to)
+  if (only >= 0) return blocks[only]!.units.subarray(...spans[only]!)
+  const out = new Uint32Array(n)
+  let k = 0
+  blocks.forEach((b, x) => {
+    out.set(b.units.subarray(...spans[x]!), k)
+    k += spans[x]![1] - spans[x]![0]
+  })
+  return out
+}
+
+/** Where each block's postings from `from` to `to` lie, how many there are, and the one block holding them all (or -1). */
+function spansIn(blocks: readonly Block[], from: number, to: number): { spans: (readonly [number, number])[]; n: number; only: number } {
+  const spans = blocks.map((b) => [firstNotBelow(b.units, from, 0, b.count), firstNotBelow(b.units, to + 1, 0, b.count)] as const)
+  const n = spans.reduce((sum, [i, j]) => sum + j - i, 0)
+  return { spans, n, only: spans.findIndex(([i, j]) => j - i === n) }
 }
 
 /** The postings of blocks (in unit order) at `units` (ascending), where the term has one. */
@@ -543,7 +558,7 @@ function slice(p: TermPostings, n: number): TermPostings {
 
 /** The distinct units of the drivers' blocks (each driver's in unit order) within `[from, to]`, ascending. */
 function candidateUnits(perDriver: readonly (readonly Block[])[], from: number, to: number): Uint32Array {
-  const lists = perDriver.map((blocks) => restrict(blocks, from, to).units).filter((u) => u.length > 0)
+  const lists = perDriver.map((blocks) => unitsIn(blocks, from, to)).filter((u) => u.length > 0)
   // One driver's units are already ascending and distinct; several drivers' are merged (marked over the range when it is short).
   if (lists.length <= 1) return lists[0] ?? new Uint32Array(0)
   const n = lists.reduce((sum, u) => sum + u.length, 0)
@@ -554,12 +569,12 @@ function candidateUnits(perDriver: readonly (readonly Block[])[], from: number, 
     hi = Math.max(hi, u[u.length - 1]!)
   }
   if (hi - lo < 16 * n) {
-    const seen = new Uint8Array(hi - lo + 1)
+    const seen = marks.zeroed(hi - lo + 1)
     let count = 0
     for (const u of lists) for (let i = 0; i < u.length; i++) if (!seen[u[i]! - lo]) (seen[u[i]! - lo] = 1), count++
     const out = new Uint32Array(count)
     let k = 0
-    for (let x = 0; x < seen.length; x++) if (seen[x]) out[k++] = lo + x
+    for (let x = 0; x <= hi - lo; x++) if (seen[x]) out[k++] = lo + x
     return out
   }
   const all = new Uint32Array(n)
@@ -821,10 +836,6 @@ function combine(op: 'or' | 'and' | 'and_not', a: Partial, b: Partial, words: nu
   }
 }
 
-/** `union`'s map of a dense range of units to their places in its result: reused while small (union is synchronous), as `costs` is. */
-let places = new Int32Array(0)
-const PLACES_KEPT = 1 << 18
-
 /**
  * The OR of many partial results at once (a prefix's or a typo's dozens of
  * terms): each unit's scores summed in the order of the parts, as the
@@ -858,11 +869,7 @@ function union(parts: Partial[], words: number): Partial {
     for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[count++] = all[i]!
     units = all.slice(0, count)
   } else {
-    if (size > PLACES_KEPT) map = new Int32Array(size)
-    else {
-      if (places.length < size) places = new Int32Array(Math.min(PLACES_KEPT, Math.max(size, 2 * places.length)))
-      map = places.fill(0, 0, size)
-    }
+    map = places.zeroed(size)
     for (const p of parts) for (let i = 0; i < p.units.length; i++) map[p.units[i]! - lo] = 1
     let count = 0
     for (let j = 0; j < size; j++) if (map[j] !== 0) map[j] = ++count
