@@ -153,7 +153,7 @@ export async function evaluate(session: PostingsSession, input: EvaluationInput,
   // The budget is this evaluation's: what the session read before (another pass of the same request) is not charged to it.
   const limit: Budget = { postings: session.decoded + postingsBudget, pages: session.pages.size + options.budget.pages }
   const infos = terms.map((t) => input.terms.get(t))
-  const skips = await Promise.all(infos.map((t) => t && session.skips(t)))
+  const skips = await session.skipsOf(infos, ROUND_PAGES)
   const drivers = [...driverTerms(input.root, (t) => input.terms.get(t)?.df ?? 0)].map((t) => terms.indexOf(t)).filter((k) => infos[k])
   const evaluation: Evaluation = { terms, complete: true }
   const leaves = new Leaves(input, terms, infos, words)

@@ -67,6 +67,35 @@ export class PostingsSession {
     return s
   }
 
+  /**
+   * The skip tables of `terms`, read in one round of reads with the rest of
+   * the postings of the terms whose whole postings fit in it (`most` pages
+   * with the skip tables, fewest pages first): their blocks then come with
+   * the skip tables rather than a round later. Fetched, not read: the budget
+   * counts such a page when a block of it is read.
+   */
+  skipsOf(terms: readonly (TermInfo | undefined)[], most: number): Promise<(Skips | undefined)[]> {
+    const uncached = (offset: number, length: number) => {
+      const [first, last] = this.reader.streamSpan(offset, length)
+      return Array.from({ length: last - first + 1 }, (_, k) => first + k).filter((p) => !this.reader.isCached('postings', p))
+    }
+    const known = terms.filter((t) => t !== undefined)
+    const round = new Set(known.flatMap((t) => uncached(t.postings, t.postingsBytes <= SMALL_POSTINGS ? t.postingsBytes : t.skipBytes)))
+    const ahead: number[] = []
+    for (const pages of known.map((t) => uncached(t.postings, t.postingsBytes)).sort((a, b) => a.length - b.length)) {
+      const more = pages.filter((p) => !round.has(p))
+      if (round.size + more.length > most) break
+      for (const p of more) {
+        round.add(p)
+        ahead.push(p)
+      }
+    }
+    const skips = Promise.all(terms.map((t) => t && this.skips(t)))
+    // A failed fetch is not this query's failure: the read that needs the page fetches it again, and reports it.
+    for (const p of ahead) this.reader.bytes('postings', p).catch(() => {})
+    return skips
+  }
+
   /** The pages of `kind` that `blocks` (or their positions) span that this query has not yet read. */
   pagesFor(t: TermInfo, skips: Skips, blocks: Iterable<number>, kind: 'postings' | 'positions' = 'postings'): number[] {
     const pages = new Set<number>()

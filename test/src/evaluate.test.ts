@@ -129,6 +129,23 @@ describe('evaluate, within a budget', () => {
 })
 
 describe('evaluate, reading', () => {
+  it("fetches a term's blocks with its skip table when its whole postings fit in that round of reads", async () => {
+    const { index, log } = await roundsIndex(await indexFolder(commonWordsCorpus(), 16 * 1024))
+    const library = index.open()
+    const alpha = (await library.lexicon.lookup(library.reader, 'alpha'))!.term!
+    // Its blocks lie on pages past its skip table's.
+    const [first, last] = library.reader.streamSpan(alpha.postings, alpha.postingsBytes)
+    const [, skipLast] = library.reader.streamSpan(alpha.postings, alpha.skipBytes)
+    expect(last).toBeGreaterThan(skipLast)
+    expect(last - first + 1).toBeLessThanOrEqual(6)
+    const before = log.length
+    let matches = 0
+    const input = { root: { op: 'term', term: alpha.term, boost: 1 } as QueryNode, terms: new Map([[alpha.term, alpha]]), forms: [], units: index.meta.units, averageLength: index.meta.averageLength }
+    await evaluate(library.postings, input, (m) => void (matches += m.units.length), { budget: { postings: Infinity, pages: Infinity }, exhaustive: Infinity })
+    expect(matches).toBe(8000)
+    expect(log.length - before).toBe(1)
+  })
+
   it("fetches the other terms' blocks in the round of reads that fetches the drivers' blocks", async () => {
     const { index, log } = await roundsIndex(await indexFolder(commonWordsCorpus(), 16 * 1024))
     const library = index.open()
