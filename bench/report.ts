@@ -79,7 +79,8 @@ function corpusSection(c: CorpusResult): string {
     lines.push(
       '',
       `Folio in workerd (Miniflare; every page's first read delayed 30 ms): new instance to first answer **${ms(w.coldStartMs)} ms** (median); ` +
-        `queries p50 / p95 / p99, cold (new isolate, empty edge cache) ${trio(w.cold)} ms, warm ${trio(w.warm)} ms. ` +
+        `queries p50 / p95 / p99, cold (new isolate, empty edge cache) ${trio(w.cold)} ms, warm ${trio(w.warm)} ms; ` +
+        `in the worker (its Server-Timing, without Miniflare's dispatch) ${trio(w.inWorker?.cold)} ms cold, ${trio(w.inWorker?.warm)} ms warm. ` +
         `Worker bundle ${mb(w.bundleBytes)} (${mb(w.bundleGzipBytes)} gzip).`,
     )
   }
@@ -136,6 +137,7 @@ function scaleSection(list: readonly ScaleResult[]): string {
     line('new instance to first answer', (s) => `${ms(s.workerd.coldStartMs)} ms`),
     ...kinds.map((k) => line(`${k}: cold · warm`, (s) => `${trio(s.workerd.kinds[k]?.cold)} · ${trio(s.workerd.kinds[k]?.warm)}`)),
     line('**all**: cold · warm', (s) => `${trio(s.workerd.cold)} · ${trio(s.workerd.warm)}`),
+    line('**all**, in the worker: cold · warm', (s) => `${trio(s.workerd.inWorker?.cold)} · ${trio(s.workerd.inWorker?.warm)}`),
     line('pages fetched, cold query (p50 / p95)', (s) => {
       const fetched = Object.values(s.workerd.kinds).map((k) => k.fetched)
       return `${Math.max(...fetched.map((f) => f.p50))} / ${Math.max(...fetched.map((f) => f.p95))} (worst kind)`

@@ -2,6 +2,7 @@
 import { Hono } from 'hono'
 import { cors } from 'hono/cors'
 import { methodNotAllowed } from 'hono/method-not-allowed'
+import { timing } from 'hono/timing'
 import type { AppEnv } from './app-env'
 import { ApiError, toApiError } from './errors'
 import { caching } from './middleware/caching'
@@ -17,6 +18,8 @@ import { suggestRoute } from './routes/suggest'
 
 export const app = new Hono<AppEnv>()
 
+// The whole answer's time in the worker (at the edge, where the clock stands still while code runs, its time waiting on I/O).
+app.use(timing({ totalDescription: 'worker' }))
 app.use(securityHeaders())
 app.use(cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'], exposeHeaders: ['ETag'], maxAge: 86400 }))
 app.get('/openapi.json', (c) => c.json(openapi()))

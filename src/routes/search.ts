@@ -1,5 +1,6 @@
 /** `GET /search`: ranked units with snippets, filters and facets. */
 import { Hono } from 'hono'
+import { setMetric } from 'hono/timing'
 import { heldFilters, validQuery } from '../api/params'
 import { SearchParams, type SearchResponse } from '../api/schema'
 import type { AppEnv } from '../app-env'
@@ -15,6 +16,8 @@ export const searchRoute = new Hono<AppEnv>().get('/search', validQuery(SearchPa
   // Workers advance the clock only across I/O, so at the edge this reads 0 for a warm isolate.
   const took_ms = Math.round((performance.now() - started) * 100) / 100
   // What the query read, for whoever watches the worker: index pages (in memory or fetched), postings.
-  c.header('Server-Timing', `pages;desc="${library.reader.touched.size}", fetched;desc="${library.reader.fetched}", postings;desc="${library.postings.decoded}"`)
+  setMetric(c, 'pages', String(library.reader.touched.size))
+  setMetric(c, 'fetched', String(library.reader.fetched))
+  setMetric(c, 'postings', String(library.postings.decoded))
   return c.json({ ...head, took_ms, facets, hits } satisfies SearchResponse)
 })

@@ -23,6 +23,14 @@ describe('GET /search on the shipped letter', () => {
     expect(body.hits[0].notes).toEqual([expect.objectContaining({ id: `${LETTER}/title`, kind: 'title', url: `${ORIGIN}/read/${LETTER}#title` })])
   })
 
+  it('says in Server-Timing what the answer read and how long the worker took', async () => {
+    const res = await get(`/search?${new URLSearchParams({ q: 'Krasnoyarsk radar' })}`)
+    const timing = res.headers.get('Server-Timing') ?? ''
+    for (const name of ['pages', 'fetched', 'postings']) expect(timing).toMatch(new RegExp(`${name};desc="\\d+"`))
+    expect(Number(/postings;desc="(\d+)"/.exec(timing)![1])).toBeGreaterThan(0)
+    expect(timing).toMatch(/total;dur=\d+(\.\d+)?;desc="worker"/)
+  })
+
   it('Bush: the title first', async () => {
     const body = await search({ q: 'Bush' })
     expect(body.hits[0]).toMatchObject({ id: `${LETTER}/title`, kind: 'title', snippet: 'Letter From Soviet General Secretary Gorbachev to President <mark>Bush</mark>' })
