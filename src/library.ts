@@ -54,7 +54,6 @@ export class DocumentTable {
   readonly chapters: string[]
   readonly personIds: string[]
   readonly #surnames: string[]
-  #personCodes: Map<string, number> | undefined
 
   constructor(pack: Pack<typeof RESIDENT>) {
     this.first = pack.get('docFirst')
@@ -74,11 +73,18 @@ export class DocumentTable {
     this.#surnames = pack.get('personSurnames')
   }
 
-  /** The surname of a person of the volumes' lists, by id (resident: a hit need not read the persons' file). */
-  surnameOf(id: string): string | undefined {
-    this.#personCodes ??= new Map(this.personIds.map((p, code) => [p, code]))
-    const code = this.#personCodes.get(id)
-    return code === undefined ? undefined : this.#surnames[code]
+  /**
+   * The surname of a person of the volumes' lists whom document `d` names,
+   * by id (resident: a hit need not read the persons' file). The document's
+   * few persons are searched: a map of every person's id, built on an
+   * isolate's first hit, cost its first query tens of ms at 1 GB.
+   */
+  surnameOf(id: string, d: number): string | undefined {
+    for (let j = this.peopleStart[d]!; j < this.peopleStart[d + 1]!; j++) {
+      const code = this.people[j]!
+      if (this.personIds[code] === id) return this.#surnames[code]
+    }
+    return undefined
   }
 
   /** The document with this id, by number. */

@@ -23,11 +23,12 @@ export interface Found {
 export async function toHits(library: Library, found: readonly Found[], origin: string, phrases: readonly (readonly ReadonlySet<string>[])[] = []): Promise<Hit[]> {
   if (found.length === 0) return []
   const shown = await library.shown(found.map((f) => f.unit))
-  const surnameOf = (id: string) => library.documents.surnameOf(id)
+  const { documents } = library
   return found.map((f, i) => {
     const { unit, head: doc, linked } = shown[i]!
     const standing = merged(findPhrases(unit.text, phrases))
-    const words = matchedSpans(surnameOf, unit, new Set(f.terms)).filter(([s, e]) => !standing.some(([ps, pe]) => s < pe && ps < e))
+    const d = documents.ofUnit(f.unit)
+    const words = matchedSpans((id) => documents.surnameOf(id, d), unit, new Set(f.terms)).filter(([s, e]) => !standing.some(([ps, pe]) => s < pe && ps < e))
     const spans = [...words, ...standing].sort((a, b) => a[0] - b[0])
     const snippet = buildSnippet(unit.text, spans, SNIPPET_LENGTH, standing.length > 0 ? standing : spans)
     const page = pageAt(unit.pages, snippet.focus) ?? null

@@ -46,16 +46,22 @@ describe('Library.shown', () => {
 })
 
 describe('DocumentTable.surnameOf', () => {
-  it("gives a person's surname from the resident tables: a search marking a tagged name reads no persons' file", async () => {
+  it("gives the surname of a person a document names from the resident tables: a search marking a tagged name reads no persons' file", async () => {
     const read = readFrom(await indexFolder())
     const paths: string[] = []
     const index = await loadIndex(async (path) => {
       paths.push(path)
       return read(path)
     })
-    const rusk = index.documents.personIds.find((id) => id.endsWith('-p_RD3'))!
-    expect(index.documents.surnameOf(rusk)).toBe('Rusk')
-    expect(index.documents.surnameOf('nobody')).toBeUndefined()
+    const { documents } = index
+    const rusk = documents.personIds.find((id) => id.endsWith('-p_RD3'))!
+    const naming = (d: number) => documents.people.subarray(documents.peopleStart[d], documents.peopleStart[d + 1]).includes(documents.personIds.indexOf(rusk))
+    const numbers = Array.from({ length: documents.count }, (_, d) => d)
+    const d = numbers.find(naming)!
+    expect(documents.surnameOf(rusk, d)).toBe('Rusk')
+    expect(documents.surnameOf('nobody', d)).toBeUndefined()
+    // Only the persons the document names are searched.
+    expect(documents.surnameOf(rusk, numbers.find((x) => !naming(x))!)).toBeUndefined()
     const body = await search(index.open(), { q: 'Rusk', limit: 100, offset: 0, filters: {}, sort: 'relevance', origin: 'https://folio.test' })
     expect(body.hits.some((h) => h.snippet === 'Dear <mark>Dean</mark>:')).toBe(true)
     expect(paths.filter((p) => p.includes('people.'))).toEqual([])
