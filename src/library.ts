@@ -100,9 +100,9 @@ export class DocumentTable {
     return d !== undefined && this.ids[d] === id ? d : undefined
   }
 
-  /** The document a unit belongs to. */
-  ofUnit(unit: number): number {
-    return Math.max(0, lastAtMost(this.first, unit, 0, this.count))
+  /** The document a unit belongs to; `from`, a document at or before it, starts the search there (galloping). */
+  ofUnit(unit: number, from = 0): number {
+    return Math.max(0, lastAtMost(this.first, unit, from, this.count))
   }
 
   volumeOf(d: number): string | undefined {

@@ -180,7 +180,7 @@ async function collect(library: Library, plan: Plan, combineWith: 'and' | 'or', 
         if (matched < (combineWith === 'and' ? checks.length : 1) || plan.excludedPhrases.some((p) => occurrences.holds(i, p))) continue
       }
       // The next document, or one far on (matches of a common word skip thousands of documents at a time).
-      if (docs.first[d + 1]! <= unit) d = docs.first[d + 2]! > unit ? d + 1 : docs.ofUnit(unit)
+      if (docs.first[d + 1]! <= unit) d = docs.first[d + 2]! > unit ? d + 1 : docs.ofUnit(unit, d + 2)
       if (!counter.add(m.codes[i]! >> 1, d)) continue
       const worst = top.worst
       const score = m.scores[i]!
