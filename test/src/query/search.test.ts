@@ -6,9 +6,13 @@ import { parseQuery, QuerySyntaxError } from '../../../src/query/parse'
 import { planQuery, queryLimits } from '../../../src/query/plan'
 import { search, searchLimits, type SearchLimits, type SearchRequest } from '../../../src/query/search'
 import { tokenize } from '../../../src/text'
-import { indexFolder, loadedIndex } from '../../support/paged-index'
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { loadIndex } from '../../../src/library'
+import { indexFolder, loadedIndex, readFrom } from '../../support/paged-index'
 import { commonWordsCorpus, roundsIndex } from '../../support/rounds'
 import { properties, word } from '../../support/property'
+import { tempDir } from '../../support/temp'
 
 const request = (q: string): SearchRequest => ({ q, limit: 10, offset: 0, filters: {}, sort: 'relevance', origin: 'https://folio.test' })
 /** Limits small enough that the shipped corpus reaches them. */
@@ -207,6 +211,24 @@ describe('search, for any query (properties)', () => {
         if (hit.page !== null) expect(hit.pages).toContain(hit.page)
       }
     }), properties(150))
+  })
+})
+
+describe('search, counting', () => {
+  it('counts each match in its own document, however far past the last match it lies', async () => {
+    const corpus = tempDir('folio-far-')
+    const holders = [0, 1, 3, 17, 18, 60, 119]
+    for (let d = 0; d < 120; d++) {
+      const paragraphs = Array.from({ length: 3 }, (_, p) => `Paragraph ${p} of document ${d}${holders.includes(d) && p === 1 ? ' names a quokka' : ''}.`)
+      writeFileSync(join(corpus, `d${String(d).padStart(3, '0')}.txt`), `${d + 1}. Document ${d}\n\n${paragraphs.join('\n\n')}`)
+    }
+    const index = await loadIndex(readFrom(await indexFolder(corpus)))
+    const body = await search(index.open(), { ...request('quokka'), limit: 100 })
+    expect(body.total).toBe(holders.length)
+    const docOf = new Map(body.hits.map((h) => [h.id, h.doc]))
+    expect(Object.entries(body.facets.doc).sort()).toEqual([...docOf.values()].sort().map((d) => [d, 1]))
+    expect(new Set(docOf.values()).size).toBe(holders.length)
+    for (const [id, doc] of docOf) expect(id.startsWith(`${doc}/`)).toBe(true)
   })
 })
 
