@@ -14,6 +14,9 @@ import { firstNotBelow } from './bisect'
 /** A term whose whole postings are this small is read at once with its skip table (one round of I/O, not two). */
 const SMALL_POSTINGS = 16 * 1024
 
+/** The bytes from a term's postings offset read for its skip table: all its postings when they are small. */
+const skipRead = (t: TermInfo) => (t.postingsBytes <= SMALL_POSTINGS ? t.postingsBytes : t.skipBytes)
+
 /** Blocks of a term a query may read. */
 export interface WantedBlocks {
   t: TermInfo
@@ -59,7 +62,7 @@ export class PostingsSession {
   skips(t: TermInfo): Promise<Skips> {
     let s = this.#skips.get(t.term)
     if (!s) {
-      const length = t.postingsBytes <= SMALL_POSTINGS ? t.postingsBytes : t.skipBytes
+      const length = skipRead(t)
       this.#span('postings', t.postings, length)
       s = this.#kept(`s\u0000${t.term}`, () => this.reader.range('postings', t.postings, length).then((bytes) => decodeSkips(bytes, t.blocks)), (k) => 64 + k.blocks * 40)
       this.#skips.set(t.term, s)
@@ -80,7 +83,7 @@ export class PostingsSession {
       return Array.from({ length: last - first + 1 }, (_, k) => first + k).filter((p) => !this.reader.isCached('postings', p))
     }
     const known = terms.filter((t) => t !== undefined)
-    const round = new Set(known.flatMap((t) => uncached(t.postings, t.postingsBytes <= SMALL_POSTINGS ? t.postingsBytes : t.skipBytes)))
+    const round = new Set(known.flatMap((t) => uncached(t.postings, skipRead(t))))
     const ahead: number[] = []
     for (const pages of known.map((t) => uncached(t.postings, t.postingsBytes)).sort((a, b) => a.length - b.length)) {
       const more = pages.filter((p) => !round.has(p))
