@@ -42,7 +42,7 @@ describe('evaluate', () => {
   })
 
   /** Every match of `root`, and the top 10 found with pruning, from the paged index. */
-  async function run(root: QueryNode, exhaustive: number, stretch?: number) {
+  async function run(root: QueryNode, exhaustive: number, stretch?: number, groups?: number) {
     const library = index.open()
     const infos = new Map<string, TermInfo>()
     const collect = (n: QueryNode): void => {
@@ -58,7 +58,10 @@ describe('evaluate', () => {
     const input: EvaluationInput = { root, terms: infos, forms: [], units: index.meta.units, averageLength: index.meta.averageLength }
     const found: [number, number, string[]][] = []
     const top: [number, number][] = []
+    /** The first unit of each stretch evaluated, in the order they were. */
+    const order: number[] = []
     const evaluation = await evaluate(library.postings, input, (m: Matches) => {
+      if (m.units.length > 0) order.push(m.units[0]!)
       for (let i = 0; i < m.units.length; i++) {
         found.push([m.units[i]!, m.scores[i]!, matchedTerms(m, i).sort()])
         top.push([m.units[i]!, m.scores[i]!])
@@ -70,8 +73,9 @@ describe('evaluate', () => {
       cutoff: () => (top.length < 10 ? Infinity : -top[9]![1]),
       threshold: () => (top.length < 10 ? -Infinity : top[9]![1]),
       ...(stretch !== undefined && { stretch }),
+      ...(groups !== undefined && { groups }),
     })
-    return { found, top, evaluation }
+    return { found, top, evaluation, order }
   }
 
   function tree(rand: () => number, depth: number): QueryNode {
@@ -109,6 +113,20 @@ describe('evaluate', () => {
       expect(top, JSON.stringify(node)).toEqual(expected)
     }
     expect(pruned).toBeGreaterThan(50)
+  })
+
+  it('evaluates the same intervals in the same order when it bounds them a group at a time, a group\'s own only when it comes up', async () => {
+    const rand = random(13)
+    let grouped = 0
+    for (let k = 0; k < 300; k++) {
+      const node = tree(rand, 3)
+      const one = await run(node, 0, 0)
+      const { top, order, evaluation } = await run(node, 0, 0, 2)
+      if (!evaluation.complete && one.order.length > 2) grouped++
+      expect(top, JSON.stringify(node)).toEqual(one.top)
+      expect(order, JSON.stringify(node)).toEqual(one.order)
+    }
+    expect(grouped).toBeGreaterThan(30)
   })
 })
 
