@@ -198,7 +198,11 @@ export async function evaluate(session: PostingsSession, input: EvaluationInput,
   // About `most` stretches of equal cost; smaller ones while a stretch would cost more than an eighth of the budget (up to eight
   // times as many); none so small that evaluating it costs more than its postings.
   const most = Math.max(32, Math.floor(INTERVAL_TERMS / terms.length))
-  const share = Math.max(options.stretch ?? MIN_STRETCH, total / (8 * most), Math.min(total / most, postingsBudget / 8))
+  // A stretch reads a block of each driver common enough to have blocks in most stretches, however short the stretch: when
+  // those blocks alone cost an eighth of the budget, shorter stretches cost about as much, and are only more to bound.
+  const floor = drivers.reduce((n, k) => (skips[k]!.blocks > most ? n + BLOCK_SIZE : n), 0)
+  const aim = postingsBudget / 8 - floor
+  const share = Math.max(options.stretch ?? MIN_STRETCH, total / (8 * most), aim > 0 ? Math.min(total / most, aim) : total / most)
   const points: number[] = []
   let spent = 0
   for (let c = 0; c < buckets; c++) {
