@@ -6,6 +6,7 @@
  */
 import { decodeEntry, wordUnits, type LexiconEntry, type WordInfo } from './format/lexicon'
 import { prefixDistances, Rows, walkNear } from './fuzzy'
+import { TopK } from './query/top'
 import type { PageReader } from './store/reader'
 import { valueAt, type Place, type SortedTable } from './store/sorted'
 
@@ -55,15 +56,17 @@ export class Lexicon {
       for (let n = r.varint(); n > 0 && words.length < max; n--) words.push(decodeEntry(r.string(), r) as WordEntry)
       return words
     }
-    // The range's words ranked by the units they are in, read alone; only the best are decoded.
-    const found: { place: Place; units: number }[] = []
-    await this.table.scan(reader, prefix, (place) => {
-      if (!place.page.keys[place.at]!.startsWith(prefix)) return false
-      const units = wordUnits(valueAt(place))
-      if (units >= 0) found.push({ place, units })
+    // The range's words ranked by the units they are in (the first in key order among equals), read alone; only the best are kept and decoded.
+    const best = new TopK<Place & { units: number; n: number }>(max, (a, b) => a.units > b.units || (a.units === b.units && a.n < b.n))
+    let n = 0
+    await this.table.scan(reader, prefix, (page, at) => {
+      if (!page.keys[at]!.startsWith(prefix)) return false
+      const units = wordUnits(valueAt({ page, at }))
+      if (units >= 0 && (!best.full || units > best.worst!.units)) best.push({ page, at, units, n })
+      n++
       return true
     })
-    return found.sort((a, b) => b.units - a.units).slice(0, max).map(({ place }) => entryAt(place) as WordEntry)
+    return best.sorted().map((place) => entryAt(place) as WordEntry)
   }
 
   /**

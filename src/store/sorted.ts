@@ -71,10 +71,11 @@ export class SortedTable {
   }
 
   /**
-   * The keys from the first not below `from`, in order, across pages, while
-   * `more(key)` holds; `visit` returns false to stop.
+   * The keys from the first not below `from`, in order, across pages, each
+   * as its page and position there (no object per key: a prefix may visit
+   * thousands); `visit` returns false to stop.
    */
-  async scan(reader: PageReader, from: string, visit: (place: Place) => boolean): Promise<void> {
+  async scan(reader: PageReader, from: string, visit: (page: SortedPage, at: number) => boolean): Promise<void> {
     if (this.pages === 0) return
     let p = this.pageFor(from)
     let page = await this.read(reader, p)
@@ -86,7 +87,7 @@ export class SortedTable {
         at = 0
         continue
       }
-      if (!visit({ page, at })) return
+      if (!visit(page, at)) return
       at++
     }
   }
