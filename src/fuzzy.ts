@@ -106,20 +106,28 @@ export function walkNear(keys: readonly string[], from: number, to: number, rows
   }
 }
 
+/** How many first characters each string shares with the one before it (none for the first). */
+export function sharedStarts(strings: readonly string[]): Uint16Array {
+  return Uint16Array.from(strings, (s, k) => (k === 0 ? 0 : shared(s, strings[k - 1]!, Math.min(s.length, strings[k - 1]!.length, 0xffff))))
+}
+
 /**
  * For each of `prefixes` (in any order, best when neighbours share a start),
  * the fewest edits between the rows' word and any string beginning with it: the
  * least value of its row. Values above the rows' `maxEdits` read as `maxEdits + 1`.
+ * `starts` is their {@link sharedStarts} (the prefixes stay, words change:
+ * comparing them anew was most of the walk).
  */
-export function prefixDistances(prefixes: readonly string[], rows: Rows): Uint8Array {
+export function prefixDistances(prefixes: readonly string[], starts: ArrayLike<number>, rows: Rows): Uint8Array {
   const { maxEdits } = rows
   const out = new Uint8Array(prefixes.length)
-  let previous = ''
+  let depth = 0 // rows are valid for the previous prefix up to this length
   prefixes.forEach((p, k) => {
-    let d = shared(p, previous, Math.min(p.length, previous.length))
-    for (; d < p.length; d++) rows.extend(p, d)
-    out[k] = Math.min(maxEdits + 1, p.length === 0 ? 0 : rows.least[p.length]!)
-    previous = p
+    let d = Math.min(starts[k]!, depth)
+    // Not past two rows out of reach (as walkNear): no string beginning so comes back within it.
+    while (d < p.length && !(d > 0 && rows.least[d]! > maxEdits && rows.least[d - 1]! >= maxEdits)) rows.extend(p, d++)
+    out[k] = d < p.length ? maxEdits + 1 : Math.min(maxEdits + 1, p.length === 0 ? 0 : rows.least[p.length]!)
+    depth = d
   })
   return out
 }

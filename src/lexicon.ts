@@ -5,7 +5,7 @@
  * walking only the pages whose keys can be near it.
  */
 import { decodeEntry, wordUnits, type LexiconEntry, type WordInfo } from './format/lexicon'
-import { prefixDistances, Rows, walkNear } from './fuzzy'
+import { prefixDistances, Rows, sharedStarts, walkNear } from './fuzzy'
 import { TopK } from './query/top'
 import type { PageReader } from './store/reader'
 import { valueAt, type Place, type SortedTable } from './store/sorted'
@@ -26,8 +26,8 @@ const isWord = (e: LexiconEntry): e is WordEntry => e.word !== undefined
 const byUnits = (a: WordEntry, b: WordEntry) => b.word.units - a.word.units
 
 export class Lexicon {
-  /** For each resident key, the start every key of its step shares (computed once, on the first typo). */
-  #stepPrefixes: string[] | undefined
+  /** For each resident key, the start every key of its step shares, and how much of it the step before shares (computed once, on the first typo). */
+  #stepPrefixes: { prefixes: string[]; starts: Uint16Array } | undefined
   #pagesOfSteps: Int32Array | undefined
 
   constructor(
@@ -77,22 +77,30 @@ export class Lexicon {
   async near(reader: PageReader, word: string, maxEdits: number, max: number, maxPages: number): Promise<NearWords> {
     const { index } = this.table
     if (index.keys.length === 0) return { words: [], cut: false }
-    const prefixes = this.#prefixes()
+    const { prefixes, starts } = this.#prefixes()
     const rows = new Rows(word, maxEdits)
-    const bounds = prefixDistances(prefixes, rows)
+    const bounds = prefixDistances(prefixes, starts, rows)
     const home = this.table.pageFor(word)
     // A page's promise: how much of the word one of its steps' shared start matches, net of the edits it takes
     // (keys sharing `app` at one edit are likelier to hold `ppointed`'s neighbour than keys sharing `p` at none, or nothing).
+    // Per page, its best step's promise (-1: no step can hold a near word); the `maxPages` most promising are kept, the nearest
+    // `home` first among equals, as they are met (a corpus of a million words has thousands of pages in reach of a short word).
     const stepPages = this.#stepPages()
-    const promise = new Map<number, number>()
+    const promise = new Int32Array(this.table.pages).fill(-1)
     for (let s = 0; s < stepPages.length; s++) {
       if (bounds[s]! > maxEdits) continue
-      const p = stepPages[s]!
       const value = prefixes[s]!.length - bounds[s]!
-      if (!(promise.get(p)! >= value)) promise.set(p, value)
+      if (value > promise[stepPages[s]!]!) promise[stepPages[s]!] = value
     }
-    const order = [...promise].sort(([p, a], [q, b]) => b - a || Math.abs(p - home) - Math.abs(q - home) || p - q).map(([p]) => p)
-    const read = order.slice(0, maxPages).sort((a, b) => a - b)
+    const away = (p: number) => Math.abs(p - home)
+    const best = new TopK<number>(maxPages, (p, q) => promise[p]! > promise[q]! || (promise[p] === promise[q] && (away(p) < away(q) || (away(p) === away(q) && p < q))))
+    let promising = 0
+    for (let p = 0; p < promise.length; p++) {
+      if (promise[p]! < 0) continue
+      promising++
+      best.push(p)
+    }
+    const read = best.sorted().sort((a, b) => a - b)
     const found: (WordEntry & { edits: number })[] = []
     for (const page of await Promise.all(read.map((p) => this.table.read(reader, p)))) {
       const firstStep = page.first / index.step
@@ -106,12 +114,15 @@ export class Lexicon {
         })
       }
     }
-    return { words: found.sort((a, b) => a.edits - b.edits || byUnits(a, b)).slice(0, max), cut: order.length > read.length }
+    return { words: found.sort((a, b) => a.edits - b.edits || byUnits(a, b)).slice(0, max), cut: promising > read.length }
   }
 
-  /** The start every key of each step shares (computed once, on the first typo). */
-  #prefixes(): string[] {
-    this.#stepPrefixes ??= this.table.index.keys.map((k, s) => k.slice(0, this.table.index.shared[s]))
+  /** The start every key of each step shares, and their {@link sharedStarts} (computed once, on the first typo). */
+  #prefixes(): { prefixes: string[]; starts: Uint16Array } {
+    if (!this.#stepPrefixes) {
+      const prefixes = this.table.index.keys.map((k, s) => k.slice(0, this.table.index.shared[s]))
+      this.#stepPrefixes = { prefixes, starts: sharedStarts(prefixes) }
+    }
     return this.#stepPrefixes
   }
 

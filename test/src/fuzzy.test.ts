@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { random } from '../../bench/random'
-import { lowerBound, prefixDistances, Rows, walkNear } from '../../src/fuzzy'
+import { lowerBound, prefixDistances, Rows, sharedStarts, walkNear } from '../../src/fuzzy'
 
 /** Edit distance with neighbours' swaps counting one (optimal string alignment), the plain way. */
 function distance(a: string, b: string): number {
@@ -32,14 +32,23 @@ describe('walkNear', () => {
 })
 
 describe('prefixDistances', () => {
-  it('never says a prefix is farther than a word beginning with it', () => {
+  it('gives each prefix the fewest edits to any string beginning with it, up to the most edits and one', () => {
     const prefixes = words.map((w) => w.slice(0, 1 + Math.floor(rand() * w.length)))
+    const starts = sharedStarts(prefixes)
     for (let k = 0; k < 30; k++) {
       const word = wordOf()
-      const bounds = prefixDistances(prefixes, new Rows(word, 2))
-      // Each prefix was cut from the word at its place.
+      const bounds = prefixDistances(prefixes, starts, new Rows(word, 2))
+      // Each prefix was cut from a word at its place: never farther than that word.
       prefixes.forEach((_, i) => expect(bounds[i]).toBeLessThanOrEqual(Math.min(3, distance(words[i]!, word))))
+      // A string beginning with the prefix is nearest when it goes on as the word does from some point.
+      prefixes.forEach((p, i) => expect(bounds[i], p).toBe(Math.min(3, ...Array.from({ length: word.length + 1 }, (_, j) => distance(p, word.slice(0, j))))))
     }
+  })
+})
+
+describe('sharedStarts', () => {
+  it('counts the first characters each string shares with the one before it', () => {
+    expect([...sharedStarts(['', 'ab', 'abc', 'abd', 'b', 'b'])]).toEqual([0, 0, 2, 2, 0, 1])
   })
 })
 
