@@ -4,6 +4,7 @@
  * or two for the others), and the words a few edits from a typo, found by
  * walking only the pages whose keys can be near it.
  */
+import { ByteReader } from './format/bytes'
 import { decodeEntry, wordUnits, type LexiconEntry, type WordInfo } from './format/lexicon'
 import { prefixDistances, Rows, sharedStarts, walkNear } from './fuzzy'
 import { TopK } from './query/top'
@@ -59,9 +60,12 @@ export class Lexicon {
     // The range's words ranked by the units they are in (the first in key order among equals), read alone; only the best are kept and decoded.
     const best = new TopK<Place & { units: number; n: number }>(max, (a, b) => a.units > b.units || (a.units === b.units && a.n < b.n))
     let n = 0
+    let values: ByteReader | undefined // one reader per page, not one per key
     await this.table.scan(reader, prefix, (page, at) => {
       if (!page.keys[at]!.startsWith(prefix)) return false
-      const units = wordUnits(valueAt({ page, at }))
+      if (values?.bytes !== page.values) values = new ByteReader(page.values)
+      values.at = page.valueStart[at]!
+      const units = wordUnits(values)
       if (units >= 0 && (!best.full || units > best.worst!.units)) best.push({ page, at, units, n })
       n++
       return true
