@@ -165,7 +165,8 @@ export async function evaluate(session: PostingsSession, input: EvaluationInput,
   const limit: Budget = { postings: session.decoded + postingsBudget, pages: session.pages.size + options.budget.pages }
   const infos = terms.map((t) => input.terms.get(t))
   const skips = await session.skipsOf(infos, ROUND_PAGES)
-  const drivers = [...driverTerms(input.root, (t) => input.terms.get(t)?.df ?? 0)].map((t) => terms.indexOf(t)).filter((k) => infos[k])
+  const place = new Map(terms.map((t, k) => [t, k]))
+  const drivers = [...driverTerms(input.root, (t) => input.terms.get(t)?.df ?? 0)].map((t) => place.get(t)!).filter((k) => infos[k])
   const evaluation: Evaluation = { terms, complete: true }
   const leaves = new Leaves(input, terms, infos, words)
 
@@ -836,10 +837,11 @@ const empty = (words: number): Partial => ({
   units: new Uint32Array(0), scores: new Float64Array(0), masks: new Uint32Array(0 * words), sources: new Uint32Array(0), forms: new Uint32Array(0), codes: new Uint8Array(0),
 })
 
-function collectTerms(n: QueryNode, into: string[]): void {
+function collectTerms(n: QueryNode, into: string[], seen = new Set<string>()): void {
   if (n.op === 'term') {
-    if (!into.includes(n.term)) into.push(n.term)
-  } else for (const c of n.nodes) collectTerms(c, into)
+    if (!seen.has(n.term)) into.push(n.term)
+    seen.add(n.term)
+  } else for (const c of n.nodes) collectTerms(c, into, seen)
 }
 
 /** Terms one of which every match of `n` holds, chosen to be few: AND takes its cheapest child's. */
@@ -849,8 +851,8 @@ export function driverTerms(n: QueryNode, df: (term: string) => number): Set<str
   if (n.op === 'and_not') return driverTerms(n.nodes[0]!, df)
   const children = n.nodes.map((c) => driverTerms(c, df))
   if (n.op === 'or') return new Set(children.flatMap((c) => [...c]))
-  const cost = (c: Set<string>) => [...c].reduce((s, t) => s + df(t), 0)
-  return children.reduce((best, c) => (cost(c) < cost(best) ? c : best))
+  const costs = children.map((c) => [...c].reduce((s, t) => s + df(t), 0))
+  return children[costs.indexOf(Math.min(...costs))]!
 }
 
 /** Merges two sorted partial results as MiniSearch's combinators do. */
