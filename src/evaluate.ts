@@ -248,7 +248,8 @@ export async function evaluate(session: PostingsSession, input: EvaluationInput,
     const from = points[first]!
     const to = points[last]! - 1
     if (to < from) return undefined
-    // Each term's best block (or posting) over [from, to] bounds the interval (cursors move forward only); one a driver has makes it worth reading.
+    // Each term's best block (or posting) over [from, to] bounds the interval (cursors move forward only, so calls come in order of
+    // `first`, from the start again after `cursors` is reset); one a driver has makes it worth reading.
     let driven = false
     for (let k = 0; k < terms.length; k++) {
       const s = skips[k]
@@ -819,7 +820,7 @@ class BoundProgram {
     const b = stack[0]!
     if (b === ABSENT) return ABSENT
     // The sources a unit here could match: those with a term present.
-    // Plain loops: this runs for every stretch of a query, and a closure per source was most of what a query of many prefixes allocated.
+    // Plain loops, no closure per source: this runs for every stretch bounded and every MaxScore probe.
     let present = 0
     for (const terms of this.#counted) {
       for (let i = 0; i < terms.length; i++) {
