@@ -85,10 +85,10 @@ export class Lexicon {
     const rows = new Rows(word, maxEdits)
     const bounds = prefixDistances(prefixes, starts, rows)
     const home = this.table.pageFor(word)
-    // A page's promise: how much of the word one of its steps' shared start matches, net of the edits it takes
-    // (keys sharing `app` at one edit are likelier to hold `ppointed`'s neighbour than keys sharing `p` at none, or nothing).
-    // Per page, its best step's promise (-1: no step can hold a near word); the `maxPages` most promising are kept, the nearest
-    // `home` first among equals, as they are met (a corpus of a million words has thousands of pages in reach of a short word).
+    // A page's promise: how much of the word one of its steps' shared start matches, net of the edits it takes (keys sharing
+    // `app` at one edit are likelier to hold `ppointed`'s neighbour than keys sharing `p` at none), its best step's; -1 when no
+    // step can hold a near word. The `maxPages` most promising are kept as they are met, nearest `home` first among equals (a
+    // corpus of a million words has thousands of pages in reach of a short word).
     const stepPages = this.#stepPages()
     const promise = new Int32Array(this.table.pages).fill(-1)
     for (let s = 0; s < stepPages.length; s++) {
