@@ -325,13 +325,12 @@ export async function evaluate(session: PostingsSession, input: EvaluationInput,
       return evaluation
     }
     // A batch: the next intervals, as many as a round of reads brings (ROUND_PAGES), read together.
-    const batch: (Interval & { blocks: DriverBlocks[] })[] = []
-    const keys: number[] = []
+    const batch: (Interval & { key: number; blocks: DriverBlocks[] })[] = []
     const pages = new Set<number>()
     const blocks = new Set<number>()
     let postings = 0
     for (let next: Queued | undefined = top; next && batch.length < BATCH && (batch.length === 0 || pages.size < ROUND_PAGES); next = peek()) {
-      const interval = { ...next.interval, blocks: blocksIn(next.interval) }
+      const interval = { ...next.interval, key: next.key, blocks: blocksIn(next.interval) }
       let more = 0
       const morePages = new Set<number>()
       interval.blocks.forEach(({ driver: d, list }) => {
@@ -353,10 +352,9 @@ export async function evaluate(session: PostingsSession, input: EvaluationInput,
       for (const p of morePages) pages.add(p)
       postings += more
       batch.push(interval)
-      keys.push(next.key)
       queue.pop()
     }
-    const stop = options.cutoff && ((i: number) => keys[i]! > options.cutoff!())
+    const stop = options.cutoff && ((i: number) => batch[i]!.key > options.cutoff!())
     // Stopped by the cutoff (every interval after is beyond it too), the consumer, or the budget.
     const stopped = await evaluateIntervals(session, leaves, infos, skips, drivers, batch, consume, limit, stop, options)
     if (stopped) return stoppedBy(evaluation, stopped)
