@@ -7,7 +7,7 @@
 import { ByteReader } from './format/bytes'
 import { decodeEntry, wordUnits, type LexiconEntry, type WordInfo } from './format/lexicon'
 import { prefixDistances, Rows, sharedStarts, walkNear } from './fuzzy'
-import { TopK } from './query/top'
+import { TopK } from './top'
 import type { PageReader } from './store/reader'
 import { valueAt, type Place, type SortedTable } from './store/sorted'
 

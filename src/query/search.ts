@@ -12,13 +12,13 @@ import type { SearchResponse as Answer } from '../api/schema'
 import { evaluate, matchedTerms, type Form, type Interval, type Matches } from '../evaluate'
 import type { Library } from '../library'
 import { rankDefaults } from '../rank'
+import { TopK } from '../top'
 import { documentCoverage } from './coverage'
 import { FacetCounter, type Filters } from './filters'
 import { toHits } from './hits'
 import { parseQuery } from './parse'
 import { PhraseChecker, type Occurrences } from './phrases'
 import { planQuery, planTree, type PhraseWord, type Plan, type PlanCut } from './plan'
-import { TopK } from './top'
 
 /** What one search may spend. */
 export interface SearchLimits {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { random } from '../../../bench/random'
-import { TopK } from '../../../src/query/top'
+import { random } from '../../bench/random'
+import { TopK } from '../../src/top'
 
 describe('TopK', () => {
   it('keeps the k best by score, the earlier unit first on a tie, as a full sort would', () => {
