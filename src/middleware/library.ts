@@ -37,3 +37,8 @@ function executionContext(c: Context): Context['executionCtx'] | undefined {
     return undefined
   }
 }
+
+/** Drops the loaded index: the next request loads it again and reads every page anew (the benchmark's cold queries). */
+export function forgetIndex(): void {
+  loading = undefined
+}
