@@ -158,7 +158,7 @@ export interface WorkerdResult {
   kinds: Record<string, { cold: Percentiles; warm: Percentiles; pages: Percentiles; fetched: Percentiles }>
   /** Every warm sample of every kind. */
   warm: Percentiles
-  /** Every cold sample of every kind (reports before 2026-12-02 measured them in new isolates, as `newIsolate` is). */
+  /** Every cold sample of every kind (reports before commit 5dae9c6 measured them in new isolates, as `newIsolate` is). */
   cold: Percentiles
   /** The cold queries each in a new isolate: what an isolate's first query costs; absent from reports before it was measured apart. */
   newIsolate?: Percentiles
