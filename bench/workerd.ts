@@ -96,7 +96,8 @@ export class Edge {
 
   /** The worker in front of the assets: it delays a first read, and forgets what it served when told to. */
   get script(): string {
-    return `let seen = new Set()
+    return `const COLD_READ_MS = ${this.coldReadMs}
+let seen = new Set()
 export default {
   async fetch(request, env) {
     const path = new URL(request.url).pathname
@@ -104,9 +105,9 @@ export default {
       seen = new Set()
       return new Response(null, { status: 204 })
     }
-    if (!seen.has(path) && ${this.coldReadMs} > 0) {
+    if (COLD_READ_MS > 0 && !seen.has(path)) {
       seen.add(path)
-      await scheduler.wait(${this.coldReadMs})
+      await scheduler.wait(COLD_READ_MS)
     }
     return env.STORE.fetch(request)
   },
@@ -135,7 +136,7 @@ export function instance(edge: Edge, options: { forgettable?: boolean } = {}): M
 }
 
 /** Empties the caches of an instance made `forgettable`: the worker's loaded index, and the edge's. */
-export async function forget(mf: Miniflare): Promise<void> {
+async function forget(mf: Miniflare): Promise<void> {
   const res = await mf.dispatchFetch(`http://localhost${FORGET_PATH}`)
   await res.arrayBuffer()
   if (res.status !== 204) throw new Error(`bench: ${FORGET_PATH} answered ${res.status}`)
@@ -168,14 +169,16 @@ export interface WorkerdResult {
   bundleGzipBytes: number
 }
 
-interface Timing {
+/** A search's time (the round trip), and what its `Server-Timing` says. */
+interface Timed {
+  ms: number
   pages: number
   fetched: number
   /** The worker's time for the answer. */
   worker: number
 }
 
-async function timed(mf: Miniflare, q: string): Promise<{ ms: number } & Timing> {
+async function timed(mf: Miniflare, q: string): Promise<Timed> {
   const url = `http://localhost/search?${new URLSearchParams({ q })}`
   const started = performance.now()
   const res = await mf.dispatchFetch(url)
@@ -185,6 +188,12 @@ async function timed(mf: Miniflare, q: string): Promise<{ ms: number } & Timing>
   const timing = res.headers.get('Server-Timing') ?? ''
   const metric = (name: string) => Number(new RegExp(`${name};desc="(\\d+)"`).exec(timing)?.[1] ?? NaN)
   return { ms, pages: metric('pages'), fetched: metric('fetched'), worker: Number(/total;dur=([\d.]+)/.exec(timing)?.[1] ?? NaN) }
+}
+
+/** A cold query: the worker reads its manifest and resident file first (`/health`), as any isolate does once, then the query is timed. */
+async function coldQuery(mf: Miniflare, q: string): Promise<Timed> {
+  await (await mf.dispatchFetch('http://localhost/health')).arrayBuffer()
+  return timed(mf, q)
 }
 
 /** Measures Folio in workerd over an index folder: cold start, then each kind's queries cold and warm. */
@@ -211,65 +220,49 @@ export async function workerdQueries(
     await mf.dispose()
   }
 
+  const cold = (list: string[]) => list.slice(0, options.coldPerKind)
   log('  workerd: cold, each query in a new isolate')
-  const newIsolate = { roundTrip: [] as number[], inWorker: [] as number[] }
-  for (const list of Object.values(queries)) {
-    for (const q of list.slice(0, options.coldPerKind)) {
-      const mf = instance(edge)
-      await (await mf.dispatchFetch('http://localhost/health')).arrayBuffer()
-      const t = await timed(mf, q)
-      newIsolate.roundTrip.push(t.ms)
-      newIsolate.inWorker.push(t.worker)
-      await mf.dispose()
-    }
+  const newIsolate: Timed[] = []
+  for (const q of Object.values(queries).flatMap(cold)) {
+    const mf = instance(edge)
+    newIsolate.push(await coldQuery(mf, q))
+    await mf.dispose()
   }
 
-  const kinds: WorkerdResult['kinds'] = {}
-  const samples = { cold: [] as number[], warm: [] as number[] }
-  const inWorker = { cold: [] as number[], warm: [] as number[] }
   const mf = instance(edge, { forgettable: true })
   log('  workerd: warm')
   for (const q of all) await timed(mf, q)
+  const warmOf: Record<string, Timed[]> = {}
   for (const [kind, list] of Object.entries(queries)) {
-    const warm: number[] = []
-    const pages: number[] = []
-    for (let pass = 0; pass < options.warmPasses; pass++) {
-      for (const q of list) {
-        const t = await timed(mf, q)
-        warm.push(t.ms)
-        inWorker.warm.push(t.worker)
-        pages.push(t.pages)
-      }
-    }
-    kinds[kind] = { cold: percentiles([]), warm: percentiles(warm), pages: percentiles(pages), fetched: percentiles([]) }
-    samples.warm.push(...warm)
+    warmOf[kind] = []
+    for (let pass = 0; pass < options.warmPasses; pass++) for (const q of list) warmOf[kind].push(await timed(mf, q))
   }
   log('  workerd: cold, each query after the caches are emptied')
+  const coldOf: Record<string, Timed[]> = {}
   for (const [kind, list] of Object.entries(queries)) {
-    const cold: number[] = []
-    const fetched: number[] = []
-    for (const q of list.slice(0, options.coldPerKind)) {
+    coldOf[kind] = []
+    for (const q of cold(list)) {
       await forget(mf)
-      await (await mf.dispatchFetch('http://localhost/health')).arrayBuffer()
-      const t = await timed(mf, q)
-      cold.push(t.ms)
-      inWorker.cold.push(t.worker)
-      fetched.push(t.fetched)
+      coldOf[kind].push(await coldQuery(mf, q))
     }
-    kinds[kind]!.cold = percentiles(cold)
-    kinds[kind]!.fetched = percentiles(fetched)
-    samples.cold.push(...cold)
   }
   await mf.dispose()
+
+  const kinds: WorkerdResult['kinds'] = {}
+  for (const kind of Object.keys(queries)) {
+    const [w, c] = [warmOf[kind]!, coldOf[kind]!]
+    kinds[kind] = { cold: percentiles(c.map((t) => t.ms)), warm: percentiles(w.map((t) => t.ms)), pages: percentiles(w.map((t) => t.pages)), fetched: percentiles(c.map((t) => t.fetched)) }
+  }
+  const [warm, coldAll] = [Object.values(warmOf).flat(), Object.values(coldOf).flat()]
   const bytes = readFileSync(bundledWorker())
   return {
     coldStartMs: quantile(starts, 0.5),
     firstAnswerMs: quantile(fromReady, 0.5),
     kinds,
-    warm: percentiles(samples.warm),
-    cold: percentiles(samples.cold),
-    newIsolate: percentiles(newIsolate.roundTrip),
-    inWorker: { warm: percentiles(inWorker.warm), cold: percentiles(inWorker.cold), newIsolate: percentiles(newIsolate.inWorker) },
+    warm: percentiles(warm.map((t) => t.ms)),
+    cold: percentiles(coldAll.map((t) => t.ms)),
+    newIsolate: percentiles(newIsolate.map((t) => t.ms)),
+    inWorker: { warm: percentiles(warm.map((t) => t.worker)), cold: percentiles(coldAll.map((t) => t.worker)), newIsolate: percentiles(newIsolate.map((t) => t.worker)) },
     bundleBytes: bytes.byteLength,
     bundleGzipBytes: gzipSync(bytes).byteLength,
   }
