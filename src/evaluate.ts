@@ -190,18 +190,24 @@ export async function evaluate(session: PostingsSession, input: EvaluationInput,
   let end = 0
   for (const k of drivers) {
     const s = skips[k]!
-    for (let b = 0; b < s.blocks; b++) {
+    if (s.blocks > 0) end = Math.max(end, s.last[s.blocks - 1]! + 1)
+  }
+  // A stretch costs the blocks of every term over it: its drivers', and the others' looked up at its candidates (where a term is
+  // common, most of its blocks there). Counting drivers alone cut a rare word and a common one into stretches whose lookups no
+  // budget paid for, and no unit with both was ever evaluated.
+  for (const s of skips) {
+    if (!s) continue
+    for (let b = 0; b < s.blocks && s.first[b]! < end; b++) {
       histogram[Math.floor(s.first[b]! / width)]! += s.count[b]!
       total += s.count[b]!
     }
-    if (s.blocks > 0) end = Math.max(end, s.last[s.blocks - 1]! + 1)
   }
   // About `most` stretches of equal cost; smaller ones while a stretch would cost more than an eighth of the budget (up to eight
   // times as many); none so small that evaluating it costs more than its postings.
   const most = Math.max(32, Math.floor(INTERVAL_TERMS / terms.length))
   // A stretch reads a block of each driver common enough to have blocks in most stretches, however short the stretch: when
   // those blocks alone cost an eighth of the budget, shorter stretches cost about as much, and are only more to bound.
-  const floor = drivers.reduce((n, k) => (skips[k]!.blocks > most ? n + BLOCK_SIZE : n), 0)
+  const floor = skips.reduce((n, s) => (s && s.blocks > most ? n + BLOCK_SIZE : n), 0)
   const aim = postingsBudget / 8 - floor
   const share = Math.max(options.stretch ?? MIN_STRETCH, total / (8 * most), aim > 0 ? Math.min(total / most, aim) : total / most)
   const points: number[] = []
@@ -434,11 +440,13 @@ async function evaluateIntervals(
   const pages = new Set<number>()
   let affordable = 0
   let cut: 'postings' | 'pages' | undefined
+  // A block two intervals' candidates share is counted once.
+  const counted = new Set<number>()
   for (const list of looked) {
     let more = 0
     const morePages = new Set<number>()
     for (const { k, blocks } of list) {
-      const cost = readCost(session, infos[k]!, skips[k]!, blocks, pages)
+      const cost = readCost(session, infos[k]!, skips[k]!, blocks.filter((b) => !counted.has(k * 2 ** 32 + b)), pages)
       more += cost.postings
       for (const p of cost.pages) morePages.add(p)
     }
@@ -447,6 +455,7 @@ async function evaluateIntervals(
     if (cut) break
     postings += more
     for (const p of morePages) pages.add(p)
+    for (const { k, blocks } of list) for (const b of blocks) counted.add(k * 2 ** 32 + b)
     affordable++
   }
   const lookedUp = await Promise.all(looked.slice(0, affordable).map((list) => Promise.all(list.map(({ k, blocks }) =>

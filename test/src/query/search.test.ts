@@ -72,6 +72,25 @@ describe('search keeps to its budget, whatever the query', () => {
     for (const hit of body.hits) expect(tokenize(hit.snippet_text).some((t) => words.includes(t.word))).toBe(true)
   })
 
+  it('a rare word beside a common one, over more than the budget reads whole: units holding both are found and rank first', async () => {
+    // Stretches were cut by the rare word's postings alone; the common word's lookups over any of them passed the budget, and no
+    // unit holding both was evaluated (at 1 GB, 36 of 40 two-word queries drawn from a unit's own words found none).
+    for (const q of ['Okinawa the', 'reversion the', 'Sato the']) {
+      const body = await hostile(q, { ...tight, postings: 6_000 })
+      expect(body.full, q).toBeGreaterThan(0)
+      expect(body.hits[0]!.matched, q).toBe(2)
+    }
+  })
+
+  it('what a query reads is counted once: a block two stretches share, or one read before, does not cut an evaluation the budget pays for', async () => {
+    // `Miki the` while typing: the, there, their… looked up at Miki's units across three stretches share blocks at their edges.
+    for (const q of ['Miki the', 'textile the']) {
+      const body = await hostile(q, { ...tight, postings: 6_000 })
+      expect(body.cut, q).toEqual([])
+      expect(body.total_relation, q).toBe('eq')
+    }
+  })
+
   it('many phrases of common words at once', async () => {
     const body = await hostile('"of the" "in the" "to the" "and the" "on the" "for the" "at the" "by the"')
     expect(body.cut.length).toBeGreaterThan(0)
