@@ -82,7 +82,7 @@ describe('search keeps to its budget, whatever the query', () => {
     }
   })
 
-  it('what a query reads is counted once: a block two stretches share, or one read before, does not cut an evaluation the budget pays for', async () => {
+  it('a block two stretches of a batch share is counted once: it does not cut short an evaluation the budget pays for', async () => {
     // `Miki the` while typing: the, there, their… looked up at Miki's units across three stretches share blocks at their edges.
     for (const q of ['Miki the', 'textile the']) {
       const body = await hostile(q, { ...tight, postings: 6_000 })
