@@ -298,7 +298,11 @@ export class Library {
     }
     const missing = [...new Set(positions.filter((u) => !known.has(u)))]
     if (missing.length > 0) {
-      const [units, heads] = await Promise.all([this.units(missing), this.#heads(missing)])
+      const reading = Promise.all([this.units(missing), this.#heads(missing)])
+      // A hit's linked notes are found among its document's units (anchors below), on pages its own may not be: those pages are
+      // fetched now, after the hits' own, rather than a round of reads later. A failed read is reported where it is awaited.
+      this.#unitsPages(missing.flatMap((u) => this.#range(this.documents.ofUnit(u)))).catch(() => {})
+      const [units, heads] = await reading
       const linkedIds = units.map((u) => (u.kind === 'footnote' ? (u.citedBy ?? []) : [...new Set(u.cites.map((c) => c.note))]))
       const anchors = await Promise.all(linkedIds.map((ids, i) => this.anchors(this.documents.ofUnit(missing[i]!), ids.map((id) => id.slice(id.lastIndexOf('/') + 1)))))
       const byId = new Map((await this.units(anchors.flatMap((a) => [...a.values()]))).map((u) => [u.id, u]))

@@ -36,6 +36,34 @@ describe('Library.shown', () => {
     }
   })
 
+  it("reads the pages of a unit's document in the round of the unit's own page: the notes it links to cost no round of their own", async () => {
+    const read = readFrom(await indexFolder())
+    const fetched: string[] = []
+    const held: (() => void)[] = []
+    let holding = false
+    const heldIndex = await loadIndex((path) => {
+      if (!holding) return read(path)
+      fetched.push(path)
+      return new Promise((resolve) => held.push(() => resolve(read(path))))
+    })
+    const { documents } = heldIndex
+    // A document whose units run over two pages, asked for by its first unit.
+    const d = Array.from({ length: documents.count }, (_, d) => d).find((d) => documents.first[d + 1]! > documents.first[d]!
+      && heldIndex.unitPage(documents.first[d]!).page !== heldIndex.unitPage(documents.first[d + 1]! - 1).page)!
+    expect(d).toBeDefined()
+    const pages = [heldIndex.unitPage(documents.first[d]!).page, heldIndex.unitPage(documents.first[d + 1]! - 1).page]
+    holding = true
+    const showing = heldIndex.open().shown([documents.first[d]!])
+    await new Promise((r) => setTimeout(r, 20))
+    expect(fetched).toEqual(pages.map((p) => heldIndex.pages.page('units', p).path))
+    let done = false
+    void showing.then(() => (done = true))
+    while (!done) {
+      held.splice(0).forEach((answer) => answer())
+      await new Promise((r) => setTimeout(r, 5))
+    }
+  })
+
   it('shows a unit again without reading its page', async () => {
     const positions = await linkedPositions()
     const first = await index.open().shown(positions)

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest'
 import { loadIndex } from '../../../src/library'
 import { indexFolder, readFrom } from '../../support/paged-index'
 
-/** The shipped index, its page reads held until `release` (the files read at load are not held). */
-async function heldIndex() {
-  const read = readFrom(await indexFolder())
+/** The shipped index (postings cut into pages of `streamPageBytes`), its page reads held until `release` (the files read at load are not held). */
+async function heldIndex(streamPageBytes?: number) {
+  const read = readFrom(await indexFolder('corpus', streamPageBytes))
   const held: (() => void)[] = []
   let holding = false
   const fetched: string[] = []
@@ -28,6 +28,20 @@ describe('PageReader', () => {
     expect(await second).toBe(await first)
     expect([a.reader.fetched, b.reader.fetched]).toEqual([1, 0])
     expect(fetched).toHaveLength(1)
+  })
+
+  it('reads a page asked for twice while it waits for a connection once: the second ask holds no connection of its own', async () => {
+    const { index, fetched, release } = await heldIndex(4096)
+    const reader = index.open().reader
+    const reads = [0, 1, 2, 3, 4, 5, 6, 6, 7, 8, 9, 10, 11].map((p) => reader.bytes('postings', p))
+    expect(fetched).toHaveLength(6)
+    release()
+    await new Promise((r) => setTimeout(r, 20))
+    // The second round is the next six pages; a second task for page 6 would have taken a connection and left page 11 for a third.
+    expect(fetched).toHaveLength(12)
+    release()
+    await Promise.all(reads)
+    expect(reader.fetched).toBe(12)
   })
 
   it('is settled once every fetch it started has ended, those nobody waits for too', async () => {
