@@ -38,13 +38,12 @@ export class PageReader {
   /** Pages this request fetched from the assets (not in the cache). */
   fetched = 0
   readonly #limiter = new Limiter(ROUND_PAGES)
-  readonly #fetching = new Set<Promise<Uint8Array>>()
   /**
-   * This request's fetches by page, from the moment they are asked for: one still waiting for a connection is not yet
+   * This request's fetches not yet ended, by page, from the moment they are asked for: one still waiting for a connection is not yet
    * `loading` in the cache, and a second read of it would otherwise queue a second task that, once it had a connection,
    * held it while waiting on the first (ten hits' pages asked for twice took three rounds of six, not two).
    */
-  readonly #queued = new Map<string, Promise<Uint8Array>>()
+  readonly #fetching = new Map<string, Promise<Uint8Array>>()
 
   constructor(
     readonly table: PageTable,
@@ -56,7 +55,7 @@ export class PageReader {
   /** Whether reading this page would be I/O rather than memory (or a fetch already on its way). */
   isCached(kind: PageKind, i: number): boolean {
     const { path } = this.table.page(kind, i)
-    return this.cache.has(path) || this.cache.loading(path) || this.#queued.has(path)
+    return this.cache.has(path) || this.cache.loading(path) || this.#fetching.has(path)
   }
 
   bytes(kind: PageKind, i: number): Promise<Uint8Array> {
@@ -67,16 +66,12 @@ export class PageReader {
   }
 
   #fetch(path: string, size: number): Promise<Uint8Array> {
-    const queued = this.#queued.get(path)
-    if (queued) return queued
+    const joined = this.#fetching.get(path)
+    if (joined) return joined
     this.fetched++
     const fetching = this.#limiter.run(() => this.cache.bytesOf(path, size))
-    this.#fetching.add(fetching)
-    this.#queued.set(path, fetching)
-    const done = () => {
-      this.#fetching.delete(fetching)
-      this.#queued.delete(path)
-    }
+    this.#fetching.set(path, fetching)
+    const done = () => this.#fetching.get(path) === fetching && this.#fetching.delete(path)
     fetching.then(done, done)
     return fetching
   }
@@ -88,7 +83,7 @@ export class PageReader {
    * fetch) would wait for ever. Fetches started ahead of need may be unread.
    */
   async settled(): Promise<void> {
-    await Promise.allSettled([...this.#fetching])
+    await Promise.allSettled([...this.#fetching.values()])
   }
 
   /** A page decoded once per stay in the cache. */
