@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { loadIndex, type LoadedIndex } from '../../src/library'
 import { search } from '../../src/query/search'
-import { indexFolder, loadedIndex, readFrom } from '../support/paged-index'
+import { heldIndex, indexFolder, loadedIndex, readFrom } from '../support/paged-index'
 
 describe('Library.shown', () => {
   let index: LoadedIndex
@@ -37,29 +37,20 @@ describe('Library.shown', () => {
   })
 
   it("reads the pages of a unit's document in the round of the unit's own page: the notes it links to cost no round of their own", async () => {
-    const read = readFrom(await indexFolder())
-    const fetched: string[] = []
-    const held: (() => void)[] = []
-    let holding = false
-    const heldIndex = await loadIndex((path) => {
-      if (!holding) return read(path)
-      fetched.push(path)
-      return new Promise((resolve) => held.push(() => resolve(read(path))))
-    })
-    const { documents } = heldIndex
+    const { index: held, fetched, release } = await heldIndex()
+    const { documents } = held
     // A document whose units run over two pages, asked for by its first unit.
     const d = Array.from({ length: documents.count }, (_, d) => d).find((d) => documents.first[d + 1]! > documents.first[d]!
-      && heldIndex.unitPage(documents.first[d]!).page !== heldIndex.unitPage(documents.first[d + 1]! - 1).page)!
+      && held.unitPage(documents.first[d]!).page !== held.unitPage(documents.first[d + 1]! - 1).page)!
     expect(d).toBeDefined()
-    const pages = [heldIndex.unitPage(documents.first[d]!).page, heldIndex.unitPage(documents.first[d + 1]! - 1).page]
-    holding = true
-    const showing = heldIndex.open().shown([documents.first[d]!])
+    const pages = [held.unitPage(documents.first[d]!).page, held.unitPage(documents.first[d + 1]! - 1).page]
+    const showing = held.open().shown([documents.first[d]!])
     await new Promise((r) => setTimeout(r, 20))
-    expect(fetched).toEqual(pages.map((p) => heldIndex.pages.page('units', p).path))
+    expect(fetched).toEqual(pages.map((p) => held.pages.page('units', p).path))
     let done = false
     void showing.then(() => (done = true))
     while (!done) {
-      held.splice(0).forEach((answer) => answer())
+      release()
       await new Promise((r) => setTimeout(r, 5))
     }
   })

@@ -42,3 +42,18 @@ export function readFrom(dir: string): ReadAsset {
 export async function loadedIndex(corpus = 'corpus', options?: CacheOptions): Promise<LoadedIndex> {
   return loadIndex(readFrom(await indexFolder(corpus)), options)
 }
+
+/** The shipped index (postings cut into pages of `streamPageBytes`), its page reads held until `release` (the files read at load are not held). */
+export async function heldIndex(streamPageBytes?: number) {
+  const read = readFrom(await indexFolder('corpus', streamPageBytes))
+  const held: (() => void)[] = []
+  let holding = false
+  const fetched: string[] = []
+  const index = await loadIndex((path) => {
+    if (!holding) return read(path)
+    fetched.push(path)
+    return new Promise((resolve) => held.push(() => resolve(read(path))))
+  })
+  holding = true
+  return { index, fetched, release: () => held.splice(0).forEach((answer) => answer()) }
+}

@@ -1,21 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { loadIndex } from '../../../src/library'
-import { indexFolder, readFrom } from '../../support/paged-index'
-
-/** The shipped index (postings cut into pages of `streamPageBytes`), its page reads held until `release` (the files read at load are not held). */
-async function heldIndex(streamPageBytes?: number) {
-  const read = readFrom(await indexFolder('corpus', streamPageBytes))
-  const held: (() => void)[] = []
-  let holding = false
-  const fetched: string[] = []
-  const index = await loadIndex((path) => {
-    if (!holding) return read(path)
-    fetched.push(path)
-    return new Promise((resolve) => held.push(() => resolve(read(path))))
-  })
-  holding = true
-  return { index, fetched, release: () => held.splice(0).forEach((answer) => answer()) }
-}
+import { heldIndex } from '../../support/paged-index'
 
 describe('PageReader', () => {
   it("joins a page another request is fetching, as a read from memory, not a fetch of its own", async () => {
