@@ -104,6 +104,12 @@ export interface EvaluationOptions {
    * start those reads together, in one round, rather than one per stretch.
    */
   ahead?: (matches: Matches) => void
+  /**
+   * Terms whose positions the consumer reads at its candidates (a phrase's
+   * words): their positions over an interval are fetched with its blocks,
+   * when they fit in the round, rather than a round after them.
+   */
+  positioned?: ReadonlySet<string>
 }
 
 export interface Interval {
@@ -413,7 +419,7 @@ async function evaluateIntervals(
   consume: Consumer,
   budget: Budget,
   stop?: (i: number) => boolean,
-  { threshold, ahead }: Pick<EvaluationOptions, 'threshold' | 'ahead'> = {},
+  { threshold, ahead, positioned }: Pick<EvaluationOptions, 'threshold' | 'ahead' | 'positioned'> = {},
 ): Promise<'cutoff' | 'consumer' | 'postings' | 'pages' | undefined> {
   // Candidates come from the drivers that could lift a unit past the k-th score; the others are looked up at them (MaxScore).
   const t = threshold?.() ?? -Infinity
@@ -429,8 +435,20 @@ async function evaluateIntervals(
   // When reading the drivers' blocks fetched pages (a read starts its fetch at once), the other terms' blocks over the intervals are
   // fetched in the same round if they fit in it (a round costs a cold query some 30 ms at the edge), within the budget's pages: the
   // lookups then need no round of their own.
-  if (session.reader.fetched > fetched) session.fetchAhead(intervals.flatMap((interval, i) => lookedTerms[i]!.map((k) => ({ t: infos[k]!, skips: skips[k]!, blocks: blocksOver(skips[k]!, interval) }))),
-    Math.min(ROUND_PAGES, budget.pages - session.pages.size))
+  // So are the positions a phrase's candidates will need, in what is left of the round, whether or not these blocks were already on
+  // their way, when the request reads from the assets at all (a query whose pages are all in memory has no round to save).
+  const fetching = session.reader.fetched > fetched
+  const positions = session.reader.fetched > 0 ? positioned : undefined
+  if (fetching || positions) {
+    const round = Math.min(ROUND_PAGES, budget.pages - session.pages.size)
+    const over = intervals.flatMap((interval, i) => lookedTerms[i]!.map((k) => ({ t: infos[k]!, skips: skips[k]!, blocks: blocksOver(skips[k]!, interval) })))
+    if (fetching) session.fetchAhead(over, round)
+    if (positions) {
+      const driving = intervals.flatMap((interval, i) => interval.blocks.flatMap(({ driver: d, list }, j) =>
+        essential[i]![j] ? [{ t: infos[drivers[d]!]!, skips: skips[drivers[d]!]!, blocks: list }] : []))
+      session.fetchAhead([...driving, ...over].filter(({ t }) => positions.has(t.term)), round - (session.reader.fetched - fetched), 'positions')
+    }
+  }
   const decoded = await reading
   const candidates = decoded.map((perDriver, i) => candidateUnits(perDriver, intervals[i]!.from, intervals[i]!.to))
   // And the blocks holding the candidates.

@@ -181,4 +181,20 @@ describe('evaluate, reading', () => {
     expect(library.reader.fetched - fetched).toBeGreaterThan(1)
     expect(log.length - before).toBe(1)
   })
+
+  it("fetches the positions a phrase's candidates will need in the round of reads that fetches the blocks", async () => {
+    const { index, log } = await roundsIndex(await indexFolder(commonWordsCorpus(), 64 * 1024))
+    const library = index.open()
+    const [alpha, beta] = await Promise.all(['alpha', 'beta'].map(async (w) => (await library.lexicon.lookup(library.reader, w))!.term!))
+    await Promise.all([library.postings.skips(alpha!), library.postings.skips(beta!)])
+    const before = log.length
+    const root: QueryNode = { op: 'and', nodes: [alpha!, beta!].map((t) => ({ op: 'term', term: t.term, boost: 1 })) }
+    const input = { root, terms: new Map([alpha!, beta!].map((t) => [t.term, t])), forms: [], units: index.meta.units, averageLength: index.meta.averageLength }
+    // The consumer reads nothing: the positions of alpha (the phrase's word here) are fetched because they are named.
+    await evaluate(library.postings, input, () => {}, { budget: { postings: Infinity, pages: Infinity }, exhaustive: 0, stretch: 10_000, positioned: new Set([alpha!.term]) })
+    const rounds = log.slice(before)
+    expect(rounds).toHaveLength(1)
+    expect(rounds[0]!.some((p) => p.includes('/postings.'))).toBe(true)
+    expect(rounds[0]!.some((p) => p.includes('/positions.'))).toBe(true)
+  })
 })
