@@ -738,8 +738,15 @@ class Leaves {
       }
       return out
     }
+    // A term the tree names in several places (`the` in each of `"of the" "in the"`) is scored once: partials are never changed.
+    const made = new Map<string, Partial>()
     const run = (n: QueryNode): Partial => {
-      if (n.op === 'term') return leaf(n.term, n.boost, n.source ?? n.term)
+      if (n.op === 'term') {
+        const key = `${n.term}\u0000${n.boost}\u0000${n.source ?? n.term}`
+        let p = made.get(key)
+        if (!p) made.set(key, (p = leaf(n.term, n.boost, n.source ?? n.term)))
+        return p
+      }
       const parts = n.nodes.map(run)
       if (parts.length === 0) return empty(words)
       if (n.op === 'or' && parts.length > 2) return union(parts, words)
