@@ -94,6 +94,8 @@ export class PhraseChecker {
    * evaluation then read their positions in one round, not one each.
    */
   async fetchAhead(m: Matches, phrases: readonly PhraseWord[][], room: number): Promise<void> {
+    // A request that has fetched nothing has found its pages in memory: the positions' are most likely there too.
+    if (this.session.reader.fetched === 0) return
     const units = Uint32Array.from(PhraseChecker.candidates(m, phrases).slice(0, room), (c) => m.units[c]!)
     if (units.length === 0) return
     const terms = [...new Set(phrases.flat(2).map((w) => w.term))].flatMap((term) => this.plan.terms.get(term) ?? [])
