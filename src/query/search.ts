@@ -208,7 +208,6 @@ async function collect(library: Library, plan: Plan, combineWith: 'and' | 'or', 
     // A round's candidates' positions are fetched together (a failure shows when they are read).
     ...(phrasing && { ahead: (m: Matches) => void phrases.fetchAhead(m, phraseList, Math.max(0, limits.phraseChecks - phrases.checked)).catch(() => {}) }),
     ...(phrasing && { positioned: new Set(phraseList.flat(2).map((w) => w.term)) }),
-    ...(phrasing && { positioned: new Set(phraseList.flat(2).map((w) => w.term)) }),
   })
   if (evaluation.cut) cut.add(evaluation.cut)
   return { counter, kept: top.sorted(), complete: evaluation.complete, cut: [...cut] }
