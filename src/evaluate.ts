@@ -436,9 +436,9 @@ async function evaluateIntervals(
   // fetched in the same round if they fit in it (a round costs a cold query some 30 ms at the edge), within the budget's pages: the
   // lookups then need no round of their own.
   // So are the positions a phrase's candidates will need, in what is left of the round, whether or not these blocks were already on
-  // their way, when the request reads from the assets at all (a query whose pages are all in memory has no round to save).
+  // their way, when the request is cold.
   const fetching = session.reader.fetched > fetched
-  const positions = session.reader.fetched > 0 ? positioned : undefined
+  const positions = session.reader.cold ? positioned : undefined
   if (fetching || positions) {
     const round = Math.min(ROUND_PAGES, budget.pages - session.pages.size)
     const over = intervals.flatMap((interval, i) => lookedTerms[i]!.map((k) => ({ t: infos[k]!, skips: skips[k]!, blocks: blocksOver(skips[k]!, interval) })))

@@ -8,7 +8,7 @@ import { firstNotBelow } from '../bisect'
 import type { Matches } from '../evaluate'
 import type { Block, BlockPositions } from '../format/postings'
 import { PostingsSession } from '../postings'
-import { ROUND_PAGES } from '../store/reader'
+import { ROUND_PAGES, type PageReader } from '../store/reader'
 import type { Plan, PhraseWord } from './plan'
 
 /** Where a term stands in each candidate: its block's postings and positions, and the candidate's place in the block (-1: absent). */
@@ -91,11 +91,11 @@ export class PhraseChecker {
    * Starts fetching the positions pages that checking the candidates of `m`
    * (the first `room`, as {@link occurrences} would check them) will read,
    * when they fit in a round of reads: the batches of one round of the
-   * evaluation then read their positions in one round, not one each.
+   * evaluation then read their positions in one round, not one each. Only a
+   * cold request reads ahead ({@link PageReader.cold}).
    */
   async fetchAhead(m: Matches, phrases: readonly PhraseWord[][], room: number): Promise<void> {
-    // A request that has fetched nothing has found its pages in memory: the positions' are most likely there too.
-    if (this.session.reader.fetched === 0) return
+    if (!this.session.reader.cold) return
     const units = Uint32Array.from(PhraseChecker.candidates(m, phrases).slice(0, room), (c) => m.units[c]!)
     if (units.length === 0) return
     const terms = [...new Set(phrases.flat(2).map((w) => w.term))].flatMap((term) => this.plan.terms.get(term) ?? [])

@@ -37,6 +37,13 @@ export class PageReader {
   readonly touched = new Set<string>()
   /** Pages this request fetched from the assets (not in the cache). */
   fetched = 0
+  /**
+   * Whether this request has fetched anything: one that has not found every page in memory. Reading ahead only pays then: a
+   * request whose pages were all in memory would spend CPU working out what to fetch, to find it cached.
+   */
+  get cold(): boolean {
+    return this.fetched > 0
+  }
   readonly #limiter = new Limiter(ROUND_PAGES)
   /**
    * This request's fetches not yet ended, by page, from the moment they are asked for: one still waiting for a connection is not yet
