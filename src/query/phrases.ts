@@ -67,20 +67,26 @@ export class Occurrences {
 export class PhraseChecker {
   /** Candidates checked so far (the query's budget counts them). */
   checked = 0
+  /** The phrases' words, as index terms: those whose positions are read. */
+  readonly terms: ReadonlySet<string>
 
   constructor(
     readonly session: PostingsSession,
     readonly plan: Plan,
-  ) {}
+    /** The phrases checked: those the query asks for and those it excludes. */
+    readonly phrases: readonly PhraseWord[][],
+  ) {
+    this.terms = new Set(phrases.flat(2).map((w) => w.term))
+  }
 
   /**
-   * The candidates of a batch whose terms allow one of `phrases` (a word of
-   * the phrase not among them, it cannot stand there): only these are
+   * The candidates of a batch whose terms allow one of the phrases (a word
+   * of the phrase not among them, it cannot stand there): only these are
    * checked on positions, and counted. A term the batch does not record
    * might be there.
    */
-  static candidates(m: Matches, phrases: readonly PhraseWord[][]): number[] {
-    const bits = phrases.map((p) => p.map((word) => word.map((w) => m.terms.indexOf(w.term))))
+  candidates(m: Matches): number[] {
+    const bits = this.phrases.map((p) => p.map((word) => word.map((w) => m.terms.indexOf(w.term))))
     const has = (i: number, bit: number) => bit < 0 || ((m.masks[i * m.words + (bit >>> 5)]! >>> (bit & 31)) & 1) === 1
     const out: number[] = []
     for (let i = 0; i < m.units.length; i++) if (bits.some((p) => p.every((word) => word.some((bit) => has(i, bit))))) out.push(i)
@@ -94,11 +100,11 @@ export class PhraseChecker {
    * evaluation then read their positions in one round, not one each. Only a
    * cold request reads ahead ({@link PageReader.cold}).
    */
-  async fetchAhead(m: Matches, phrases: readonly PhraseWord[][], room: number): Promise<void> {
+  async fetchAhead(m: Matches, room: number): Promise<void> {
     if (!this.session.reader.cold) return
-    const units = Uint32Array.from(PhraseChecker.candidates(m, phrases).slice(0, room), (c) => m.units[c]!)
+    const units = Uint32Array.from(this.candidates(m).slice(0, room), (c) => m.units[c]!)
     if (units.length === 0) return
-    const terms = [...new Set(phrases.flat(2).map((w) => w.term))].flatMap((term) => this.plan.terms.get(term) ?? [])
+    const terms = [...this.terms].flatMap((term) => this.plan.terms.get(term) ?? [])
     const wanted = await Promise.all(terms.map(async (t) => {
       const skips = await this.session.skips(t)
       return { t, skips, blocks: PostingsSession.distinct(PostingsSession.blocksOf(skips, units)) }
@@ -106,15 +112,14 @@ export class PhraseChecker {
     this.session.fetchAhead(wanted, ROUND_PAGES, 'positions')
   }
 
-  /** Reads the positions of the candidates of `m` that may hold one of `phrases` (`checked`, when known), for the terms those name. */
-  async occurrences(m: Matches, phrases: readonly PhraseWord[][], checked = PhraseChecker.candidates(m, phrases)): Promise<Occurrences> {
+  /** Reads the positions of the candidates of `m` that may hold one of the phrases (`checked`, when known), for the terms those name. */
+  async occurrences(m: Matches, checked = this.candidates(m)): Promise<Occurrences> {
     const slot = new Int32Array(m.units.length).fill(-1)
     checked.forEach((c, i) => (slot[c] = i))
     const units = Uint32Array.from(checked, (c) => m.units[c]!)
     this.checked += units.length
-    const terms = [...new Set(phrases.flat(2).map((w) => w.term))]
     const found = new Map<string, TermAt>()
-    await Promise.all(terms.map(async (term) => {
+    await Promise.all([...this.terms].map(async (term) => {
       const info = this.plan.terms.get(term)
       if (!info) return
       const skips = await this.session.skips(info)

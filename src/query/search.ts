@@ -140,13 +140,12 @@ async function collect(library: Library, plan: Plan, combineWith: 'and' | 'or', 
   const top = new TopK<Kept>(request.offset + request.limit + rerank, byDate
     ? (a, b) => a.date < b.date || (a.date === b.date && a.unit < b.unit)
     : (a, b) => a.score > b.score || (a.score === b.score && a.unit < b.unit))
-  const phrases = new PhraseChecker(library.postings, plan)
+  const phrases = new PhraseChecker(library.postings, plan, [...plan.groups.flat().flatMap((c) => (c.phrase ? [c.phrase] : [])), ...plan.excludedPhrases])
   const cut = new Set<Cut>()
   const docs = library.documents
 
   // Without phrases the tree alone decides; with them, each candidate's clauses are checked again, phrases included.
-  const phrasing = plan.excludedPhrases.length > 0 || plan.groups.some((g) => g.some((c) => c.phrase))
-  const phraseList = [...plan.groups.flat().flatMap((c) => (c.phrase ? [c.phrase] : [])), ...plan.excludedPhrases]
+  const phrasing = phrases.phrases.length > 0
   let checks: Check[][] | undefined
   const consume = async (batch: Matches): Promise<boolean> => {
     checks ??= plan.groups.map((g) => g.map((c) => ({
@@ -160,7 +159,7 @@ async function collect(library: Library, plan: Plan, combineWith: 'and' | 'or', 
     let needing: number[] = []
     if (phrasing) {
       // Only the candidates that may hold a phrase are checked, and counted.
-      needing = PhraseChecker.candidates(m, phraseList)
+      needing = phrases.candidates(m)
       const room = Math.max(0, limits.phraseChecks - phrases.checked)
       if (needing.length > room) {
         m = firstMatches(m, needing[room]!)
@@ -169,7 +168,7 @@ async function collect(library: Library, plan: Plan, combineWith: 'and' | 'or', 
         cut.add('phrases')
       }
     }
-    const occurrences = phrasing && m.units.length > 0 ? await phrases.occurrences(m, phraseList, needing) : undefined
+    const occurrences = phrasing && m.units.length > 0 ? await phrases.occurrences(m, needing) : undefined
     if (m.units.length === 0) return more
     let d = docs.ofUnit(m.units[0]!)
     for (let i = 0; i < m.units.length; i++) {
@@ -206,8 +205,8 @@ async function collect(library: Library, plan: Plan, combineWith: 'and' | 'or', 
     },
     ...(!byDate && { threshold: () => top.worst?.score ?? -Infinity }),
     // A round's candidates' positions are fetched together (a failure shows when they are read).
-    ...(phrasing && { ahead: (m: Matches) => void phrases.fetchAhead(m, phraseList, Math.max(0, limits.phraseChecks - phrases.checked)).catch(() => {}) }),
-    ...(phrasing && { positioned: new Set(phraseList.flat(2).map((w) => w.term)) }),
+    ...(phrasing && { ahead: (m: Matches) => void phrases.fetchAhead(m, Math.max(0, limits.phraseChecks - phrases.checked)).catch(() => {}) }),
+    ...(phrasing && { positioned: phrases.terms }),
   })
   if (evaluation.cut) cut.add(evaluation.cut)
   return { counter, kept: top.sorted(), complete: evaluation.complete, cut: [...cut] }
