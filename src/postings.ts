@@ -64,7 +64,7 @@ export class PostingsSession {
     if (!s) {
       const length = skipRead(t)
       this.#span('postings', t.postings, length)
-      s = this.#kept(`s\u0000${t.term}`, () => this.reader.range('postings', t.postings, length).then((bytes) => decodeSkips(bytes, t.blocks)), (k) => 64 + k.blocks * 40)
+      s = this.#kept(skipsKey(t), () => this.reader.range('postings', t.postings, length).then((bytes) => decodeSkips(bytes, t.blocks)), (k) => 64 + k.blocks * 40)
       this.#skips.set(t.term, s)
     }
     return s
@@ -73,9 +73,10 @@ export class PostingsSession {
   /**
    * The skip tables of `terms`, read in one round of reads with the rest of
    * the postings of the terms whose whole postings fit in it (`most` pages
-   * with the skip tables, fewest pages first): their blocks then come with
-   * the skip tables rather than a round later. Fetched, not read: the budget
-   * counts such a page when a block of it is read.
+   * with the skip tables, fewest pages first) and new to the isolate: their
+   * blocks then come with the skip tables rather than a round later.
+   * Fetched, not read: the budget counts such a page when a block of it is
+   * read.
    */
   skipsOf(terms: readonly (TermInfo | undefined)[], most: number): Promise<(Skips | undefined)[]> {
     const uncached = (offset: number, length: number) => {
@@ -85,7 +86,9 @@ export class PostingsSession {
     const known = terms.filter((t) => t !== undefined)
     const round = new Set(known.flatMap((t) => uncached(t.postings, skipRead(t))))
     const ahead: number[] = []
-    for (const pages of known.map((t) => uncached(t.postings, t.postingsBytes)).sort((a, b) => a.length - b.length)) {
+    // Only a term new to the isolate (its skip table not kept) is read whole: of one read before, a query needs only some blocks,
+    // and those are likely kept decoded (fetching whole postings ahead was a third of a busy isolate's pages for queries of words).
+    for (const pages of known.filter((t) => !this.kept.has(skipsKey(t))).map((t) => uncached(t.postings, t.postingsBytes)).sort((a, b) => a.length - b.length)) {
       const more = pages.filter((p) => !round.has(p))
       if (round.size + more.length > most) break
       for (const p of more) {
@@ -199,3 +202,6 @@ export class PostingsSession {
     return out
   }
 }
+
+/** The key a term's decoded skip table is kept under. */
+const skipsKey = (t: TermInfo): string => `s\u0000${t.term}`

@@ -205,6 +205,11 @@ export class DecodedCache {
     return this.#bytes
   }
 
+  /** Whether `key` is kept (its recency unchanged). */
+  has(key: string): boolean {
+    return this.#entries.has(key)
+  }
+
   get<T>(key: string): T | undefined {
     const entry = this.#entries.get(key)
     if (!entry) return undefined

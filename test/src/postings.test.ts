@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { random } from '../../bench/random'
 import type { Skips } from '../../src/format/postings'
+import { loadIndex } from '../../src/library'
 import { PostingsSession } from '../../src/postings'
+import { indexFolder, readFrom } from '../support/paged-index'
+import { commonWordsCorpus } from '../support/rounds'
 
 /** A skip table of blocks over [first, last] ranges with gaps between them (only what block lookups read). */
 function skipsOf(ranges: [number, number][]): Skips {
@@ -30,5 +33,27 @@ describe('PostingsSession block lookups', () => {
       expect([...PostingsSession.blocksOf(skips, units)]).toEqual(expected)
       expect(PostingsSession.blocksHolding(skips, units)).toEqual([...new Set(expected.filter((b) => b >= 0))])
     }
+  })
+})
+
+describe('PostingsSession reading ahead', () => {
+  it("reads a new term's whole postings with its skip table, and not once the isolate keeps its skip table", async () => {
+    // Pages of 16 KB, alpha's postings over a few of them; an isolate keeping one page: the pages are gone by the next request,
+    // the decoded skip table is not.
+    const index = await loadIndex(readFrom(await indexFolder(commonWordsCorpus(), 16 * 1024)), { maxBytes: 1 })
+    const alpha = (await index.open().lexicon.lookup(index.open().reader, 'alpha'))!.term!
+    const [first, last] = index.open().reader.streamSpan(alpha.postings, alpha.postingsBytes)
+    expect(last - first + 1).toBeGreaterThan(1)
+
+    const fresh = index.open()
+    await fresh.postings.skipsOf([alpha], 6)
+    await fresh.reader.settled()
+    expect(fresh.reader.fetched).toBe(last - first + 1)
+
+    const again = index.open()
+    const [skips] = await again.postings.skipsOf([alpha], 6)
+    await again.reader.settled()
+    expect(skips!.blocks).toBe(alpha.blocks)
+    expect(again.reader.fetched).toBe(0)
   })
 })
