@@ -36,6 +36,18 @@ describe('PageCache', () => {
     expect(reads).toEqual(['a', 'b', 'c', 'b'])
   })
 
+  it('drops a large page before small ones not used since: a page is worth the fetch it saves, whatever its size', async () => {
+    const { reads, read } = served({ s1: new Uint8Array(20), s2: new Uint8Array(20), big: new Uint8Array(60), s3: new Uint8Array(20) })
+    const cache = new PageCache(read, { maxBytes: 100 })
+    for (const [path, size] of [['s1', 20], ['s2', 20], ['big', 60], ['s3', 20]] as const) await cache.bytesOf(path, size)
+    expect([cache.has('s1'), cache.has('s2'), cache.has('big'), cache.has('s3')]).toEqual([true, true, false, true])
+    // Read again, it is kept (the page just read never goes), and the small page used longest ago makes room.
+    await cache.bytesOf('big', 60)
+    expect([cache.has('s1'), cache.has('s2'), cache.has('big'), cache.has('s3')]).toEqual([false, true, true, true])
+    expect(cache.bytes).toBeLessThanOrEqual(100)
+    expect(reads).toEqual(['s1', 's2', 'big', 's3', 'big'])
+  })
+
   it('counts a decoded form in its page’s weight', async () => {
     const { read } = served({ a: new Uint8Array(10), b: new Uint8Array(20) })
     const cache = new PageCache(read, { maxBytes: 100 })
