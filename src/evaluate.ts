@@ -687,6 +687,12 @@ class Leaves {
   readonly #idf: number[]
   /** Per term, the forms it holds: [variant bit, form bit]. */
   readonly #forms: [number, number][][]
+  /**
+   * Per leaf of the tree, its slot: leaves of the same term, boost and source share one, so that a term the tree names in several
+   * places (`the` in each of `"of the" "in the"`) is scored once per run (partials are never changed).
+   */
+  readonly #slot = new Map<QueryNode, number>()
+  readonly #slots: number
 
   constructor(
     readonly input: EvaluationInput,
@@ -699,6 +705,15 @@ class Leaves {
     this.#idf = infos.map((t) => (t ? inverseFrequency(t.df, input.units) : 0))
     this.#forms = terms.map((term, k) => input.forms.flatMap((f, bit) =>
       f.term === term && bit < 32 ? [[variantBit(f.variant, infos[k]?.variants ?? 1), (1 << bit) >>> 0] as [number, number]] : []))
+    const slots = new Map<string, number>()
+    const assign = (n: QueryNode): void => {
+      if (n.op !== 'term') return n.nodes.forEach(assign)
+      const key = `${n.term}\u0000${n.boost}\u0000${n.source ?? n.term}`
+      if (!slots.has(key)) slots.set(key, slots.size)
+      this.#slot.set(n, slots.get(key)!)
+    }
+    assign(input.root)
+    this.#slots = slots.size
   }
 
   /** Each posting's score for term `k`, before the query's boost: what a block's bound bounds. */
@@ -738,15 +753,9 @@ class Leaves {
       }
       return out
     }
-    // A term the tree names in several places (`the` in each of `"of the" "in the"`) is scored once: partials are never changed.
-    const made = new Map<string, Partial>()
+    const made: (Partial | undefined)[] = new Array(this.#slots)
     const run = (n: QueryNode): Partial => {
-      if (n.op === 'term') {
-        const key = `${n.term}\u0000${n.boost}\u0000${n.source ?? n.term}`
-        let p = made.get(key)
-        if (!p) made.set(key, (p = leaf(n.term, n.boost, n.source ?? n.term)))
-        return p
-      }
+      if (n.op === 'term') return (made[this.#slot.get(n)!] ??= leaf(n.term, n.boost, n.source ?? n.term))
       const parts = n.nodes.map(run)
       if (parts.length === 0) return empty(words)
       if (n.op === 'or' && parts.length > 2) return union(parts, words)
