@@ -70,13 +70,15 @@ export class PhraseChecker {
   /** The phrases' words, as index terms: those whose positions are read. */
   readonly terms: ReadonlySet<string>
 
+  /** The phrases checked: those the query asks for and those it excludes. */
+  readonly phrases: readonly PhraseWord[][]
+
   constructor(
     readonly session: PostingsSession,
     readonly plan: Plan,
-    /** The phrases checked: those the query asks for and those it excludes. */
-    readonly phrases: readonly PhraseWord[][],
   ) {
-    this.terms = new Set(phrases.flat(2).map((w) => w.term))
+    this.phrases = [...plan.groups.flat().flatMap((c) => (c.phrase ? [c.phrase] : [])), ...plan.excludedPhrases]
+    this.terms = new Set(this.phrases.flat(2).map((w) => w.term))
   }
 
   /**

@@ -140,7 +140,7 @@ async function collect(library: Library, plan: Plan, combineWith: 'and' | 'or', 
   const top = new TopK<Kept>(request.offset + request.limit + rerank, byDate
     ? (a, b) => a.date < b.date || (a.date === b.date && a.unit < b.unit)
     : (a, b) => a.score > b.score || (a.score === b.score && a.unit < b.unit))
-  const phrases = new PhraseChecker(library.postings, plan, [...plan.groups.flat().flatMap((c) => (c.phrase ? [c.phrase] : [])), ...plan.excludedPhrases])
+  const phrases = new PhraseChecker(library.postings, plan)
   const cut = new Set<Cut>()
   const docs = library.documents
 
@@ -204,9 +204,11 @@ async function collect(library: Library, plan: Plan, combineWith: 'and' | 'or', 
       return worst === undefined ? Infinity : byDate ? worst.date : -worst.score
     },
     ...(!byDate && { threshold: () => top.worst?.score ?? -Infinity }),
-    // A round's candidates' positions are fetched together (a failure shows when they are read).
-    ...(phrasing && { ahead: (m: Matches) => void phrases.fetchAhead(m, Math.max(0, limits.phraseChecks - phrases.checked)).catch(() => {}) }),
-    ...(phrasing && { positioned: phrases.terms }),
+    // A round's candidates' positions are fetched together (a failure shows when they are read), and with the blocks when they fit.
+    ...(phrasing && {
+      ahead: (m: Matches) => void phrases.fetchAhead(m, Math.max(0, limits.phraseChecks - phrases.checked)).catch(() => {}),
+      positioned: phrases.terms,
+    }),
   })
   if (evaluation.cut) cut.add(evaluation.cut)
   return { counter, kept: top.sorted(), complete: evaluation.complete, cut: [...cut] }
