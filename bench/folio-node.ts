@@ -26,10 +26,12 @@ export interface NodeResult {
   overall: { p50: number; p95: number; p99: number }
   /** Each hostile query's median time over its runs (its CPU: a GC pause or a JIT recompile in one run is work of other queries) and its worst. */
   hostile: { name: string; q: string; ms: number; worstMs: number; postings: number; pages: number; cut: string[]; total: number; relation: string }[]
-  /** Heap and array buffers in use once every query has run: resident tables, cached pages, decoded blocks. */
+  /** Heap and array buffers in use once every query has run: resident tables, cached pages, blocks kept decoded and as stored. */
   memoryBytes: number
   cacheBytes: number
   decodedBytes: number
+  /** Absent from reports before blocks were kept as stored. */
+  storedBytes?: number
   loadMs: number
 }
 
@@ -91,4 +93,5 @@ for (const [name, q] of Object.entries(queries.hostile)) {
 result.memoryBytes = (await heapBytes()) - before
 result.cacheBytes = index.cache.bytes
 result.decodedBytes = index.decoded.bytes
+result.storedBytes = index.stored.bytes
 process.stdout.write(JSON.stringify(result) + '\n')

@@ -127,7 +127,7 @@ function scaleSection(list: readonly ScaleResult[]): string {
     head('Folio in Node'),
     ...kinds.map((k) => line(k, (s) => `${trio(s.folio.kinds[k])} · ${s.folio.kinds[k]!.pages.toFixed(0)} pages, ${thousands(Math.round(s.folio.kinds[k]!.postings))} postings`)),
     line('**all**', (s) => trio(s.folio.overall)),
-    line('memory once every query ran', (s) => `${mb(s.folio.memoryBytes)} (pages ${mb(s.folio.cacheBytes)}, decoded ${mb(s.folio.decodedBytes)})`),
+    line('memory once every query ran', (s) => `${mb(s.folio.memoryBytes)} (pages ${mb(s.folio.cacheBytes)}, decoded ${mb(s.folio.decodedBytes)}${s.folio.storedBytes === undefined ? '' : `, stored ${mb(s.folio.storedBytes)}`})`),
     '',
     head('plain MiniSearch'),
     ...kinds.map((k) => line(k, (s) => mini(s, k))),

@@ -9,7 +9,7 @@
  * - Cold start: a new instance, timed from its creation to the first answer.
  * - Cold queries, as the issue defines them (an empty isolate cache): one
  *   instance, its code warmed by other queries; before each query the worker
- *   drops its loaded index (pages, decoded blocks, hits shown) and the edge
+ *   drops its loaded index (pages, blocks kept, hits shown) and the edge
  *   forgets what it served; the worker answers `/health` (it reads its
  *   manifest and resident file, as any isolate does once), then the query is
  *   timed.

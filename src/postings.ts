@@ -4,6 +4,12 @@
  * across queries, while the isolate's budget allows). Blocks are read only
  * when a query asks for them, so a common word costs what the query uses of
  * it, not its whole list.
+ *
+ * What a query read is also kept as the bytes it was stored as, after its
+ * 256 KB page goes: a query uses a few KB of each postings page it reads,
+ * and those bytes are four to six times smaller than their decoded form, so
+ * a busy isolate keeps far more of what its queries read again this way than
+ * as pages or decoded blocks.
  */
 import type { TermInfo } from './format/lexicon'
 import { decodeBlock, decodePositions, decodeSkips, type Block, type BlockPositions, type Skips } from './format/postings'
@@ -43,7 +49,31 @@ export class PostingsSession {
   constructor(
     readonly reader: PageReader,
     readonly kept: DecodedCache,
+    /** Bytes of skip tables, blocks and positions as stored, kept across requests by their stream and offset. */
+    readonly stored: DecodedCache,
   ) {}
+
+  /** `length` bytes of a stream from `offset`: kept, or read from their pages and kept (a copy, so that the page can go). */
+  async #bytes(kind: 'postings' | 'positions', offset: number, length: number): Promise<Uint8Array> {
+    const key = storedKey(kind, offset, length)
+    const found = this.stored.get<Uint8Array>(key)
+    if (found) return found
+    const bytes = (await this.reader.range(kind, offset, length)).slice()
+    this.stored.set(key, bytes, STORED_OVERHEAD + bytes.byteLength)
+    return bytes
+  }
+
+  /** Whether a term's skip table is in memory, decoded or as bytes. */
+  #holdsSkips(t: TermInfo): boolean {
+    return this.kept.has(skipsKey(t)) || this.stored.has(storedKey('postings', t.postings, skipRead(t)))
+  }
+
+  /** Whether a block (or its positions) is in memory, decoded or as bytes: reading it needs no page. */
+  #holds(t: TermInfo, skips: Skips, b: number, kind: 'postings' | 'positions'): boolean {
+    return kind === 'postings'
+      ? this.kept.has(blockKey(t, b)) || this.stored.has(storedKey(kind, t.postings + skips.offset[b]!, skips.bytes[b]!))
+      : this.kept.has(positionsKey(t, b)) || this.stored.has(storedKey(kind, t.positions + skips.positions[b]!, skips.positionsBytes[b]!))
+  }
 
   /** What the isolate kept decoded under `key`, or what `decode` reads and decodes now (then kept). */
   async #kept<T>(key: string, decode: () => Promise<T>, weight: (t: T) => number): Promise<T> {
@@ -64,7 +94,7 @@ export class PostingsSession {
     if (!s) {
       const length = skipRead(t)
       this.#span('postings', t.postings, length)
-      s = this.#kept(skipsKey(t), () => this.reader.range('postings', t.postings, length).then((bytes) => decodeSkips(bytes, t.blocks)), (k) => 64 + k.blocks * 40)
+      s = this.#kept(skipsKey(t), () => this.#bytes('postings', t.postings, length).then((bytes) => decodeSkips(bytes, t.blocks)), (k) => 64 + k.blocks * 40)
       this.#skips.set(t.term, s)
     }
     return s
@@ -83,13 +113,13 @@ export class PostingsSession {
       const [first, last] = this.reader.streamSpan(offset, length)
       return Array.from({ length: last - first + 1 }, (_, k) => first + k).filter((p) => !this.reader.isCached('postings', p))
     }
-    const known = terms.filter((t) => t !== undefined)
-    const round = new Set(known.flatMap((t) => uncached(t.postings, skipRead(t))))
-    const ahead: number[] = []
     // Only a term new to the isolate (its skip table not kept) is read whole: of one read before, a query needs only some blocks,
-    // and those are likely kept decoded (in a busy isolate at 1 GB, two- and three-word queries read a fifth and a third fewer
+    // and those are likely kept (in a busy isolate at 1 GB, two- and three-word queries read a fifth and a third fewer
     // postings pages again than when every term that fit was read whole).
-    for (const pages of known.filter((t) => !this.kept.has(skipsKey(t))).map((t) => uncached(t.postings, t.postingsBytes)).sort((a, b) => a.length - b.length)) {
+    const fresh = terms.filter((t) => t !== undefined && !this.#holdsSkips(t)) as TermInfo[]
+    const round = new Set(fresh.flatMap((t) => uncached(t.postings, skipRead(t))))
+    const ahead: number[] = []
+    for (const pages of fresh.map((t) => uncached(t.postings, t.postingsBytes)).sort((a, b) => a.length - b.length)) {
       const more = pages.filter((p) => !round.has(p))
       if (round.size + more.length > most) break
       for (const p of more) {
@@ -105,38 +135,47 @@ export class PostingsSession {
 
   /** The pages of `kind` that `blocks` (or their positions) span that this query has not yet read. */
   pagesFor(t: TermInfo, skips: Skips, blocks: Iterable<number>, kind: 'postings' | 'positions' = 'postings'): number[] {
+    return this.#spanned(t, skips, blocks, kind).filter((p) => !this.pages.has(pageKey(kind, p)))
+  }
+
+  /** The pages of `kind` that `blocks` (or their positions) span. */
+  #spanned(t: TermInfo, skips: Skips, blocks: Iterable<number>, kind: 'postings' | 'positions'): number[] {
     const pages = new Set<number>()
     for (const b of blocks) {
       const [first, last] = kind === 'postings'
         ? this.reader.streamSpan(t.postings + skips.offset[b]!, skips.bytes[b]!)
         : this.reader.streamSpan(t.positions + skips.positions[b]!, skips.positionsBytes[b]!)
-      for (let p = first; p <= last; p++) if (!this.pages.has(pageKey(kind, p))) pages.add(p)
+      for (let p = first; p <= last; p++) pages.add(p)
     }
     return [...pages]
   }
 
   /**
    * Starts fetching the pages of these blocks (or their positions) that are
-   * neither read by this query nor in the isolate's memory nor on their way,
-   * if they are at most `most`: they are not read for the query (nor counted
-   * in its budget) until a block of theirs is, which then finds them fetched
-   * or on their way.
+   * neither in the isolate's memory nor on their way, if they are at most
+   * `most`: they are not read for the query (nor counted in its budget) until
+   * a block of theirs is, which then finds them fetched or on their way. A
+   * block kept in memory needs no page; a page this query has read a block
+   * of may still need fetching (that block's bytes were kept, not its page).
    */
   fetchAhead(wanted: readonly WantedBlocks[], most: number, kind: 'postings' | 'positions' = 'postings'): void {
     const pages = new Set<number>()
-    for (const { t, skips, blocks } of wanted) for (const p of this.pagesFor(t, skips, blocks, kind)) if (!this.reader.isCached(kind, p)) pages.add(p)
+    for (const { t, skips, blocks } of wanted) {
+      const needed = [...blocks].filter((b) => !this.#holds(t, skips, b, kind))
+      for (const p of this.#spanned(t, skips, needed, kind)) if (!this.reader.isCached(kind, p)) pages.add(p)
+    }
     if (pages.size > most) return
     // A failed fetch is not this query's failure: the read that needs the page fetches it again, and reports it.
     for (const p of pages) this.reader.bytes(kind, p).catch(() => {})
   }
 
   block(t: TermInfo, skips: Skips, b: number): Promise<Block> {
-    const key = `b\u0000${t.term}\u0000${b}`
+    const key = blockKey(t, b)
     let block = this.#blocks.get(key)
     if (!block) {
       this.decoded += skips.count[b]!
       this.#span('postings', t.postings + skips.offset[b]!, skips.bytes[b]!)
-      block = this.#kept(key, () => this.reader.range('postings', t.postings + skips.offset[b]!, skips.bytes[b]!)
+      block = this.#kept(key, () => this.#bytes('postings', t.postings + skips.offset[b]!, skips.bytes[b]!)
         .then((bytes) => decodeBlock(bytes, skips.first[b]!, skips.count[b]!)), (k) => 256 + k.count * 18)
       this.#blocks.set(key, block)
     }
@@ -144,14 +183,14 @@ export class PostingsSession {
   }
 
   positions(t: TermInfo, skips: Skips, b: number): Promise<BlockPositions> {
-    const key = `p\u0000${t.term}\u0000${b}`
+    const key = positionsKey(t, b)
     let positions = this.#positions.get(key)
     if (!positions) {
       this.#span('positions', t.positions + skips.positions[b]!, skips.positionsBytes[b]!)
       positions = this.#kept(key, async () => {
         const [block, bytes] = await Promise.all([
           this.block(t, skips, b),
-          this.reader.range('positions', t.positions + skips.positions[b]!, skips.positionsBytes[b]!),
+          this.#bytes('positions', t.positions + skips.positions[b]!, skips.positionsBytes[b]!),
         ])
         return decodePositions(bytes, block, t.variants)
       }, (p) => 256 + p.at.length * 6 + p.start.length * 4)
@@ -204,5 +243,11 @@ export class PostingsSession {
   }
 }
 
-/** The key a term's decoded skip table is kept under. */
+/** The keys a term's decoded skip table, blocks and positions are kept under. */
 const skipsKey = (t: TermInfo): string => `s\u0000${t.term}`
+const blockKey = (t: TermInfo, b: number): string => `b\u0000${t.term}\u0000${b}`
+const positionsKey = (t: TermInfo, b: number): string => `p\u0000${t.term}\u0000${b}`
+/** The key bytes of a stream are kept under. */
+const storedKey = (kind: 'postings' | 'positions', offset: number, length: number): string => `${kind === 'postings' ? 'P' : 'Q'}${offset}:${length}`
+/** Bytes counted for a kept range beside its own (its key and the map's entry). */
+const STORED_OVERHEAD = 64

@@ -15,6 +15,8 @@ interface Entry {
   bytes: Uint8Array
   weight: number
   decoded?: unknown
+  /** What a fetch of it saved is worth, against a page whose every read needs it (1). */
+  worth: number
   /** What keeping it is worth: the cache's inflation when it was last used, plus the fetch it saves per byte. */
   credit: number
 }
@@ -23,11 +25,14 @@ interface Entry {
 const FETCH_BYTES = 256 * 1024
 
 export interface CacheOptions {
-  /** Bytes of pages (and their decoded forms) kept. Default 24 MB: with decoded blocks (20 MB: reused by more queries than the raw pages they come from), hits shown (4 MB), the resident tables (about 30 MB for 1 GB of text) and a query's work, under 100 MB. */
+  /**
+   * Bytes of pages (and their decoded forms) kept. Default 26 MB: with blocks kept decoded (10 MB) and as stored (8 MB), hits
+   * shown (4 MB), the resident tables (about 30 MB for 1 GB of text) and a query's work, under 100 MB.
+   */
   maxBytes?: number
 }
 
-const defaults: Required<CacheOptions> = { maxBytes: 24 * 2 ** 20 }
+const defaults: Required<CacheOptions> = { maxBytes: 26 * 2 ** 20 }
 
 export class PageCache {
   readonly #entries = new Map<string, Entry>()
@@ -64,15 +69,18 @@ export class PageCache {
     return this.#loading.has(path)
   }
 
-  /** A page's bytes; `size` is its length as the index recorded it (a shorter file is truncated). */
-  async bytesOf(path: string, size: number): Promise<Uint8Array> {
+  /**
+   * A page's bytes; `size` is its length as the index recorded it (a shorter file is truncated). `worth` (0 to 1) is what
+   * keeping it saves against a page every read of which needs it: a postings page whose blocks are kept once read saves less.
+   */
+  async bytesOf(path: string, size: number, worth = 1): Promise<Uint8Array> {
     const entry = this.#touch(path)
     if (entry) return entry.bytes
     let loading = this.#loading.get(path)
     if (!loading) {
       loading = this.file(path, size)
       this.#loading.set(path, loading)
-      loading.then((bytes) => this.#store(path, bytes), () => {}).finally(() => this.#loading.delete(path))
+      loading.then((bytes) => this.#store(path, bytes, worth), () => {}).finally(() => this.#loading.delete(path))
     }
     return loading
   }
@@ -92,7 +100,7 @@ export class PageCache {
       }
       const extra = weight(entry.decoded as T)
       entry.weight += extra
-      entry.credit = this.#credit(entry.weight)
+      entry.credit = this.#credit(entry)
       this.#bytes += extra
       this.#evict(path)
     }
@@ -146,18 +154,20 @@ export class PageCache {
       // Last in order too: among pages of equal credit, the least recently used goes first.
       this.#entries.delete(path)
       this.#entries.set(path, entry)
-      entry.credit = this.#credit(entry.weight)
+      entry.credit = this.#credit(entry)
     }
     return entry
   }
 
-  #credit(weight: number): number {
-    return this.#inflation + FETCH_BYTES / Math.max(1, weight)
+  #credit({ weight, worth }: Pick<Entry, 'weight' | 'worth'>): number {
+    return this.#inflation + (worth * FETCH_BYTES) / Math.max(1, weight)
   }
 
-  #store(path: string, bytes: Uint8Array): void {
+  #store(path: string, bytes: Uint8Array, worth: number): void {
     if (this.#entries.has(path)) return
-    this.#entries.set(path, { bytes, weight: bytes.byteLength, credit: this.#credit(bytes.byteLength) })
+    const entry = { bytes, weight: bytes.byteLength, worth, credit: 0 }
+    entry.credit = this.#credit(entry)
+    this.#entries.set(path, entry)
     this.#bytes += bytes.byteLength
     this.#evict(path)
   }

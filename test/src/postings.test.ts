@@ -3,6 +3,7 @@ import { random } from '../../bench/random'
 import type { Skips } from '../../src/format/postings'
 import { loadIndex } from '../../src/library'
 import { PostingsSession } from '../../src/postings'
+import { DecodedCache } from '../../src/store/cache'
 import { indexFolder, readFrom } from '../support/paged-index'
 import { commonWordsCorpus } from '../support/rounds'
 
@@ -55,5 +56,38 @@ describe('PostingsSession reading ahead', () => {
     await again.reader.settled()
     expect(skips!.blocks).toBe(alpha.blocks)
     expect(again.reader.fetched).toBe(0)
+  })
+})
+
+describe('PostingsSession keeping what it read', () => {
+  it('reads a block again from the bytes kept, not its page, once the page and the decoded block are gone', async () => {
+    // Pages of 16 KB and an isolate keeping none of them, nor anything decoded: only the bytes read are kept.
+    const index = await loadIndex(readFrom(await indexFolder(commonWordsCorpus(), 16 * 1024)), { maxBytes: 1 })
+    const stored = new DecodedCache(2 ** 20)
+    const session = () => new PostingsSession(index.open().reader, new DecodedCache(0), stored)
+    const alpha = (await index.open().lexicon.lookup(index.open().reader, 'alpha'))!.term!
+    expect(alpha.blocks).toBeGreaterThan(2)
+
+    const first = session()
+    const skips = await first.skips(alpha)
+    const block = await first.block(alpha, skips, 1)
+    expect(first.reader.fetched).toBeGreaterThan(0)
+
+    const again = session()
+    const [skipsAgain] = await again.skipsOf([alpha], 6)
+    const blockAgain = await again.block(alpha, skipsAgain!, 1)
+    await again.reader.settled()
+    expect([...blockAgain.units]).toEqual([...block.units])
+    expect([...blockAgain.tfs]).toEqual([...block.tfs])
+    expect(again.reader.fetched).toBe(0)
+
+    // Reading ahead leaves out a kept block; a block of the term on a page not kept still needs its page.
+    again.fetchAhead([{ t: alpha, skips: skipsAgain!, blocks: [1] }], 6)
+    expect(again.reader.fetched).toBe(0)
+    const last = alpha.blocks - 1
+    expect(again.reader.isCached('postings', again.reader.streamSpan(alpha.postings + skipsAgain!.offset[last]!, 1)[0])).toBe(false)
+    again.fetchAhead([{ t: alpha, skips: skipsAgain!, blocks: [last] }], 6)
+    await again.reader.settled()
+    expect(again.reader.fetched).toBeGreaterThan(0)
   })
 })

@@ -48,6 +48,16 @@ describe('PageCache', () => {
     expect(reads).toEqual(['s1', 's2', 'big', 's3', 'big'])
   })
 
+  it('drops a page worth less before pages of its size used longer ago', async () => {
+    const { reads, read } = served({ a: new Uint8Array(40), cheap: new Uint8Array(40), c: new Uint8Array(40) })
+    const cache = new PageCache(read, { maxBytes: 100 })
+    await cache.bytesOf('a', 40)
+    await cache.bytesOf('cheap', 40, 0.1)
+    await cache.bytesOf('c', 40)
+    expect([cache.has('a'), cache.has('cheap'), cache.has('c')]).toEqual([true, false, true])
+    expect(reads).toEqual(['a', 'cheap', 'c'])
+  })
+
   it('counts a decoded form in its page’s weight', async () => {
     const { read } = served({ a: new Uint8Array(10), b: new Uint8Array(20) })
     const cache = new PageCache(read, { maxBytes: 100 })
