@@ -225,6 +225,11 @@ export interface Shown {
 
 /** Bytes of {@link Shown} units an isolate keeps: ten hits take about 20 KB, so the hits of some hundreds of queries. */
 const SHOWN_BYTES = 4 * 2 ** 20
+/**
+ * Bytes of skip tables, blocks and positions an isolate keeps decoded (the CPU of decoding them again), and as stored (the
+ * fetch of their page again: worth more at the edge, and four to six times denser). At 10 MB of text every query's blocks
+ * fit in 10 MB decoded; at 4 MB its phrase queries decoded 78 blocks again each.
+ */
 const DECODED_BYTES = 10 * 2 ** 20
 const STORED_BYTES = 8 * 2 ** 20
 /** Bytes counted for a unit's facts and head beside its text. */

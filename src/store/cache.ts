@@ -230,15 +230,16 @@ export function decodeOrRefuse<T>(path: string, bytes: Uint8Array, decode: (byte
 }
 
 /**
- * Structures decoded from pages (a term's skip table, a postings block, its
- * positions), kept across requests up to a byte budget, least recently used
- * out first: a common word's blocks are decoded once, not once per query.
+ * What requests read of pages (a term's skip table, a postings block, its
+ * positions, decoded or as stored; the hits shown), kept across requests up
+ * to a byte budget, least recently used out first: a common word's blocks
+ * are read and decoded once, not once per query.
  */
 export class DecodedCache {
   readonly #entries = new Map<string, { value: unknown; weight: number }>()
   #bytes = 0
 
-  constructor(readonly maxBytes = 20 * 2 ** 20) {}
+  constructor(readonly maxBytes: number) {}
 
   get bytes(): number {
     return this.#bytes
