@@ -227,11 +227,12 @@ export interface Shown {
 const SHOWN_BYTES = 4 * 2 ** 20
 /**
  * Bytes of skip tables, blocks and positions an isolate keeps decoded (the CPU of decoding them again), and as stored (the
- * fetch of their page again: worth more at the edge, and four to six times denser). At 10 MB of text every query's blocks
- * fit in 10 MB decoded; at 4 MB its phrase queries decoded 78 blocks again each.
+ * fetch of their page again: four to six times denser). At 100 MB of text the phrase queries' blocks fit in 18 MB decoded; in
+ * 10 MB they were decoded again on every pass (185 blocks a query), and their p50 rose by half. The stored bytes get what is
+ * left under 100 MB at 1 GB.
  */
-const DECODED_BYTES = 10 * 2 ** 20
-const STORED_BYTES = 8 * 2 ** 20
+const DECODED_BYTES = 18 * 2 ** 20
+const STORED_BYTES = 6 * 2 ** 20
 /** Bytes counted for a unit's facts and head beside its text. */
 const SHOWN_OVERHEAD = 256
 

@@ -26,13 +26,14 @@ const FETCH_BYTES = 256 * 1024
 
 export interface CacheOptions {
   /**
-   * Bytes of pages (and their decoded forms) kept. Default 26 MB: with blocks kept decoded (10 MB) and as stored (8 MB), hits
-   * shown (4 MB), the resident tables (about 30 MB for 1 GB of text) and a query's work, under 100 MB.
+   * Bytes of pages (and their decoded forms) kept. Default 22 MB: with blocks kept decoded (18 MB) and as stored (6 MB), hits
+   * shown (4 MB), the resident tables (about 30 MB for 1 GB of text) and a query's work, under 100 MB (95 MB at 1 GB). With 20 MB,
+   * typo and prefix queries at 100 MB read their lexicon pages again and took twice the CPU.
    */
   maxBytes?: number
 }
 
-const defaults: Required<CacheOptions> = { maxBytes: 26 * 2 ** 20 }
+const defaults: Required<CacheOptions> = { maxBytes: 22 * 2 ** 20 }
 
 export class PageCache {
   readonly #entries = new Map<string, Entry>()

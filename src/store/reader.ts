@@ -14,8 +14,9 @@ export const ROUND_PAGES = 6
 /**
  * What keeping a postings or positions page is worth to the cache, against a page whose every read needs it: a query keeps the
  * bytes it reads of one (src/postings.ts), so keeping the page saves only the fetches of blocks no query has read yet. Such pages
- * then go before lexicon and units pages not used since; at a tenth, a busy isolate at 1 GB fetched 2,082 pages again where it
- * fetched 3,803, at a hundredth more (a query's own pages went before it had read them).
+ * then go before lexicon and units pages not used since. In a busy isolate at 1 GB, at a tenth, 2,608 pages were fetched again
+ * (3,801 before bytes were kept), at 1, 2,874; with other cache sizes a hundredth fetched more than a tenth (a query's own pages
+ * went before it had read them).
  */
 const STREAM_PAGE_WORTH = 0.1
 
