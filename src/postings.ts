@@ -70,9 +70,7 @@ export class PostingsSession {
 
   /** Whether a block (or its positions) is in memory, decoded or as bytes: reading it needs no page. */
   #holds(t: TermInfo, skips: Skips, b: number, kind: 'postings' | 'positions'): boolean {
-    return kind === 'postings'
-      ? this.kept.has(blockKey(t, b)) || this.stored.has(storedKey(kind, t.postings + skips.offset[b]!, skips.bytes[b]!))
-      : this.kept.has(positionsKey(t, b)) || this.stored.has(storedKey(kind, t.positions + skips.positions[b]!, skips.positionsBytes[b]!))
+    return this.kept.has((kind === 'postings' ? blockKey : positionsKey)(t, b)) || this.stored.has(storedKey(kind, ...blockRange(t, skips, b, kind)))
   }
 
   /** What the isolate kept decoded under `key`, or what `decode` reads and decodes now (then kept). */
@@ -116,7 +114,7 @@ export class PostingsSession {
     // Only a term new to the isolate (its skip table not kept) is read whole: of one read before, a query needs only some blocks,
     // and those are likely kept (in a busy isolate at 1 GB, two- and three-word queries read a fifth and a third fewer
     // postings pages again than when every term that fit was read whole).
-    const fresh = terms.filter((t) => t !== undefined && !this.#holdsSkips(t)) as TermInfo[]
+    const fresh = terms.filter((t): t is TermInfo => t !== undefined && !this.#holdsSkips(t))
     const round = new Set(fresh.flatMap((t) => uncached(t.postings, skipRead(t))))
     const ahead: number[] = []
     for (const pages of fresh.map((t) => uncached(t.postings, t.postingsBytes)).sort((a, b) => a.length - b.length)) {
@@ -142,9 +140,7 @@ export class PostingsSession {
   #spanned(t: TermInfo, skips: Skips, blocks: Iterable<number>, kind: 'postings' | 'positions'): number[] {
     const pages = new Set<number>()
     for (const b of blocks) {
-      const [first, last] = kind === 'postings'
-        ? this.reader.streamSpan(t.postings + skips.offset[b]!, skips.bytes[b]!)
-        : this.reader.streamSpan(t.positions + skips.positions[b]!, skips.positionsBytes[b]!)
+      const [first, last] = this.reader.streamSpan(...blockRange(t, skips, b, kind))
       for (let p = first; p <= last; p++) pages.add(p)
     }
     return [...pages]
@@ -174,8 +170,9 @@ export class PostingsSession {
     let block = this.#blocks.get(key)
     if (!block) {
       this.decoded += skips.count[b]!
-      this.#span('postings', t.postings + skips.offset[b]!, skips.bytes[b]!)
-      block = this.#kept(key, () => this.#bytes('postings', t.postings + skips.offset[b]!, skips.bytes[b]!)
+      const range = blockRange(t, skips, b, 'postings')
+      this.#span('postings', ...range)
+      block = this.#kept(key, () => this.#bytes('postings', ...range)
         .then((bytes) => decodeBlock(bytes, skips.first[b]!, skips.count[b]!)), (k) => 256 + k.count * 18)
       this.#blocks.set(key, block)
     }
@@ -186,11 +183,12 @@ export class PostingsSession {
     const key = positionsKey(t, b)
     let positions = this.#positions.get(key)
     if (!positions) {
-      this.#span('positions', t.positions + skips.positions[b]!, skips.positionsBytes[b]!)
+      const range = blockRange(t, skips, b, 'positions')
+      this.#span('positions', ...range)
       positions = this.#kept(key, async () => {
         const [block, bytes] = await Promise.all([
           this.block(t, skips, b),
-          this.#bytes('positions', t.positions + skips.positions[b]!, skips.positionsBytes[b]!),
+          this.#bytes('positions', ...range),
         ])
         return decodePositions(bytes, block, t.variants)
       }, (p) => 256 + p.at.length * 6 + p.start.length * 4)
@@ -242,6 +240,10 @@ export class PostingsSession {
     return out
   }
 }
+
+/** Where block `b` of a term (or its positions) is in its stream: offset and length. */
+const blockRange = (t: TermInfo, skips: Skips, b: number, kind: 'postings' | 'positions'): [offset: number, length: number] =>
+  kind === 'postings' ? [t.postings + skips.offset[b]!, skips.bytes[b]!] : [t.positions + skips.positions[b]!, skips.positionsBytes[b]!]
 
 /** The keys a term's decoded skip table, blocks and positions are kept under. */
 const skipsKey = (t: TermInfo): string => `s\u0000${t.term}`
