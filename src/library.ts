@@ -228,7 +228,7 @@ const SHOWN_BYTES = 4 * 2 ** 20
 /**
  * Bytes of skip tables, blocks and positions an isolate keeps decoded (the CPU of decoding them again), and as stored (the
  * fetch of their page again: four to six times denser). At 100 MB of text the phrase queries' blocks fit in 18 MB decoded; in
- * 10 MB they were decoded again on every pass (185 blocks a query), and their p50 rose by half. The stored bytes get what is
+ * 10 MB they were decoded again on every pass (185 blocks a query), and their p50 rose by 60–90%. The stored bytes get what is
  * left under 100 MB at 1 GB.
  */
 const DECODED_BYTES = 18 * 2 ** 20
