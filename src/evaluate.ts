@@ -228,29 +228,61 @@ export async function evaluate(session: PostingsSession, input: EvaluationInput,
   }
   points.push(end)
   const stretches = points.length - 1
+  const cursors = new Int32Array(terms.length)
+  const termBounds = new Float64Array(terms.length)
   const driverOf = new Int32Array(terms.length).fill(-1)
   drivers.forEach((k, d) => (driverOf[k] = d))
-  const present = await presence(session, leaves, infos, skips, points, postingsBudget / 10)
-  const termBounds = new Float64Array(terms.length).fill(ABSENT)
-  const held = new Int32Array(terms.length)
+  // A rare term's one block spans the corpus: its block bound would be everywhere. Its postings, few, bound it exactly
+  // (as many such terms as a tenth of the budget reads).
+  let exactBudget = postingsBudget / 10
+  const exact = await Promise.all(skips.map(async (s, k) => {
+    if (!s || s.blocks > EXACT_BLOCKS) return undefined
+    const cost = s.count.reduce((n, c) => n + c, 0)
+    if (cost > exactBudget) return undefined
+    exactBudget -= cost
+    const blocks = await Promise.all(Array.from({ length: s.blocks }, (_, b) => session.block(infos[k]!, s, b)))
+    // Each interval's best posting, found in one walk over the postings (a query of many rare expansions has thousands of term-intervals).
+    const best = new Float64Array(points.length).fill(ABSENT)
+    let i = 0
+    blocks.forEach((block) => {
+      const scores = leaves.scores(k, block)
+      for (let j = 0; j < block.count; j++) {
+        const unit = block.units[j]!
+        while (i + 1 < points.length && points[i + 1]! <= unit) i++
+        if (i + 1 < points.length && unit >= points[i]! && scores[j]! > best[i]!) best[i] = scores[j]!
+      }
+    })
+    return best
+  }))
   const priority = options.priority ?? ((i: Interval) => -i.bound)
   /** Stretches `first` to `last` (excluded) as one interval, queued by its key; none when no driver reaches it or nothing can match there. */
   const bounded = (first: number, last: number): Queued | undefined => {
     const from = points[first]!
     const to = points[last]! - 1
     if (to < from) return undefined
-    // Each term's best over the stretches bounds the interval; one a driver has makes it worth reading. Only the terms the
-    // stretches hold are visited: this runs for every stretch, and most terms of a query of many have nothing in most stretches.
+    // Each term's best block (or posting) over [from, to] bounds the interval (cursors move forward only, so calls come in order of
+    // `first`, from the start again after `cursors` is reset); one a driver has makes it worth reading.
     let driven = false
-    let n = 0
-    for (let e = present.start[first]!; e < present.start[last]!; e++) {
-      const k = present.term[e]!
-      if (termBounds[k] === ABSENT) held[n++] = k
-      if (present.best[e]! > termBounds[k]!) termBounds[k] = present.best[e]!
+    for (let k = 0; k < terms.length; k++) {
+      const s = skips[k]
+      termBounds[k] = ABSENT
+      if (!s) continue
+      const best = exact[k]
+      if (best) {
+        for (let i = first; i < last; i++) if (best[i]! > termBounds[k]!) termBounds[k] = best[i]!
+        if (termBounds[k] !== ABSENT && driverOf[k]! >= 0) driven = true
+        continue
+      }
+      // blockSpan inline: this runs for every term of every stretch (a quarter of a million times for 128 terms at 1 GB), and most
+      // terms of a query of many have no block in the stretch, which shows without a search or an allocation.
+      let b = cursors[k]!
+      if (b < s.blocks && s.last[b]! < from) b = cursors[k] = firstNotBelow(s.last, from, b + 1, s.blocks)
+      if (b >= s.blocks || s.first[b]! > to) continue
       if (driverOf[k]! >= 0) driven = true
+      termBounds[k] = boundOver(s, b, firstNotBelow(s.first, to + 1, b + 1, s.blocks))
     }
-    const bound = driven ? leaves.program.bound(termBounds, held, n) : ABSENT
-    for (let i = 0; i < n; i++) termBounds[held[i]!] = ABSENT
+    if (!driven) return undefined
+    const bound = leaves.program.bound(termBounds)
     if (bound === ABSENT) return undefined
     const interval = { from, to, bound }
     return { interval, key: priority(interval), first, last }
@@ -270,6 +302,7 @@ export async function evaluate(session: PostingsSession, input: EvaluationInput,
   const peek = (): Queued | undefined => {
     for (let top = queue.peek(); top && top.last - top.first > 1; top = queue.peek()) {
       queue.pop()
+      cursors.fill(0)
       for (let i = top.first; i < top.last; i++) {
         const queued = bounded(i, i + 1)
         if (queued) queue.push(queued)
@@ -363,66 +396,6 @@ function readCost(session: PostingsSession, info: TermInfo, skips: Skips, blocks
 /** What of the budget `limit` reading `postings` and `pages` more would pass, if anything. */
 function overBudget(session: PostingsSession, limit: Budget, postings: number, pages: number): 'postings' | 'pages' | undefined {
   return session.decoded + postings > limit.postings ? 'postings' : session.pages.size + pages > limit.pages ? 'pages' : undefined
-}
-
-/** Per stretch of an evaluation's cut, the terms with postings there, each with its best: entries `start[i]` to `start[i + 1]`. */
-interface Presence {
-  start: Int32Array
-  term: Int32Array
-  best: Float64Array
-}
-
-/**
- * Which terms each stretch (`points[i]` to `points[i + 1]`) holds, and the
- * best score each can reach there: its best block's bound, or, for a rare
- * term whose one block spans the corpus (its bound would be everywhere), its
- * best posting there (as many such terms as `exactPostings` reads).
- */
-async function presence(session: PostingsSession, leaves: Leaves, infos: readonly (TermInfo | undefined)[], skips: readonly (Skips | undefined)[], points: readonly number[], exactPostings: number): Promise<Presence> {
-  const stretches = points.length - 1
-  const end = points[stretches]!
-  // Per term, its stretches and its best in each, ascending.
-  const perTerm = await Promise.all(skips.map(async (s, k): Promise<{ at: number[]; best: number[] }> => {
-    const at: number[] = []
-    const best: number[] = []
-    if (!s) return { at, best }
-    const note = (i: number, score: number) => {
-      if (at[at.length - 1] === i) best[best.length - 1] = Math.max(best[best.length - 1]!, score)
-      else at.push(i), best.push(score)
-    }
-    const cost = s.count.reduce((n, c) => n + c, 0)
-    let i = 0
-    if (s.blocks <= EXACT_BLOCKS && cost <= exactPostings) {
-      exactPostings -= cost
-      const blocks = await Promise.all(Array.from({ length: s.blocks }, (_, b) => session.block(infos[k]!, s, b)))
-      for (const block of blocks) {
-        const scores = leaves.scores(k, block)
-        for (let j = 0; j < block.count; j++) {
-          const unit = block.units[j]!
-          if (unit < points[0]! || unit >= end) continue
-          while (points[i + 1]! <= unit) i++
-          note(i, scores[j]!)
-        }
-      }
-      return { at, best }
-    }
-    for (let b = 0; b < s.blocks && s.first[b]! < end; b++) {
-      while (points[i + 1]! <= s.first[b]!) i++
-      for (let j = i; j < stretches && points[j]! <= s.last[b]!; j++) note(j, s.bound[b]!)
-    }
-    return { at, best }
-  }))
-  const start = new Int32Array(stretches + 1)
-  for (const { at } of perTerm) for (const i of at) start[i + 1]!++
-  for (let i = 0; i < stretches; i++) start[i + 1]! += start[i]!
-  const filled = start.slice(0, stretches)
-  const term = new Int32Array(start[stretches]!)
-  const best = new Float64Array(start[stretches]!)
-  perTerm.forEach(({ at, best: b }, k) => at.forEach((i, x) => {
-    term[filled[i]!] = k
-    best[filled[i]!++] = b[x]!
-  }))
-  return { start, term, best }
 }
 
 /** The evaluation as it stood when `why` stopped it (nothing: it went to the end). */
@@ -542,11 +515,10 @@ function essentialDrivers(leaves: Leaves, skips: readonly (Skips | undefined)[],
   // others scores no more). A bound only grows as drivers are added, so the first that reaches it is found by bisection: adding
   // them one at a time cost a bound per driver, a hundred per stretch for a query of many prefixes.
   const trial = new Float64Array(bounds.length)
-  const held = Int32Array.from(skips.keys()).filter((k) => bounds[k] !== ABSENT)
   const reaches = (m: number): boolean => {
     trial.set(bounds)
     for (let j = m + 1; j < order.length; j++) trial[present[order[j]!]!] = ABSENT
-    return leaves.program.bound(trial, held, held.length) >= threshold
+    return leaves.program.bound(trial) >= threshold
   }
   let lo = 0
   let hi = order.length
@@ -799,11 +771,8 @@ class Leaves {
 
 /**
  * A tree compiled for its bound over an interval: postfix steps, leaves by
- * term. Every query interval asks for one, and an interval of a query of
- * many terms holds few of them: only the steps above the terms it holds are
- * evaluated, each operator's children summed in the tree's order (as scores
- * are summed), so that it costs a few operations per term held, whatever the
- * tree's size.
+ * term, evaluated on a stack. Every query interval asks for one, so it must
+ * cost a few operations per leaf, whatever the tree's size.
  */
 class BoundProgram {
   /** Per step: 0 a term, 1 AND, 2 OR, 3 AND_NOT. */
@@ -811,61 +780,40 @@ class BoundProgram {
   /** Per step: the term (its bit), or the number of children. */
   readonly #arg: Int32Array
   readonly #boost: Float64Array
-  /** Per step, the operator it is a child of (-1: the root). */
-  readonly #parent: Int32Array
-  /** Per step, whether it is its operator's first child. */
-  readonly #first: Uint8Array
-  /** Per term, its steps. */
-  readonly #leaves: number[][]
-  /** Per term, the sources (by bit index) a match holding it counts: those of its leaves not only excluded. */
-  readonly #counts: number[][]
   /** The bit of each source (the 32nd and later share the last). */
   readonly #sources = new Map<string, number>()
-  // Per call: the steps it reaches (marked with the call's number), in order; per operator, the sum of its children's bounds,
-  // how many of them have one, and its first child's.
-  #call = 0
-  readonly #mark: Uint32Array
-  readonly #steps: Int32Array
-  readonly #sum: Float64Array
-  readonly #held: Int32Array
-  readonly #head: Float64Array
-  readonly #counted = new Uint32Array(32)
+  /** Per source bit a match can count (not those only excluded), the terms standing for it. */
+  readonly #counted: number[][]
+  readonly #stack: Float64Array
 
   constructor(root: QueryNode, bit: ReadonlyMap<string, number>) {
     const op: number[] = []
     const arg: number[] = []
     const boost: number[] = []
-    const parent: number[] = []
-    const first: number[] = []
-    this.#leaves = Array.from({ length: bit.size }, () => [])
-    this.#counts = Array.from({ length: bit.size }, () => [])
-    /** Compiles `n`, returning its step; its children's parents are set once it has one. */
-    const compile = (n: QueryNode, positive: boolean): number => {
+    const counted = new Map<number, Set<number>>()
+    const compile = (n: QueryNode, positive: boolean): void => {
       if (n.op === 'term') {
-        const k = bit.get(n.term)!
-        const source = 31 - Math.clz32(this.sourceBit(n.source ?? n.term))
-        if (positive && !this.#counts[k]!.includes(source)) this.#counts[k]!.push(source)
-        this.#leaves[k]!.push(op.length)
-        op.push(0), arg.push(k), boost.push(n.boost), parent.push(-1), first.push(0)
-        return op.length - 1
+        op.push(0)
+        arg.push(bit.get(n.term)!)
+        boost.push(n.boost)
+        const source = this.sourceBit(n.source ?? n.term)
+        if (positive) {
+          if (!counted.has(source)) counted.set(source, new Set())
+          counted.get(source)!.add(bit.get(n.term)!)
+        }
+        return
       }
-      const children = n.nodes.map((c, i) => compile(c, positive && (n.op !== 'and_not' || i === 0)))
-      const step = op.length
-      op.push(n.op === 'and' ? 1 : n.op === 'or' ? 2 : 3), arg.push(n.nodes.length), boost.push(0), parent.push(-1), first.push(0)
-      children.forEach((c, i) => ((parent[c] = step), (first[c] = i === 0 ? 1 : 0)))
-      return step
+      n.nodes.forEach((c, i) => compile(c, positive && (n.op !== 'and_not' || i === 0)))
+      op.push(n.op === 'and' ? 1 : n.op === 'or' ? 2 : 3)
+      arg.push(n.nodes.length)
+      boost.push(0)
     }
     compile(root, true)
     this.#op = Uint8Array.from(op)
     this.#arg = Int32Array.from(arg)
     this.#boost = Float64Array.from(boost)
-    this.#parent = Int32Array.from(parent)
-    this.#first = Uint8Array.from(first)
-    this.#mark = new Uint32Array(op.length)
-    this.#steps = new Int32Array(op.length)
-    this.#sum = new Float64Array(op.length)
-    this.#held = new Int32Array(op.length)
-    this.#head = new Float64Array(op.length)
+    this.#counted = [...counted.values()].map((terms) => [...terms])
+    this.#stack = new Float64Array(op.length + 1)
   }
 
   /** A source's bit in a match's sources. */
@@ -875,52 +823,55 @@ class BoundProgram {
     return b
   }
 
-  /**
-   * The best score a unit can reach given each term's best (ABSENT where it cannot occur), times the sources it can match.
-   * `terms` (the first `n`) lists every term with a best; others may be listed too.
-   */
-  bound(termBounds: Float64Array, terms: ArrayLike<number>, n: number): number {
-    const call = ++this.#call
-    const mark = this.#mark
-    const steps = this.#steps
-    let reached = 0
-    let sources = 0
-    for (let i = 0; i < n; i++) {
-      const k = terms[i]!
-      if (termBounds[k] === ABSENT) continue
-      for (const source of this.#counts[k]!) if (this.#counted[source] !== call) (this.#counted[source] = call), sources++
-      for (const leaf of this.#leaves[k]!) {
-        for (let s = leaf; s >= 0 && mark[s] !== call; s = this.#parent[s]!) {
-          mark[s] = call
-          steps[reached++] = s
-          this.#sum[s] = 0
-          this.#held[s] = 0
-          this.#head[s] = ABSENT
+  /** The best score a unit can reach given each term's best (ABSENT where it cannot occur), times the terms it can match. */
+  bound(termBounds: Float64Array): number {
+    const stack = this.#stack
+    let top = 0
+    for (let i = 0; i < this.#op.length; i++) {
+      const op = this.#op[i]!
+      if (op === 0) {
+        const b = termBounds[this.#arg[i]!]!
+        stack[top++] = b === ABSENT ? ABSENT : this.#boost[i]! * b * SLACK
+        continue
+      }
+      const n = this.#arg[i]!
+      top -= n
+      let sum = ABSENT
+      if (n > 0) {
+        if (op === 3) sum = stack[top]!
+        else {
+          sum = 0
+          let present = 0
+          for (let j = top; j < top + n; j++) {
+            if (stack[j] === ABSENT) {
+              if (op === 1) {
+                present = 0
+                break
+              }
+            } else {
+              sum += stack[j]!
+              present++
+            }
+          }
+          if (present === 0) sum = ABSENT
         }
       }
+      stack[top++] = sum
     }
-    // Children come before their operator and in the tree's order: each is added to its operator's sum as the tree would add it.
-    steps.subarray(0, reached).sort()
-    let b = ABSENT
-    for (let i = 0; i < reached; i++) {
-      const s = steps[i]!
-      const op = this.#op[s]!
-      let v: number
-      if (op === 0) v = this.#boost[s]! * termBounds[this.#arg[s]!]! * SLACK
-      else if (op === 3) v = this.#head[s]!
-      else v = this.#held[s]! > 0 && (op === 2 || this.#held[s] === this.#arg[s]) ? this.#sum[s]! : ABSENT
-      const p = this.#parent[s]!
-      if (p < 0) b = v
-      else {
-        if (this.#first[s]) this.#head[p] = v
-        if (v !== ABSENT) {
-          this.#sum[p]! += v
-          this.#held[p]!++
-        }
-      }
-    }
+    const b = stack[0]!
     if (b === ABSENT) return ABSENT
-    return b * Math.max(1, sources) * SLACK
+    // The sources a unit here could match: those with a term present.
+    // Plain loops, no closure per source: this runs for every stretch bounded and every MaxScore probe.
+    let present = 0
+    for (const terms of this.#counted) {
+      for (let i = 0; i < terms.length; i++) {
+        if (termBounds[terms[i]!] !== ABSENT) {
+          present++
+          break
+        }
+      }
+    }
+    return b * Math.max(1, present) * SLACK
   }
 }
 
