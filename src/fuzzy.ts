@@ -111,24 +111,48 @@ export function sharedStarts(strings: readonly string[]): Uint16Array {
   return Uint16Array.from(strings, (s, k) => (k === 0 ? 0 : shared(s, strings[k - 1]!, Math.min(s.length, strings[k - 1]!.length, 0xffff))))
 }
 
+/** For each of `starts` (a {@link sharedStarts}), the next place whose start is below its own (their count when none). */
+export function nextLower(starts: ArrayLike<number>): Int32Array {
+  const lower = new Int32Array(starts.length)
+  const stack: number[] = []
+  for (let k = starts.length - 1; k >= 0; k--) {
+    while (stack.length > 0 && starts[stack[stack.length - 1]!]! >= starts[k]!) stack.pop()
+    lower[k] = stack.length > 0 ? stack[stack.length - 1]! : starts.length
+    stack.push(k)
+  }
+  return lower
+}
+
 /**
  * For each of `prefixes` (in any order, best when neighbours share a start),
  * the fewest edits between the rows' word and any string beginning with it: the
  * least value of its row. Values above the rows' `maxEdits` read as `maxEdits + 1`.
  * `starts` is their {@link sharedStarts} (the prefixes stay, words change:
- * comparing them anew was most of the walk).
+ * comparing them anew was most of the walk), `lower` its {@link nextLower}.
  */
-export function prefixDistances(prefixes: readonly string[], starts: ArrayLike<number>, rows: Rows): Uint8Array {
+export function prefixDistances(prefixes: readonly string[], starts: ArrayLike<number>, lower: Int32Array, rows: Rows): Uint8Array {
   const { maxEdits } = rows
+  const far = maxEdits + 1
   const out = new Uint8Array(prefixes.length)
   let depth = 0 // rows are valid for the previous prefix up to this length
-  prefixes.forEach((p, k) => {
+  for (let k = 0; k < prefixes.length;) {
+    const p = prefixes[k]!
     let d = Math.min(starts[k]!, depth)
     // Not past two rows out of reach (as walkNear): no string beginning so comes back within it.
     while (d < p.length && !(d > 0 && rows.least[d]! > maxEdits && rows.least[d - 1]! >= maxEdits)) rows.extend(p, d++)
-    out[k] = d < p.length ? maxEdits + 1 : Math.min(maxEdits + 1, p.length === 0 ? 0 : rows.least[p.length]!)
     depth = d
-  })
+    if (d === p.length) {
+      out[k++] = Math.min(far, p.length === 0 ? 0 : rows.least[p.length]!)
+      continue
+    }
+    // Out of reach at `d`, and so is every prefix after it sharing its first `d` characters: the run of starts not below `d`,
+    // passed a run of higher starts at a time (a word's prefixes mostly part within its first few characters, and a corpus of
+    // a million words has tens of thousands of them).
+    let next = k + 1
+    while (next < prefixes.length && starts[next]! >= d) next = lower[next]!
+    out.fill(far, k, next)
+    k = next
+  }
   return out
 }
 

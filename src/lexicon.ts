@@ -6,7 +6,7 @@
  */
 import { ByteReader } from './format/bytes'
 import { decodeEntry, wordUnits, type LexiconEntry, type WordInfo } from './format/lexicon'
-import { prefixDistances, Rows, sharedStarts, walkNear } from './fuzzy'
+import { nextLower, prefixDistances, Rows, sharedStarts, walkNear } from './fuzzy'
 import { TopK } from './top'
 import type { PageReader } from './store/reader'
 import { valueAt, type Place, type SortedTable } from './store/sorted'
@@ -28,7 +28,7 @@ const byUnits = (a: WordEntry, b: WordEntry) => b.word.units - a.word.units
 
 export class Lexicon {
   /** For each resident key, the start every key of its step shares, and how much of it the step before shares (computed once, on the first typo). */
-  #stepPrefixes: { prefixes: string[]; starts: Uint16Array } | undefined
+  #stepPrefixes: { prefixes: string[]; starts: Uint16Array; lower: Int32Array } | undefined
   #pagesOfSteps: Int32Array | undefined
 
   constructor(
@@ -81,9 +81,9 @@ export class Lexicon {
   async near(reader: PageReader, word: string, maxEdits: number, max: number, maxPages: number): Promise<NearWords> {
     const { index } = this.table
     if (index.keys.length === 0) return { words: [], cut: false }
-    const { prefixes, starts } = this.#prefixes()
+    const { prefixes, starts, lower } = this.#prefixes()
     const rows = new Rows(word, maxEdits)
-    const bounds = prefixDistances(prefixes, starts, rows)
+    const bounds = prefixDistances(prefixes, starts, lower, rows)
     const home = this.table.pageFor(word)
     // A page's promise: how much of the word one of its steps' shared start matches, net of the edits it takes (keys sharing
     // `app` at one edit are likelier to hold `ppointed`'s neighbour than keys sharing `p` at none), its best step's; -1 when no
@@ -121,11 +121,12 @@ export class Lexicon {
     return { words: found.sort((a, b) => a.edits - b.edits || byUnits(a, b)).slice(0, max), cut: promising > read.length }
   }
 
-  /** The start every key of each step shares, and their {@link sharedStarts} (computed once, on the first typo). */
-  #prefixes(): { prefixes: string[]; starts: Uint16Array } {
+  /** The start every key of each step shares, their {@link sharedStarts} and its {@link nextLower} (computed once, on the first typo). */
+  #prefixes(): { prefixes: string[]; starts: Uint16Array; lower: Int32Array } {
     if (!this.#stepPrefixes) {
       const prefixes = this.table.index.keys.map((k, s) => k.slice(0, this.table.index.shared[s]))
-      this.#stepPrefixes = { prefixes, starts: sharedStarts(prefixes) }
+      const starts = sharedStarts(prefixes)
+      this.#stepPrefixes = { prefixes, starts, lower: nextLower(starts) }
     }
     return this.#stepPrefixes
   }
