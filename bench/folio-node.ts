@@ -10,10 +10,10 @@
  * and worst time and what it cut, and the memory the index holds after all of it.
  */
 import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { loadIndex } from '../src/library'
 import { search } from '../src/query/search'
+import { indexFolder } from './index-folder'
 import { heapBytes, medianPerQuery, quantile, WARM_PASSES } from './stats'
 
 export interface NodeQueries {
@@ -40,13 +40,7 @@ const passes = Number(passesArg)
 const queries = JSON.parse(readFileSync(queriesPath, 'utf8')) as NodeQueries
 const before = await heapBytes()
 const started = performance.now()
-const index = await loadIndex(async (path) => {
-  try {
-    return new Response(readFileSync(join(dir, path.replace(/^index\//, ''))))
-  } catch {
-    return new Response('not found', { status: 404 })
-  }
-})
+const index = await loadIndex(indexFolder(dir))
 const loadMs = performance.now() - started
 const run = async (q: string) => {
   const library = index.open()
