@@ -124,13 +124,28 @@ export function nextLower(starts: ArrayLike<number>): Int32Array {
 }
 
 /**
- * For each of `prefixes` (in any order, best when neighbours share a start),
- * the fewest edits between the rows' word and any string beginning with it: the
- * least value of its row. Values above the rows' `maxEdits` read as `maxEdits + 1`.
- * `starts` is their {@link sharedStarts} (the prefixes stay, words change:
- * comparing them anew was most of the walk), `lower` its {@link nextLower}.
+ * Strings to measure words against again and again (in any order, best when
+ * neighbours share a start), with what walking them as a trie needs: each
+ * one's {@link sharedStarts} and its {@link nextLower}. The strings stay,
+ * words change: comparing them anew was most of the walk.
  */
-export function prefixDistances(prefixes: readonly string[], starts: ArrayLike<number>, lower: Int32Array, rows: Rows): Uint8Array {
+export interface Prefixes {
+  strings: readonly string[]
+  starts: Uint16Array
+  lower: Int32Array
+}
+
+export function prefixesOf(strings: readonly string[]): Prefixes {
+  const starts = sharedStarts(strings)
+  return { strings, starts, lower: nextLower(starts) }
+}
+
+/**
+ * For each of the prefixes, the fewest edits between the rows' word and any
+ * string beginning with it: the least value of its row. Values above the
+ * rows' `maxEdits` read as `maxEdits + 1`.
+ */
+export function prefixDistances({ strings: prefixes, starts, lower }: Prefixes, rows: Rows): Uint8Array {
   const { maxEdits } = rows
   const far = maxEdits + 1
   const out = new Uint8Array(prefixes.length)

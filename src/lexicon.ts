@@ -6,7 +6,7 @@
  */
 import { ByteReader } from './format/bytes'
 import { decodeEntry, wordUnits, type LexiconEntry, type WordInfo } from './format/lexicon'
-import { nextLower, prefixDistances, Rows, sharedStarts, walkNear } from './fuzzy'
+import { prefixDistances, prefixesOf, Rows, walkNear, type Prefixes } from './fuzzy'
 import { TopK } from './top'
 import type { PageReader } from './store/reader'
 import { valueAt, type Place, type SortedTable } from './store/sorted'
@@ -27,8 +27,8 @@ const isWord = (e: LexiconEntry): e is WordEntry => e.word !== undefined
 const byUnits = (a: WordEntry, b: WordEntry) => b.word.units - a.word.units
 
 export class Lexicon {
-  /** For each resident key, the start every key of its step shares, how much of it the step before shares, and the next step sharing less (computed once, on the first typo). */
-  #stepPrefixes: { prefixes: string[]; starts: Uint16Array; lower: Int32Array } | undefined
+  /** For each resident key, the start every key of its step shares (computed once, on the first typo). */
+  #stepPrefixes: Prefixes | undefined
   #pagesOfSteps: Int32Array | undefined
 
   constructor(
@@ -81,9 +81,9 @@ export class Lexicon {
   async near(reader: PageReader, word: string, maxEdits: number, max: number, maxPages: number): Promise<NearWords> {
     const { index } = this.table
     if (index.keys.length === 0) return { words: [], cut: false }
-    const { prefixes, starts, lower } = this.#prefixes()
+    const prefixes = this.#prefixes()
     const rows = new Rows(word, maxEdits)
-    const bounds = prefixDistances(prefixes, starts, lower, rows)
+    const bounds = prefixDistances(prefixes, rows)
     const home = this.table.pageFor(word)
     // A page's promise: how much of the word one of its steps' shared start matches, net of the edits it takes (keys sharing
     // `app` at one edit are likelier to hold `ppointed`'s neighbour than keys sharing `p` at none), its best step's; -1 when no
@@ -93,7 +93,7 @@ export class Lexicon {
     const promise = new Int32Array(this.table.pages).fill(-1)
     for (let s = 0; s < stepPages.length; s++) {
       if (bounds[s]! > maxEdits) continue
-      const value = prefixes[s]!.length - bounds[s]!
+      const value = prefixes.strings[s]!.length - bounds[s]!
       if (value > promise[stepPages[s]!]!) promise[stepPages[s]!] = value
     }
     const away = (p: number) => Math.abs(p - home)
@@ -121,13 +121,9 @@ export class Lexicon {
     return { words: found.sort((a, b) => a.edits - b.edits || byUnits(a, b)).slice(0, max), cut: promising > read.length }
   }
 
-  /** The start every key of each step shares, their {@link sharedStarts} and its {@link nextLower} (computed once, on the first typo). */
-  #prefixes(): { prefixes: string[]; starts: Uint16Array; lower: Int32Array } {
-    if (!this.#stepPrefixes) {
-      const prefixes = this.table.index.keys.map((k, s) => k.slice(0, this.table.index.shared[s]))
-      const starts = sharedStarts(prefixes)
-      this.#stepPrefixes = { prefixes, starts, lower: nextLower(starts) }
-    }
+  /** The start every key of each step shares, ready to measure words against (computed once, on the first typo). */
+  #prefixes(): Prefixes {
+    this.#stepPrefixes ??= prefixesOf(this.table.index.keys.map((k, s) => k.slice(0, this.table.index.shared[s])))
     return this.#stepPrefixes
   }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { random } from '../../bench/random'
-import { lowerBound, nextLower, prefixDistances, Rows, sharedStarts, walkNear } from '../../src/fuzzy'
+import { lowerBound, nextLower, prefixDistances, prefixesOf, Rows, sharedStarts, walkNear } from '../../src/fuzzy'
 
 /** Edit distance with neighbours' swaps counting one (optimal string alignment), the plain way. */
 function distance(a: string, b: string): number {
@@ -34,11 +34,10 @@ describe('walkNear', () => {
 describe('prefixDistances', () => {
   it('gives each prefix the fewest edits to any string beginning with it, up to the most edits and one', () => {
     const prefixes = words.map((w) => w.slice(0, 1 + Math.floor(rand() * w.length)))
-    const starts = sharedStarts(prefixes)
-    const lower = nextLower(starts)
+    const walked = prefixesOf(prefixes)
     for (let k = 0; k < 30; k++) {
       const word = wordOf()
-      const bounds = prefixDistances(prefixes, starts, lower, new Rows(word, 2))
+      const bounds = prefixDistances(walked, new Rows(word, 2))
       // Each prefix was cut from a word at its place: never farther than that word.
       prefixes.forEach((_, i) => expect(bounds[i]).toBeLessThanOrEqual(Math.min(3, distance(words[i]!, word))))
       // A string beginning with the prefix is nearest when it goes on as the word does from some point.
