@@ -65,8 +65,11 @@ export class Occurrences {
 }
 
 export class PhraseChecker {
-  /** Candidates checked so far (the query's budget counts them). */
-  checked = 0
+  /**
+   * Positions read so far, a candidate's of one term each (the query's budget counts them): a candidate of eight phrases over
+   * nine words costs what four of one two-word phrase do, as reading and matching them does.
+   */
+  read = 0
   /** The phrases' words, as index terms: those whose positions are read. */
   readonly terms: ReadonlySet<string>
 
@@ -79,6 +82,11 @@ export class PhraseChecker {
   ) {
     this.phrases = [...plan.groups.flat().flatMap((c) => (c.phrase ? [c.phrase] : [])), ...plan.excludedPhrases]
     this.terms = new Set(this.phrases.flat(2).map((w) => w.term))
+  }
+
+  /** Candidates whose positions `budget` (positions read, in all) still pays for. */
+  room(budget: number): number {
+    return Math.max(0, Math.floor((budget - this.read) / Math.max(1, this.terms.size)))
   }
 
   /**
@@ -119,7 +127,7 @@ export class PhraseChecker {
     const slot = new Int32Array(m.units.length).fill(-1)
     checked.forEach((c, i) => (slot[c] = i))
     const units = Uint32Array.from(checked, (c) => m.units[c]!)
-    this.checked += units.length
+    this.read += units.length * this.terms.size
     const found = new Map<string, TermAt>()
     await Promise.all([...this.terms].map(async (term) => {
       const info = this.plan.terms.get(term)

@@ -25,7 +25,7 @@ export interface SearchLimits {
   exhaustive: number
   postings: number
   pages: number
-  phraseChecks: number
+  phrasePositions: number
 }
 
 /** What one search may spend, documented where it is set. */
@@ -36,8 +36,11 @@ export const searchLimits: SearchLimits = {
   postings: 20_000,
   /** Index pages a query may read (cached or not). */
   pages: 64,
-  /** Candidates a query's phrases may be checked against (phrases of common words have tens of thousands). */
-  phraseChecks: 1_500,
+  /**
+   * Positions a query's phrases may read, a candidate's of one phrase word each: 1,500 candidates of a two-word phrase, 333 of
+   * eight phrases over nine words (phrases of common words have tens of thousands of candidates).
+   */
+  phrasePositions: 3_000,
 }
 
 /** What a search asks for; parameters already validated. */
@@ -80,7 +83,7 @@ export async function search(library: Library, request: SearchRequest, limits: S
   // Units with every word rank first; when they do not fill the page, units with some of the words follow
   // (Meilisearch's `matchingStrategy: last`, Algolia's optional words). Each pass may spend half the budget.
   const fallback = plan.groups.length > 1
-  const half = fallback ? { ...limits, postings: limits.postings / 2, phraseChecks: limits.phraseChecks / 2 } : limits
+  const half = fallback ? { ...limits, postings: limits.postings / 2, phrasePositions: limits.phrasePositions / 2 } : limits
   const groups = formGroups(plan)
   // Reranking by words held and words as written looks past the page asked for only where it can change the order.
   const depth = (combineWith: 'and' | 'or') => (request.sort !== 'date' && (combineWith === 'or' || groups.length >= 2) ? rankDefaults.rerankDepth : 0)
@@ -160,7 +163,7 @@ async function collect(library: Library, plan: Plan, combineWith: 'and' | 'or', 
     if (phrasing) {
       // Only the candidates that may hold a phrase are checked, and counted.
       needing = phrases.candidates(m)
-      const room = Math.max(0, limits.phraseChecks - phrases.checked)
+      const room = phrases.room(limits.phrasePositions)
       if (needing.length > room) {
         m = firstMatches(m, needing[room]!)
         needing = needing.slice(0, room)
@@ -197,7 +200,7 @@ async function collect(library: Library, plan: Plan, combineWith: 'and' | 'or', 
   }, consume, {
     budget: { postings: limits.postings, pages: limits.pages },
     // Evaluated whole only when every candidate's phrases can be checked.
-    exhaustive: phrasing ? Math.min(limits.exhaustive, limits.phraseChecks) : limits.exhaustive,
+    exhaustive: phrasing ? Math.min(limits.exhaustive, phrases.room(limits.phrasePositions)) : limits.exhaustive,
     ...(byDate && { priority: (i: Interval) => earliestDate(library, i) }),
     cutoff: () => {
       const worst = top.worst
@@ -206,7 +209,7 @@ async function collect(library: Library, plan: Plan, combineWith: 'and' | 'or', 
     ...(!byDate && { threshold: () => top.worst?.score ?? -Infinity }),
     // A round's candidates' positions are fetched together (a failure shows when they are read), and with the blocks when they fit.
     ...(phrasing && {
-      ahead: (m: Matches) => void phrases.fetchAhead(m, Math.max(0, limits.phraseChecks - phrases.checked)).catch(() => {}),
+      ahead: (m: Matches) => void phrases.fetchAhead(m, phrases.room(limits.phrasePositions)).catch(() => {}),
       positioned: phrases.terms,
     }),
   })

@@ -16,7 +16,7 @@ import { tempDir } from '../../support/temp'
 
 const request = (q: string): SearchRequest => ({ q, limit: 10, offset: 0, filters: {}, sort: 'relevance', origin: 'https://folio.test' })
 /** Limits small enough that the shipped corpus reaches them. */
-const tight: SearchLimits = { exhaustive: 500, postings: 20_000, pages: searchLimits.pages, phraseChecks: 300 }
+const tight: SearchLimits = { exhaustive: 500, postings: 20_000, pages: searchLimits.pages, phrasePositions: 600 }
 
 describe('search keeps to its budget, whatever the query', () => {
   let index: LoadedIndex
@@ -48,6 +48,19 @@ describe('search keeps to its budget, whatever the query', () => {
     expect(body.total_relation).toBe('gte')
     expect(body.hits.length).toBe(10)
     for (const hit of body.hits) expect(hit.snippet_text.toLowerCase()).toMatch(/of the/)
+  })
+
+  it('phrases of common words: a candidate costs the positions of every phrase word, so more phrases check fewer candidates', async () => {
+    // Under 600 positions, one two-word phrase checks up to 300 candidates; four phrases over five words, 60 in each pass.
+    const one = await hostile('"of the"')
+    const four = await hostile('"of the" "in the" "to the" "and the"')
+    expect(one.total).toBeGreaterThan(60)
+    expect(one.total).toBeLessThanOrEqual(300)
+    expect(four).toMatchObject({ partial: true, total_relation: 'gte' })
+    expect(four.cut).toContain('phrases')
+    expect(four.total).toBeLessThanOrEqual(60)
+    expect(four.hits.length).toBe(10)
+    for (const hit of four.hits) expect(hit.snippet_text.toLowerCase()).toMatch(/(of|in|to|and) the/)
   })
 
   it('a phrase of common words finds hits even where the budget pays for only part of a round of reads', async () => {
@@ -113,10 +126,10 @@ describe('search keeps to its budget, whatever the query', () => {
   })
 
   it('spends phrase checks only on the candidates whose words allow the phrase', async () => {
-    // Of the 1,342 units with some of the words, fewer than 200 hold both words of the phrase.
+    // Of the 1,342 units with some of the words, fewer than 200 hold the phrase's three words (each pass may check 200).
     const q = '"Japanese-United States" Japan'
     const whole = await search(index.open(), request(q))
-    const few = await search(index.open(), request(q), { ...searchLimits, phraseChecks: 400 })
+    const few = await search(index.open(), request(q), { ...searchLimits, phrasePositions: 1_200 })
     expect(few.cut).not.toContain('phrases')
     expect(few.total).toBe(whole.total)
     expect(few.hits.map((h) => h.id)).toEqual(whole.hits.map((h) => h.id))
@@ -255,7 +268,7 @@ describe('search, reading', () => {
   it("reads the positions its phrase's candidates need in as few rounds as six reads a round allow", async () => {
     const { index, log } = await roundsIndex(await indexFolder(commonWordsCorpus(), 4 * 1024))
     // Evaluated stretch by stretch, each stretch's candidates checked on positions.
-    const body = await search(index.open(), request('"beta and alpha"'), { exhaustive: 0, postings: 100_000, pages: 1000, phraseChecks: 100_000 })
+    const body = await search(index.open(), request('"beta and alpha"'), { exhaustive: 0, postings: 100_000, pages: 1000, phrasePositions: 300_000 })
     expect(body.total).toBe(8000)
     const rounds = log.filter((paths) => paths.some((p) => p.includes('/positions.')))
     const pages = new Set(rounds.flat().filter((p) => p.includes('/positions.'))).size
