@@ -144,12 +144,13 @@ function scaleSection(list: readonly ScaleResult[]): string {
       return `${Math.max(...fetched.map((f) => f.p50))} / ${Math.max(...fetched.map((f) => f.p95))} (worst kind)`
     }),
     '',
-    'Hostile queries (bench/queries.ts) in Node: median time of several runs (worst in brackets), postings read, what the budget cut:',
+    'Hostile queries (bench/queries.ts) in Node: median time of several runs once each is warmed as the kinds are (in brackets its first run, before the JIT had compiled its shape, and its worst), postings read, what the budget cut:',
     '',
     head('query'),
     ...list[0]!.folio.hostile.map((h, i) => line(h.name, (s) => {
       const x = s.folio.hostile[i]!
-      return `${ms(x.ms)} ms (${ms(x.worstMs)}), ${thousands(x.postings)} postings${x.cut.length > 0 ? `, cut: ${x.cut.join(', ')}` : ''}`
+      const first = x.firstMs === undefined ? '' : `first ${ms(x.firstMs)}, worst `
+      return `${ms(x.ms)} ms (${first}${ms(x.worstMs)}), ${thousands(x.postings)} postings${x.cut.length > 0 ? `, cut: ${x.cut.join(', ')}` : ''}`
     })),
   ].join('\n')
 }

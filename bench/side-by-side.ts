@@ -18,7 +18,7 @@ import { join, resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import type { NodeQueries } from './folio-node'
 import { indexFolder } from './index-folder'
-import { median, WARM_PASSES } from './stats'
+import { hostileWarmRuns, median, WARM_PASSES } from './stats'
 
 type Ask = (q: string) => Promise<{ hits: { id: string }[]; total: number; cut: string[] }>
 
@@ -44,15 +44,15 @@ const sets = [
   ...Object.entries(queries.hostile).map(([name, q]) => ({ name: `hostile: ${name}`, list: [q], warmed: false })),
 ]
 
-const warm = async (lists: string[][]) => {
-  for (let pass = 0; pass < WARM_PASSES; pass++) for (const list of lists) for (const q of list) for (const ask of Object.values(versions)) await ask(q)
+const warm = async (lists: string[][], passes: number) => {
+  for (let pass = 0; pass < passes; pass++) for (const list of lists) for (const q of list) for (const ask of Object.values(versions)) await ask(q)
 }
-await warm(Object.values(queries.kinds))
+await warm(Object.values(queries.kinds), WARM_PASSES)
 console.log(`${'queries'.padEnd(24)} ${'other'.padStart(8)} ${'this'.padStart(8)}  (ms a query: median of ${runs} runs)`)
 for (const { name, list, warmed } of sets) {
   const times = { other: [] as number[], this: [] as number[] }
   const answers = { other: '', this: '' }
-  if (!warmed) await warm([list])
+  if (!warmed) await warm([list], hostileWarmRuns(queries.kinds))
   for (let run = 0; run < runs; run++) {
     // Each version goes first in every other run.
     for (const which of run % 2 === 0 ? (['other', 'this'] as const) : (['this', 'other'] as const)) {

@@ -27,6 +27,13 @@ export function knownItem(ranks: readonly number[]) {
  */
 export const WARM_PASSES = 2
 
+/**
+ * Runs of one hostile query before it is timed: as many as each kind's path gets in its warm passes. A hostile shape takes
+ * paths the kinds do not (a hundred terms, eight phrases), and two runs of it left it compiling: 32 prefixes at 10 MB took 60
+ * ms on its first run, 15 to 25 on its next ten, and 5 to 7 from its twentieth on.
+ */
+export const hostileWarmRuns = (kinds: Record<string, readonly string[]>): number => WARM_PASSES * Math.max(1, ...Object.values(kinds).map((l) => l.length))
+
 /** Heap and array buffers in use, after collections when the process runs with `--expose-gc`. */
 export async function heapBytes(): Promise<number> {
   // Buffers outlive their wrappers by a collection (their memory is freed by finalizers): collect, let them run, collect again.
