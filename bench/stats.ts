@@ -30,7 +30,7 @@ export const WARM_PASSES = 2
 /**
  * Runs of one hostile query before it is timed: as many as each kind's path gets in its warm passes. A hostile shape takes
  * paths the kinds do not (a hundred terms, eight phrases), and two runs of it left it compiling: 32 prefixes at 10 MB took 60
- * ms on its first run, 15 to 25 on its next ten, and 5 to 7 from its twentieth on.
+ * ms on its first run, 8 to 29 on its next nineteen, about 7 from its twentieth and about 5 from its fiftieth.
  */
 export const hostileWarmRuns = (kinds: Record<string, readonly string[]>): number => WARM_PASSES * Math.max(1, ...Object.values(kinds).map((l) => l.length))
 

@@ -67,7 +67,7 @@ export class Occurrences {
 export class PhraseChecker {
   /**
    * Positions read so far, a candidate's of one term each (the query's budget counts them): a candidate of eight phrases over
-   * nine words costs what four of one two-word phrase do, as reading and matching them does.
+   * nine words costs what four and a half of one two-word phrase do, as reading and matching them does.
    */
   read = 0
   /** The phrases' words, as index terms: those whose positions are read. */
