@@ -27,7 +27,7 @@ const isWord = (e: LexiconEntry): e is WordEntry => e.word !== undefined
 const byUnits = (a: WordEntry, b: WordEntry) => b.word.units - a.word.units
 
 export class Lexicon {
-  /** For each resident key, the start every key of its step shares (computed once, on the first typo). */
+  /** For each resident key, the start every key of its step shares, walked as a trie (computed once, on the first typo). */
   #stepPrefixes: Prefixes | undefined
   #pagesOfSteps: Int32Array | undefined
 

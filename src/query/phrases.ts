@@ -66,10 +66,10 @@ export class Occurrences {
 
 export class PhraseChecker {
   /**
-   * Positions read so far, a candidate's of one term each (the query's budget counts them): a candidate of eight phrases over
-   * nine words costs what four and a half of one two-word phrase do, as reading and matching them does.
+   * Positions read so far, a candidate's of one term each (`budget` counts them): a candidate of eight phrases over nine words
+   * costs what four and a half of one two-word phrase do, as reading and matching them does.
    */
-  read = 0
+  #read = 0
   /** The phrases' words, as index terms: those whose positions are read. */
   readonly terms: ReadonlySet<string>
 
@@ -79,14 +79,16 @@ export class PhraseChecker {
   constructor(
     readonly session: PostingsSession,
     readonly plan: Plan,
+    /** Positions the query's phrases may read, in all. */
+    readonly budget: number,
   ) {
     this.phrases = [...plan.groups.flat().flatMap((c) => (c.phrase ? [c.phrase] : [])), ...plan.excludedPhrases]
     this.terms = new Set(this.phrases.flat(2).map((w) => w.term))
   }
 
-  /** Candidates whose positions `budget` (positions read, in all) still pays for. */
-  room(budget: number): number {
-    return Math.max(0, Math.floor((budget - this.read) / Math.max(1, this.terms.size)))
+  /** Candidates whose positions what is left of the budget pays for. */
+  room(): number {
+    return Math.max(0, Math.floor((this.budget - this.#read) / Math.max(1, this.terms.size)))
   }
 
   /**
@@ -105,14 +107,14 @@ export class PhraseChecker {
 
   /**
    * Starts fetching the positions pages that checking the candidates of `m`
-   * (the first `room`, as {@link occurrences} would check them) will read,
+   * (as many as the budget has {@link room} for) will read,
    * when they fit in a round of reads: the batches of one round of the
    * evaluation then read their positions in one round, not one each. Only a
    * cold request reads ahead ({@link PageReader.cold}).
    */
-  async fetchAhead(m: Matches, room: number): Promise<void> {
+  async fetchAhead(m: Matches): Promise<void> {
     if (!this.session.reader.cold) return
-    const units = Uint32Array.from(this.candidates(m).slice(0, room), (c) => m.units[c]!)
+    const units = Uint32Array.from(this.candidates(m).slice(0, this.room()), (c) => m.units[c]!)
     if (units.length === 0) return
     const terms = [...this.terms].flatMap((term) => this.plan.terms.get(term) ?? [])
     const wanted = await Promise.all(terms.map(async (t) => {
@@ -127,7 +129,7 @@ export class PhraseChecker {
     const slot = new Int32Array(m.units.length).fill(-1)
     checked.forEach((c, i) => (slot[c] = i))
     const units = Uint32Array.from(checked, (c) => m.units[c]!)
-    this.read += units.length * this.terms.size
+    this.#read += units.length * this.terms.size
     const found = new Map<string, TermAt>()
     await Promise.all([...this.terms].map(async (term) => {
       const info = this.plan.terms.get(term)

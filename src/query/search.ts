@@ -143,7 +143,7 @@ async function collect(library: Library, plan: Plan, combineWith: 'and' | 'or', 
   const top = new TopK<Kept>(request.offset + request.limit + rerank, byDate
     ? (a, b) => a.date < b.date || (a.date === b.date && a.unit < b.unit)
     : (a, b) => a.score > b.score || (a.score === b.score && a.unit < b.unit))
-  const phrases = new PhraseChecker(library.postings, plan)
+  const phrases = new PhraseChecker(library.postings, plan, limits.phrasePositions)
   const cut = new Set<Cut>()
   const docs = library.documents
 
@@ -163,7 +163,7 @@ async function collect(library: Library, plan: Plan, combineWith: 'and' | 'or', 
     if (phrasing) {
       // Only the candidates that may hold a phrase are checked, and counted.
       needing = phrases.candidates(m)
-      const room = phrases.room(limits.phrasePositions)
+      const room = phrases.room()
       if (needing.length > room) {
         m = firstMatches(m, needing[room]!)
         needing = needing.slice(0, room)
@@ -200,7 +200,7 @@ async function collect(library: Library, plan: Plan, combineWith: 'and' | 'or', 
   }, consume, {
     budget: { postings: limits.postings, pages: limits.pages },
     // Evaluated whole only when every candidate's phrases can be checked.
-    exhaustive: phrasing ? Math.min(limits.exhaustive, phrases.room(limits.phrasePositions)) : limits.exhaustive,
+    exhaustive: phrasing ? Math.min(limits.exhaustive, phrases.room()) : limits.exhaustive,
     ...(byDate && { priority: (i: Interval) => earliestDate(library, i) }),
     cutoff: () => {
       const worst = top.worst
@@ -209,7 +209,7 @@ async function collect(library: Library, plan: Plan, combineWith: 'and' | 'or', 
     ...(!byDate && { threshold: () => top.worst?.score ?? -Infinity }),
     // A round's candidates' positions are fetched together (a failure shows when they are read), and with the blocks when they fit.
     ...(phrasing && {
-      ahead: (m: Matches) => void phrases.fetchAhead(m, phrases.room(limits.phrasePositions)).catch(() => {}),
+      ahead: (m: Matches) => void phrases.fetchAhead(m).catch(() => {}),
       positioned: phrases.terms,
     }),
   })
