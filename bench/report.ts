@@ -119,7 +119,7 @@ function scaleSection(list: readonly ScaleResult[]): string {
     line('index files', (s) => thousands(s.build.files)),
     line('index, raw / gzip', (s) => `${mb(s.build.rawBytes)} / ${mb(s.build.gzipBytes)}`),
     line('rebuild, nothing changed', (s) => `${s.build.upToDateSeconds.toFixed(1)} s`),
-    line('rebuild, one volume changed', (s) => `${s.build.oneChangedSeconds.toFixed(1)} s`),
+    line('rebuild, one volume changed', (s) => `${s.build.oneChangedSeconds.toFixed(1)} s${s.build.oneChangedGroups ? ` (${s.build.oneChangedGroups.reused} of ${s.build.oneChangedGroups.total} groups reused)` : ''}`),
     line('plain MiniSearch: build / memory', (s) => (s.minisearch ? `${(s.minisearch.buildMs / 1000).toFixed(1)} s / ${mb(s.minisearch.memoryBytes)}` : '–')),
     '',
     'Query latency in ms, p50 / p95 / p99, with snippets and facets; pages and postings read per query (mean); plain MiniSearch beside it (ids only):',
