@@ -4,7 +4,7 @@
  *
  * 1. The corpus files are hashed. When they and the build's code are those
  *    of the index already in `out`, it is up to date and nothing is done.
- * 2. Files are read in groups of about {@link GROUP_BYTES}, one group at a
+ * 2. Files are read in groups of at most about {@link GROUP_BYTES}, one group at a
  *    time: parsed, their units cut into pages, their postings gathered into a
  *    segment written out as a sorted run. A group's results are kept in the
  *    cache under the hash of its files, so that a rebuild after one volume
@@ -70,6 +70,8 @@ export interface BuildOptions {
   cache: string | false
   /** Page size of the postings and positions streams. */
   streamPageBytes?: number
+  /** Corpus bytes a group of files holds at most (about: it ends after the file that reaches it). */
+  groupBytes?: number
   onProgress?: (phase: string, done: number, total: number) => void
 }
 
@@ -104,7 +106,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
   const settings = JSON.stringify({ format: FORMAT, code: codeHash(), streamPageBytes, pages: pageDefaults, target: options.target })
   const hashes = listed.files.map((f) => [relative(options.corpus, f.path), fileHash(f.path)] as const)
   const inputs = sha256(settings + JSON.stringify(hashes))
-  const groups = groupFiles(listed.files, hashes.map(([, h]) => h), settings)
+  const groups = groupFiles(listed.files, hashes, settings, options.groupBytes ?? GROUP_BYTES)
 
   const previous = readManifest(options.out)
   if (previous?.inputs === inputs && isComplete(options.out, previous)) {
@@ -163,8 +165,20 @@ interface Group {
   files: CorpusFile[]
 }
 
-/** Consecutive files, about {@link GROUP_BYTES} a group, each keyed by its files' hashes and the build's settings. */
-function groupFiles(files: readonly CorpusFile[], hashes: readonly string[], settings: string): Group[] {
+/** A group may end, past a quarter of its bytes, after about one file in this many: those whose names say so. */
+const BOUNDARY_ODDS = 4
+
+/**
+ * Consecutive files, at most about `groupBytes` a group, each keyed by its
+ * files' hashes and the build's settings. Past a quarter of that size a
+ * group ends after a file whose name's hash says so (one in
+ * {@link BOUNDARY_ODDS}), and at the full size after any file. Ends chosen by the files' names, not by the
+ * bytes before them, stay put when a volume is added, removed or grows: a
+ * rebuild parses the groups around the change, not every group after it
+ * (content-defined chunking, as rsync and restic cut files, at the grain of
+ * whole files).
+ */
+function groupFiles(files: readonly CorpusFile[], hashes: readonly (readonly [string, string])[], settings: string, groupBytes: number): Group[] {
   const groups: Group[] = []
   let current: CorpusFile[] = []
   let parts: string[] = [settings]
@@ -177,10 +191,11 @@ function groupFiles(files: readonly CorpusFile[], hashes: readonly string[], set
     bytes = 0
   }
   files.forEach((f, i) => {
+    const [name, hash] = hashes[i]!
     current.push(f)
-    parts.push(`${f.file}\u0000${hashes[i]}`)
+    parts.push(`${f.file}\u0000${hash}`)
     bytes += f.size
-    if (bytes >= GROUP_BYTES) close()
+    if (bytes >= groupBytes || (bytes >= groupBytes / 4 && parseInt(sha256(name).slice(0, 8), 16) % BOUNDARY_ODDS === 0)) close()
   })
   close()
   return groups

@@ -49,6 +49,22 @@ describe('buildIndex', () => {
     expect(again).toMatchObject({ upToDate: true, manifest: first.manifest })
     expect(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).inputs).toBe(first.manifest!.inputs)
   })
+
+  it('parses again only the groups of files around a volume added, and writes what a build without its cache writes', async () => {
+    const [corpus, cache, out, fresh] = [temp(), temp(), temp(), temp()]
+    const text = (n: number) => `1. Document ${n}\n\n${Array.from({ length: 150 }, (_, i) => `word${(n * 31 + i) % 997}`).join(' ')}.`
+    for (let n = 10; n < 70; n++) writeFileSync(join(corpus, `v${n}.txt`), text(n))
+    const build = (into: string, withCache: string | false) =>
+      buildIndex({ corpus, out: into, target: 'workers-free', builtAt: new Date(0), cache: withCache, groupBytes: 8192 })
+    const first = await build(out, cache)
+    expect(first.groups.total).toBeGreaterThan(6)
+    // Early in the corpus's order: had groups ended where their bytes said, every group after it would be parsed again.
+    writeFileSync(join(corpus, 'v11a.txt'), text(99))
+    const added = await build(out, cache)
+    expect(added.groups.reused).toBeGreaterThanOrEqual(added.groups.total - 2)
+    const uncached = await build(fresh, false)
+    expect(uncached.manifest!.hash).toBe(added.manifest!.hash)
+  })
 })
 
 describe('dateNumber', () => {
