@@ -37,7 +37,30 @@ export function mergeRuns(
   termOf: (word: string) => string,
   onTerm?: (done: number) => void,
 ): Merged {
-  const runs = paths.map((p) => new RunReader(p))
+  // Each run's words become numbers of the corpus's words as the run is opened, and its word table is let go:
+  // held for every run at once until the terms were merged, the tables were most of the build's memory at 1 GB.
+  const numbers = new Map<string, number>()
+  const counts: number[] = []
+  const spellings: Map<string, number>[] = []
+  const runs: RunReader[] = []
+  const local: Uint32Array[] = []
+  for (const path of paths) {
+    const run = new RunReader(path)
+    local.push(Uint32Array.from(run.words, (w) => {
+      let n = numbers.get(w.word)
+      if (n === undefined) {
+        numbers.set(w.word, (n = counts.length))
+        counts.push(0)
+        spellings.push(new Map())
+      }
+      counts[n]! += w.units
+      const s = spellings[n]!
+      for (const [spelling, k] of w.spellings) s.set(spelling, (s.get(spelling) ?? 0) + k)
+      return n
+    }))
+    run.words.length = 0
+    runs.push(run)
+  }
   const bases: number[] = []
   let units = 0
   let averageLength = 0
@@ -49,32 +72,25 @@ export function mergeRuns(
     }
   }
 
-  const spellings = new Map<string, Map<string, number>>()
-  const counts = new Map<string, number>()
-  const local: string[][] = runs.map((run) => run.words.map((w) => {
-    counts.set(w.word, (counts.get(w.word) ?? 0) + w.units)
-    let s = spellings.get(w.word)
-    if (!s) spellings.set(w.word, (s = new Map()))
-    for (const [spelling, n] of w.spellings) s.set(spelling, (s.get(spelling) ?? 0) + n)
-    return w.word
-  }))
   const byTerm = new Map<string, string[]>()
-  for (const word of counts.keys()) {
+  for (const word of numbers.keys()) {
     const term = termOf(word)
     const list = byTerm.get(term)
     if (list) list.push(word)
     else byTerm.set(term, [word])
   }
   const words = new Map<string, CorpusWord>()
+  const variantOf = new Uint32Array(counts.length)
   for (const [term, list] of byTerm) {
     list.sort((a, b) => (a < b ? -1 : 1)).forEach((word, variant) => {
-      words.set(word, { word, term, units: counts.get(word)!, display: usualSpelling(spellings.get(word)!), variant })
+      const n = numbers.get(word)!
+      words.set(word, { word, term, units: counts[n]!, display: usualSpelling(spellings[n]!), variant })
+      variantOf[n] = variant
     })
   }
-  spellings.clear()
-  // The runs' word tables are merged: keep only what the terms need.
-  for (const run of runs) run.words.length = 0
-  const variantsOf = local.map((list) => Uint32Array.from(list, (w) => words.get(w)!.variant))
+  numbers.clear()
+  spellings.length = 0
+  const variantsOf = local.map((list) => list.map((n) => variantOf[n]!))
 
   const terms = new Map<string, TermInfo>()
   const heap = new RunHeap(runs)
