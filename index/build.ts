@@ -4,8 +4,8 @@
  *
  * 1. The corpus files are hashed. When they and the build's code are those
  *    of the index already in `out`, it is up to date and nothing is done.
- * 2. Files are read in groups of at most about {@link GROUP_BYTES}, one group at a
- *    time: parsed, their units cut into pages, their postings gathered into a
+ * 2. Files are read in groups of at most about {@link GROUP_BYTES}, one group
+ *    at a time: parsed, their units cut into pages, their postings gathered into a
  *    segment written out as a sorted run. A group's results are kept in the
  *    cache under the hash of its files, so that a rebuild after one volume
  *    changed parses that volume's group alone.
@@ -172,11 +172,11 @@ const BOUNDARY_ODDS = 4
  * Consecutive files, at most about `groupBytes` a group, each keyed by its
  * files' hashes and the build's settings. Past a quarter of that size a
  * group ends after a file whose name's hash says so (one in
- * {@link BOUNDARY_ODDS}), and at the full size after any file. Ends chosen by the files' names, not by the
- * bytes before them, stay put when a volume is added, removed or grows: a
- * rebuild parses the groups around the change, not every group after it
- * (content-defined chunking, as rsync and restic cut files, at the grain of
- * whole files).
+ * {@link BOUNDARY_ODDS}), and at the full size after any file. Ends chosen
+ * by the files' names, not by the bytes before them, stay put when a volume
+ * is added, removed or grows: a rebuild parses the groups around the change,
+ * not every group after it (content-defined chunking, as rsync and restic
+ * cut files, at the grain of whole files).
  */
 function groupFiles(files: readonly CorpusFile[], hashes: readonly (readonly [string, string])[], settings: string, groupBytes: number): Group[] {
   const groups: Group[] = []
