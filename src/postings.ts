@@ -87,6 +87,12 @@ export class PostingsSession {
     for (let p = first; p <= last; p++) this.pages.add(pageKey(kind, p))
   }
 
+  /** The postings pages that reading a term's skip table spans. */
+  skipPages(t: TermInfo): number[] {
+    const [first, last] = this.reader.streamSpan(t.postings, skipRead(t))
+    return Array.from({ length: last - first + 1 }, (_, k) => first + k)
+  }
+
   skips(t: TermInfo): Promise<Skips> {
     let s = this.#skips.get(t.term)
     if (!s) {

@@ -15,6 +15,7 @@ import type { QueryNode } from '../evaluate'
 import type { TermInfo } from '../format/lexicon'
 import type { NearWords, WordEntry } from '../lexicon'
 import type { Library } from '../library'
+import type { PostingsSession } from '../postings'
 import { writtenAsAbbreviation } from './glossary'
 import { QuerySyntaxError, type Clause, type ParsedQuery, type QueryWord } from './parse'
 
@@ -46,6 +47,12 @@ export const queryLimits = {
   expansions: 120,
   /** Lexicon pages searched for the neighbours of all the query's typos together (at most 12 for one, at least one); the pages likeliest to hold them first. */
   fuzzyPages: 24,
+  /**
+   * Postings pages the skip tables of a query's terms may span: expansions past it are dropped (and the answer says so), so that
+   * reading the tables leaves a pass at least half of its pages (`searchLimits.pages`) for blocks. The query's own words are
+   * never dropped. At 1 GB, the skip tables of 32 prefixes' 103 terms spanned 103 pages.
+   */
+  skipPages: 32,
 } as const
 
 /** What planning left out to stay within {@link queryLimits}. */
@@ -160,7 +167,8 @@ export async function planQuery(library: Library, parsed: ParsedQuery, typing: b
   }
   await Promise.all(reads)
 
-  const builder = new Builder(plan, lookups)
+  const builder = new Builder(plan, lookups, library.postings)
+  for (const { w } of words) builder.reserve(w)
   plan.groups = parsed.required.map((group) =>
     group.flatMap((clause): PlannedClause[] => {
       if (clause.type === 'phrase') return [builder.phrase(clause.words)]
@@ -219,10 +227,33 @@ function exactForms(words: readonly QueryWord[]): string[] {
 
 /** Builds the plan's nodes from what the lexicon said, recording every term and word it names. */
 class Builder {
+  /** The postings pages the skip tables of the terms recorded span. */
+  readonly #skipPages = new Set<number>()
+
   constructor(
     readonly plan: Plan,
     readonly lookups: Lookups,
+    readonly postings: PostingsSession,
   ) {}
+
+  /** Counts the skip table of a query word's own term first: expansions of the words before it cannot take its room. */
+  reserve(w: QueryWord): void {
+    const term = this.lookups.entries.get(w.word)?.word?.term ?? this.lookups.entries.get(w.term)?.term
+    if (term) for (const p of this.postings.skipPages(term)) this.#skipPages.add(p)
+  }
+
+  /** Whether an expansion's term fits the query's terms and their skip tables' pages; when it does not, the answer says so. */
+  #admits(entry: WordEntry, already: boolean): boolean {
+    const term = entry.word.term
+    if (already || this.plan.terms.has(term.term)) return true
+    const pages = this.postings.skipPages(term).filter((p) => !this.#skipPages.has(p))
+    if (this.plan.terms.size >= queryLimits.terms || this.#skipPages.size + pages.length > queryLimits.skipPages) {
+      this.plan.cut.add('terms')
+      return false
+    }
+    for (const p of pages) this.#skipPages.add(p)
+    return true
+  }
 
   /** A word of the corpus (or not) as a query word. */
   asWord(word: string): QueryWord {
@@ -258,10 +289,7 @@ class Builder {
     const add = (entries: readonly WordEntry[], weight: number) => {
       for (const e of entries) {
         const term = e.word.term.term
-        if (!weights.has(term) && !this.plan.terms.has(term) && this.plan.terms.size >= queryLimits.terms) {
-          this.plan.cut.add('terms')
-          continue
-        }
+        if (!this.#admits(e, weights.has(term))) continue
         this.#note(e)
         weights.set(term, Math.max(weights.get(term) ?? 0, weight))
       }
@@ -293,7 +321,9 @@ class Builder {
   /** The terms and variants each word of a phrase may stand for. */
   phraseWords(words: readonly QueryWord[]): PhraseWord[] {
     return words.map((w) => {
-      const entries = w.prefix ? (this.lookups.prefixes.get(w.word) ?? []) : [this.lookups.entries.get(w.word)].filter((e): e is WordEntry => e?.word !== undefined)
+      const entries = w.prefix
+        ? (this.lookups.prefixes.get(w.word) ?? []).filter((e) => this.#admits(e, false))
+        : [this.lookups.entries.get(w.word)].filter((e): e is WordEntry => e?.word !== undefined)
       return entries.map((e) => ({ term: this.#note(e), variant: e.word.variant, word: e.key }))
     })
   }

@@ -34,7 +34,10 @@ export const searchLimits: SearchLimits = {
   exhaustive: 15_000,
   /** Postings a query may decode. */
   postings: 20_000,
-  /** Index pages a query may read (cached or not). */
+  /**
+   * Postings and positions pages, skip tables' included, a pass of a query may read (cached or not): a query holding some of its
+   * words has two passes. Lexicon pages are bounded by the plan (`queryLimits`), units pages by the page of hits.
+   */
   pages: 64,
   /**
    * Positions a query's phrases may read, a candidate's of one phrase word each: 1,500 candidates of a two-word phrase, 333 of

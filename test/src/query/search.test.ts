@@ -42,6 +42,21 @@ describe('search keeps to its budget, whatever the query', () => {
     expect(body.total_relation).toBe('gte')
   })
 
+  it('many prefixes: the skip tables of their expansions take at most half the pages a pass may read, and it says so', async () => {
+    // In pages of 4 KB, the shipped corpus's terms spread over pages as those of 1 GB do over 256 KB ones.
+    const small = await loadIndex(readFrom(await indexFolder('corpus', 4096)))
+    const q = 'ab* ac* ad* al* an* ap* ar* as* be* bo* ca* ch* co* cr* de* di* ec* el* en* ex* fa* fo* go* gr* ha* in* ja* la* ma* mi* na* no*'
+    const library = small.open()
+    const plan = await planQuery(library, parseQuery(q), false)
+    const skipPages = new Set([...plan.terms.values()].flatMap((t) => library.postings.skipPages(t)))
+    expect(skipPages.size).toBeLessThanOrEqual(queryLimits.skipPages)
+    const body = await search(library, request(q), { ...tight, postings: 100_000 })
+    expect(body.cut).toContain('terms')
+    expect(body.hits.length).toBe(10)
+    // Two passes (every word, then some), each within its pages.
+    expect(library.postings.pages.size).toBeLessThanOrEqual(2 * tight.pages)
+  })
+
   it('phrases of common words: checks stop at the budget, and the hits found hold the phrase', async () => {
     const body = await hostile('"of the"')
     expect(body.cut).toContain('phrases')
