@@ -15,6 +15,7 @@ import { anchorOf, UNIT_KINDS, type Person, type Term, type Unit } from './model
 import { Pack } from './pack'
 import { DOCUMENTS_PAGE, RESIDENT, UNITS_PAGE } from './format/packs'
 import { PostingsSession } from './postings'
+import type { StringList } from './string-list'
 import { DecodedCache, decodeOrRefuse, IndexUnavailableError, PageCache, type CacheOptions, type ReadAsset } from './store/cache'
 import { PageReader, PageTable } from './store/reader'
 import { SortedTable } from './store/sorted'
@@ -37,7 +38,7 @@ export class DocumentTable {
   readonly count: number
   /** Document `d`'s units are `first[d]` to `first[d + 1] - 1`. */
   readonly first: Uint32Array
-  readonly ids: string[]
+  readonly ids: StringList
   readonly #order: Uint32Array
   /** Codes + 1 into `volumeIds` and `chapters`; 0 for none. */
   readonly volume: Uint32Array
@@ -50,15 +51,15 @@ export class DocumentTable {
   readonly peopleStart: Uint32Array
   readonly people: Uint32Array
   readonly mentions: Uint32Array
-  readonly volumeIds: string[]
-  readonly chapters: string[]
-  readonly personIds: string[]
-  readonly #surnames: string[]
+  readonly volumeIds: StringList
+  readonly chapters: StringList
+  readonly personIds: StringList
+  readonly #surnames: StringList
 
   constructor(pack: Pack<typeof RESIDENT>) {
     this.first = pack.get('docFirst')
     this.count = this.first.length - 1
-    this.ids = pack.get('docIds')
+    this.ids = pack.list('docIds')
     this.#order = pack.get('docIdOrder')
     this.volume = pack.get('docVolume')
     this.chapter = pack.get('docChapter')
@@ -67,10 +68,10 @@ export class DocumentTable {
     this.peopleStart = pack.get('docPeopleStart')
     this.people = pack.get('docPeople')
     this.mentions = pack.get('docMentions')
-    this.volumeIds = pack.get('volumeIds')
-    this.chapters = pack.get('chapters')
-    this.personIds = pack.get('personIds')
-    this.#surnames = pack.get('personSurnames')
+    this.volumeIds = pack.list('volumeIds')
+    this.chapters = pack.list('chapters')
+    this.personIds = pack.list('personIds')
+    this.#surnames = pack.list('personSurnames')
   }
 
   /**
@@ -82,7 +83,7 @@ export class DocumentTable {
   surnameOf(id: string, d: number): string | undefined {
     for (let j = this.peopleStart[d]!; j < this.peopleStart[d + 1]!; j++) {
       const code = this.people[j]!
-      if (this.personIds[code] === id) return this.#surnames[code]
+      if (this.personIds.is(code, id)) return this.#surnames.at(code)
     }
     return undefined
   }
@@ -93,11 +94,11 @@ export class DocumentTable {
     let hi = this.#order.length
     while (lo < hi) {
       const mid = (lo + hi) >> 1
-      if (this.ids[this.#order[mid]!]! < id) lo = mid + 1
+      if (this.ids.at(this.#order[mid]!)! < id) lo = mid + 1
       else hi = mid
     }
     const d = this.#order[lo]
-    return d !== undefined && this.ids[d] === id ? d : undefined
+    return d !== undefined && this.ids.is(d, id) ? d : undefined
   }
 
   /** The document a unit belongs to; `from`, a document at or before it, starts the search there (galloping). */
@@ -107,7 +108,7 @@ export class DocumentTable {
 
   volumeOf(d: number): string | undefined {
     const v = this.volume[d]!
-    return v === 0 ? undefined : this.volumeIds[v - 1]
+    return v === 0 ? undefined : this.volumeIds.at(v - 1)
   }
 }
 
@@ -295,7 +296,7 @@ export class Library {
       const { page, first } = this.index.unitPage(u)
       const p = pages.get(page)!
       const k = u - first
-      return unitOf(this.documents.ids[this.documents.ofUnit(u)]!, factsAt(p, k), blobAt(p.text, p.textStart, k))
+      return unitOf(this.documents.ids.at(this.documents.ofUnit(u))!, factsAt(p, k), blobAt(p.text, p.textStart, k))
     })
   }
 

@@ -13,6 +13,8 @@
  * another version.
  */
 
+import { StringList } from './string-list'
+
 const MAGIC = 'FOLIOPK1'
 
 export type ElementType = 'u8' | 'u16' | 'u32' | 'f64' | 'strings'
@@ -136,15 +138,28 @@ export class Pack<P extends PackSchema> {
   /** A section, as its schema types it. */
   get<K extends keyof SpecsOf<P> & string>(name: K): Element<SpecsOf<P>[K]['type']> {
     const type = this.#schema.sections[name]!.type
-    const s = this.#sections[name]
-    if (!s || s.type !== type || this.#start + s.offset + s.bytes > this.#buffer.byteLength) {
-      throw new Error(`the pack has no ${type} section ${name}`)
-    }
-    if (type === 'strings') {
-      const list = s.count === 0 ? [] : new TextDecoder().decode(new Uint8Array(this.#buffer, this.#start + s.offset, s.bytes)).split('\n')
-      return list as Element<SpecsOf<P>[K]['type']>
-    }
+    if (type === 'strings') return (this.#text(name)?.split('\n') ?? []) as Element<SpecsOf<P>[K]['type']>
+    const s = this.#section(name, type)
     const Array = ARRAYS[type]
     return new Array(this.#buffer, this.#start + s.offset, s.bytes / Array.BYTES_PER_ELEMENT) as Element<SpecsOf<P>[K]['type']>
+  }
+
+  /** A list of strings, as one string and its items' starts ({@link StringList}): no object per item. */
+  list(name: keyof SpecsOf<P> & string): StringList {
+    return StringList.of(this.#text(name))
+  }
+
+  /** A string list's items, newline-joined; `undefined` for an empty list. */
+  #text(name: string): string | undefined {
+    const s = this.#section(name, 'strings')
+    return s.count === 0 ? undefined : new TextDecoder().decode(new Uint8Array(this.#buffer, this.#start + s.offset, s.bytes))
+  }
+
+  #section(name: string, type: ElementType): Header['sections'][string] {
+    const s = this.#sections[name]
+    if (!s || s.type !== type || this.#schema.sections[name]?.type !== type || this.#start + s.offset + s.bytes > this.#buffer.byteLength) {
+      throw new Error(`the pack has no ${type} section ${name}`)
+    }
+    return s
   }
 }

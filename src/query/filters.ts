@@ -15,6 +15,7 @@
  */
 import type { DocumentTable } from '../library'
 import { UNIT_KINDS, type UnitKind } from '../model'
+import type { StringList } from '../string-list'
 
 /** Validated filters: an absent one lets everything through. */
 export interface Filters {
@@ -156,7 +157,7 @@ export class FacetCounter {
       year: new Counts(9999),
       person: new Counts(docs.personIds.length),
     }
-    const code = (list: readonly string[], value: string) => list.indexOf(value) + 1
+    const code = (list: StringList, value: string) => list.indexOf(value) + 1
     this.#kindAllowed = filters.kind && new Set([...filters.kind].map((k) => UNIT_KINDS.indexOf(k)))
     this.#tests = []
     const { volume, doc, chapter, year, person } = filters
@@ -247,11 +248,11 @@ export class FacetCounter {
     this.#doc = NONE
     const docs = this.#docs
     const name: Record<DocFacet, (code: number) => string> = {
-      volume: (v) => docs.volumeIds[v - 1]!,
-      doc: (d) => docs.ids[d - 1]!,
-      chapter: (c) => docs.chapters[c - 1]!,
+      volume: (v) => docs.volumeIds.at(v - 1)!,
+      doc: (d) => docs.ids.at(d - 1)!,
+      chapter: (c) => docs.chapters.at(c - 1)!,
       year: (y) => String(y),
-      person: (p) => docs.personIds[p - 1]!,
+      person: (p) => docs.personIds.at(p - 1)!,
     }
     const facets = {} as Facets
     for (const f of FACETS) {

@@ -73,7 +73,7 @@ describe('DocumentTable.surnameOf', () => {
       return read(path)
     })
     const { documents } = index
-    const rusk = documents.personIds.find((id) => id.endsWith('-p_RD3'))!
+    const rusk = [...documents.personIds].find((id) => id.endsWith('-p_RD3'))!
     const naming = (d: number) => documents.people.subarray(documents.peopleStart[d], documents.peopleStart[d + 1]).includes(documents.personIds.indexOf(rusk))
     const numbers = Array.from({ length: documents.count }, (_, d) => d)
     const d = numbers.find(naming)!

@@ -34,6 +34,10 @@ describe('pack', () => {
     expect(pack.get('words')).toEqual(['Argüello', '', 'x'])
     expect(pack.get('empty')).toEqual([])
     expect(pack.get('one')).toEqual([''])
+    expect([...pack.list('words')]).toEqual(['Argüello', '', 'x'])
+    expect(pack.list('empty').length).toBe(0)
+    expect([...pack.list('one')]).toEqual([''])
+    expect(() => pack.list('a')).toThrow('the pack has no strings section a')
   })
 
   it('refuses what is not a pack, a pack of another kind or format, or a section the schema types otherwise', () => {
@@ -71,8 +75,8 @@ describe('pack, for any sections (properties)', () => {
       fc.array(fc.string().filter((w) => !w.includes('\n')).map((w) => w.replace(/[\uD800-\uDFFF]/g, ''))), fc.integer(),
       (bytes, shorts, ints, floats, words, n) => {
         const pack = new Pack(ANY, encodePack(ANY, { bytes, shorts, ints, floats, words }, { n }))
-        expect([[...pack.get('bytes')], [...pack.get('shorts')], [...pack.get('ints')], [...pack.get('floats')], pack.get('words'), pack.meta])
-          .toEqual([[...bytes], [...shorts], [...ints], [...floats], words, { n }])
+        expect([[...pack.get('bytes')], [...pack.get('shorts')], [...pack.get('ints')], [...pack.get('floats')], pack.get('words'), [...pack.list('words')], pack.meta])
+          .toEqual([[...bytes], [...shorts], [...ints], [...floats], words, words, { n }])
       },
     ), properties(300))
   })

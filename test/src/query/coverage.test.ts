@@ -34,7 +34,7 @@ describe('documentCoverage', () => {
       const all = Array.from({ length: library.documents.count }, (_, d) => d)
       const coverage = await documentCoverage(library, plan, all, Infinity)
       const expected = byText(q)
-      expect(all.map((d) => coverage.get(d)), q).toEqual(all.map((d) => expected[documents.findIndex((x) => x.id === ids[d])]))
+      expect(all.map((d) => coverage.get(d)), q).toEqual(all.map((d) => expected[documents.findIndex((x) => ids.is(d, x.id))]))
     }
   })
 

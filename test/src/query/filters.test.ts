@@ -9,11 +9,11 @@ import { loadedIndex } from '../../support/paged-index'
 function plainFacets(docs: DocumentTable, matches: [kind: number, doc: number][], filters: Filters): { total: number; facets: Facets } {
   const valuesOf = (kind: number, d: number): Record<string, string[]> => ({
     kind: [UNIT_KINDS[kind]!],
-    volume: docs.volume[d] ? [docs.volumeIds[docs.volume[d]! - 1]!] : [],
-    doc: [docs.ids[d]!],
-    chapter: docs.chapter[d] ? [docs.chapters[docs.chapter[d]! - 1]!] : [],
+    volume: docs.volume[d] ? [docs.volumeIds.at(docs.volume[d]! - 1)!] : [],
+    doc: [docs.ids.at(d)!],
+    chapter: docs.chapter[d] ? [docs.chapters.at(docs.chapter[d]! - 1)!] : [],
     year: docs.date[d] ? [String(Math.floor(docs.date[d]! / 10000))] : [],
-    person: [...docs.people.subarray(docs.peopleStart[d]!, docs.peopleStart[d + 1]!)].map((p) => docs.personIds[p]!),
+    person: [...docs.people.subarray(docs.peopleStart[d]!, docs.peopleStart[d + 1]!)].map((p) => docs.personIds.at(p)!),
   })
   const passes = (f: string, values: string[]): boolean => {
     if (f === 'kind') return !filters.kind || filters.kind.has(values[0] as never)
@@ -57,11 +57,11 @@ describe('FacetCounter', () => {
       const d = Math.floor(rand() * docs.count)
       const filters: Filters = {}
       if (rand() < 0.4) filters.kind = new Set([pick(UNIT_KINDS), pick(UNIT_KINDS)])
-      if (rand() < 0.3 && docs.volume[d]) filters.volume = docs.volumeIds[docs.volume[d]! - 1]!
-      if (rand() < 0.2) filters.doc = docs.ids[d]!
-      if (rand() < 0.3 && docs.chapter[d]) filters.chapter = docs.chapters[docs.chapter[d]! - 1]!
+      if (rand() < 0.3 && docs.volume[d]) filters.volume = docs.volumeIds.at(docs.volume[d]! - 1)!
+      if (rand() < 0.2) filters.doc = docs.ids.at(d)!
+      if (rand() < 0.3 && docs.chapter[d]) filters.chapter = docs.chapters.at(docs.chapter[d]! - 1)!
       if (rand() < 0.3) filters.year = { from: 1964 + Math.floor(rand() * 3), to: 1966 + Math.floor(rand() * 3) }
-      if (rand() < 0.3 && docs.peopleStart[d + 1]! > docs.peopleStart[d]!) filters.person = docs.personIds[docs.people[docs.peopleStart[d]!]!]!
+      if (rand() < 0.3 && docs.peopleStart[d + 1]! > docs.peopleStart[d]!) filters.person = docs.personIds.at(docs.people[docs.peopleStart[d]!]!)!
       const counter = new FacetCounter(docs, filters)
       const passed = matches.filter(([kind, doc]) => counter.add(kind, doc)).length
       const plain = plainFacets(docs, matches, filters)
@@ -84,7 +84,7 @@ describe('FacetCounter', () => {
     const b = new FacetCounter(docs, {})
     a.add(0, 1)
     b.add(0, 1)
-    expect(a.facets().doc).toEqual({ [docs.ids[1]!]: 1 })
-    expect(b.facets().doc).toEqual({ [docs.ids[1]!]: 1 })
+    expect(a.facets().doc).toEqual({ [docs.ids.at(1)!]: 1 })
+    expect(b.facets().doc).toEqual({ [docs.ids.at(1)!]: 1 })
   })
 })
