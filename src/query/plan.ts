@@ -238,21 +238,35 @@ class Builder {
 
   /** Counts the skip table of a query word's own term first: expansions of the words before it cannot take its room. */
   reserve(w: QueryWord): void {
-    const term = this.lookups.entries.get(w.word)?.word?.term ?? this.lookups.entries.get(w.term)?.term
-    if (term) for (const p of this.postings.skipPages(term)) this.#skipPages.add(p)
+    const term = this.#ownTerm(w)
+    if (term) this.#count(this.#newSkipPages(term))
   }
 
   /** Whether an expansion's term fits the query's terms and their skip tables' pages; when it does not, the answer says so. */
   #admits(entry: WordEntry, already: boolean): boolean {
     const term = entry.word.term
     if (already || this.plan.terms.has(term.term)) return true
-    const pages = this.postings.skipPages(term).filter((p) => !this.#skipPages.has(p))
+    const pages = this.#newSkipPages(term)
     if (this.plan.terms.size >= queryLimits.terms || this.#skipPages.size + pages.length > queryLimits.skipPages) {
       this.plan.cut.add('terms')
       return false
     }
-    for (const p of pages) this.#skipPages.add(p)
+    this.#count(pages)
     return true
+  }
+
+  /** The pages of a term's skip table not yet counted. */
+  #newSkipPages(term: TermInfo): number[] {
+    return this.postings.skipPages(term).filter((p) => !this.#skipPages.has(p))
+  }
+
+  #count(pages: readonly number[]): void {
+    for (const p of pages) this.#skipPages.add(p)
+  }
+
+  /** A query word's own term, when the corpus has it: its word's, or (a word unseen as written) its stem's. */
+  #ownTerm(w: QueryWord): TermInfo | undefined {
+    return this.lookups.entries.get(w.word)?.word?.term ?? this.lookups.entries.get(w.term)?.term
   }
 
   /** A word of the corpus (or not) as a query word. */
@@ -271,7 +285,7 @@ class Builder {
   #own(w: QueryWord): string {
     const entry = this.lookups.entries.get(w.word)
     if (entry?.word) return this.#note(entry as WordEntry)
-    const term = this.lookups.entries.get(w.term)?.term
+    const term = this.#ownTerm(w)
     if (term) this.plan.terms.set(term.term, term)
     return w.term
   }
