@@ -52,6 +52,8 @@ export type MetaOf<P> = P extends PackSchema<Record<string, SectionSpec>, infer 
 /** Every section of a kind of pack, as the writer gives them. */
 export type Sections<P extends PackSchema> = { [K in keyof SpecsOf<P>]: Written<SpecsOf<P>[K]['type']> }
 type Written<T extends ElementType> = T extends 'strings' ? readonly string[] : Element<T>
+/** The names of a kind of pack's string-list sections. */
+type StringSections<P> = { [K in keyof SpecsOf<P>]: SpecsOf<P>[K]['type'] extends 'strings' ? K : never }[keyof SpecsOf<P>] & string
 
 interface Header {
   pack: string
@@ -145,7 +147,7 @@ export class Pack<P extends PackSchema> {
   }
 
   /** A list of strings, as one string and its items' starts ({@link StringList}): no object per item. */
-  list(name: keyof SpecsOf<P> & string): StringList {
+  list(name: StringSections<P>): StringList {
     return StringList.of(this.#text(name))
   }
 
