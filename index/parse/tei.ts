@@ -8,10 +8,10 @@
  *   place from `<dateline>`, the chapter (`compilation`/`chapter` div) it sits
  *   in. Divs nested in a document (attachments) stay in it; their heads are
  *   head units.
- * - Units: `<head>` is the title; `<dateline>` and a SUBJECT or PARTICIPANTS
- *   list before the first paragraph are head units; `<p>`, list `<item>`s,
- *   table `<row>`s (cells joined by ` | `), `<closer>`, `<opener>` and
- *   `<postscript>` are paragraphs.
+ * - Units: `<head>` is the title; `<dateline>`, and an `<opener>` or a SUBJECT
+ *   or PARTICIPANTS list before the first paragraph, are head units; `<p>`,
+ *   list `<item>`s, table `<row>`s (cells joined by ` | `), `<closer>`,
+ *   `<salute>` and `<postscript>` are paragraphs.
  * - A `<p>`, `<item>` or `<row>` nested in another block (a list inside a
  *   paragraph, paragraphs inside its items, a table or a quoted letter inside
  *   a paragraph) is a unit of its own, in reading order, with its own pages
@@ -37,7 +37,7 @@ import { assembleUnits, noteId, type RawBlock, type RawNote } from './units'
 /** Sections left out of the index, by `xml:id` or div type. */
 const SKIPPED_SECTIONS = new Set(['toc', 'index'])
 /** Elements that make a unit of their own when no unit is open. */
-const BLOCKS = new Set(['p', 'item', 'row', 'closer', 'opener', 'postscript', 'dateline', 'head', 'signed', 'byline', 'quote', 'table', 'list', 'label'])
+const BLOCKS = new Set(['p', 'item', 'row', 'closer', 'opener', 'salute', 'postscript', 'dateline', 'head', 'signed', 'byline', 'quote', 'table', 'list', 'label'])
 /** Blocks that are units of their own even inside another block. */
 const NESTED_BLOCKS = new Set(['p', 'item', 'row'])
 /** Lists that belong to a document's head when they come before its first paragraph. */
@@ -280,7 +280,8 @@ export function parseTei(source: string, file: string, fallbackId: string): Pars
       openBlock(builder.depth === depth() - 1 && builder.blocks.length === 0 ? 'title' : 'head')
       return
     }
-    if (name === 'dateline') openBlock('head')
+    // Older volumes wrap the dateline (and a despatch's number) in an <opener>: a head line too, before the first paragraph.
+    if (name === 'dateline' || (name === 'opener' && !builder.hasParagraph)) openBlock('head')
     else if (name === 'item') openBlock(!builder.hasParagraph && HEAD_LISTS.has(listType ?? '') ? 'head' : 'paragraph')
     else if (BLOCKS.has(name) && name !== 'list' && name !== 'table') openBlock('paragraph')
   })
