@@ -90,7 +90,7 @@ export interface Document {
   title: string
   /** The FRUS volume id (`frus1964-68v29p2`), when known. */
   volume?: string
-  /** ISO date (`1964-01-22`, or `1964-01`, `1964`) from the dateline. */
+  /** ISO date (`1964-01-22`, or `1964-01`, `1964`) from the dateline, or else the date the editors gave the document. */
   date?: string
   /** Where it was written, from the dateline. */
   place?: string

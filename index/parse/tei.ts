@@ -5,8 +5,9 @@
  *
  * - Each `<div type="document">` is a document: id `<volume>-<xml:id>`,
  *   number `@n`, title from `<head>` (its leading `12.` dropped), date and
- *   place from `<dateline>`, the chapter (`compilation`/`chapter` div) it sits
- *   in. Divs nested in a document (attachments) stay in it; their heads are
+ *   place from `<dateline>` (without one, the date the editors gave the div,
+ *   `frus:doc-dateTime-min`), the chapter (`compilation`/`chapter` div) it
+ *   sits in. Divs nested in a document (attachments) stay in it; their heads are
  *   head units.
  * - Units: `<head>` is the title; `<dateline>`, and an `<opener>` or a SUBJECT
  *   or PARTICIPANTS list before the first paragraph, are head units; `<p>`,
@@ -72,6 +73,8 @@ interface DocumentBuilder {
   line: number
   /** Marked-up spans, by the key of their anchors (`a3` opens, `a3/` closes). */
   annotations: Map<string, Omit<Annotation, 'start' | 'end'>>
+  /** The date the editors gave the document (`frus:doc-dateTime-min`): its date when no dateline gives one (an editorial note's). */
+  dated?: string
 }
 
 /** Parses one TEI volume. `file` names it in diagnostics; the volume id comes from the file itself. */
@@ -144,6 +147,7 @@ export function parseTei(source: string, file: string, fallbackId: string): Pars
   const startDocument = (tag: SaxesTagPlain, type: Document['type']) => {
     const divId = tag.attributes['xml:id'] ?? `${type}${documents.length + 1}`
     const number = tag.attributes['n']
+    const dated = isoDate(tag.attributes['frus:doc-dateTime-min'])
     const chapter = type === 'section' ? (region === 'back' ? 'Back matter' : 'Front matter') : chapters.at(-1)?.title
     builder = {
       doc: {
@@ -153,13 +157,14 @@ export function parseTei(source: string, file: string, fallbackId: string): Pars
         source: sourceUrl(volumeId, divId),
       },
       depth: depth(), startPage: page, blocks: [], notes: [], pendingPages: [], hasParagraph: false, line: parser.line,
-      annotations: new Map(),
+      annotations: new Map(), ...(dated !== undefined && { dated }),
     }
   }
   const endDocument = () => {
     const b = builder!
     closeBlock()
     const { doc } = b
+    if (!doc.date && b.dated) doc.date = b.dated
     const hasTitle = b.blocks[0]?.kind === 'title'
     if (hasTitle) b.blocks[0] = withoutNumber(b.blocks[0]!)
     else diag.warn(b.line, `${doc.id} has no <head>: its id stands as its title`)
@@ -260,8 +265,8 @@ export function parseTei(source: string, file: string, fallbackId: string): Pars
       return
     }
     if (name === 'date' && inside('dateline') && !builder.doc.date) {
-      const when = attrs['when'] ?? attrs['from'] ?? attrs['notBefore'] ?? attrs['when-iso']
-      if (when && /^\d{4}(-\d\d(-\d\d)?)?/.test(when)) builder.doc.date = when.slice(0, 10)
+      const when = isoDate(attrs['when'] ?? attrs['from'] ?? attrs['notBefore'] ?? attrs['when-iso'])
+      if (when) builder.doc.date = when
     }
     if (name === 'placeName' && inside('dateline') && !builder.doc.place) {
       capture = { depth: depth(), text: '', keep: true, done: (t) => (builder!.doc.place = t) }
@@ -374,6 +379,11 @@ function withoutNumber(block: RawBlock): RawBlock {
     raw: block.raw.slice(cut),
     cuts: block.cuts.map((c) => ({ ...c, start: Math.max(0, c.start - cut), end: Math.max(0, c.end - cut) })),
   }
+}
+
+/** An ISO date or date-time's date (`1969-11-20T18:03:00-05:00` → `1969-11-20`; `1964-01`, `1964` as they are). */
+function isoDate(value: string | undefined): string | undefined {
+  return value === undefined ? undefined : /^\d{4}(-\d\d(-\d\d)?)?/.exec(value)?.[0]
 }
 
 function pageLabel(n: string | undefined): Page | undefined {

@@ -146,6 +146,14 @@ describe('parseTei', () => {
     ])
   })
 
+  it('dates a document without a dateline by the date the editors gave it, and prefers the dateline', () => {
+    const { documents } = parseTei(tei(`<div type="document" n="1" xml:id="d1" frus:doc-dateTime-min="1969-11-20T18:03:00-05:00"><head>1. Editorial Note</head><p>Text.</p></div>
+      <div type="document" n="2" xml:id="d2" frus:doc-dateTime-min="1969-11-01T00:00:00-05:00"><head>2. Telegram</head>
+      <dateline><date when="1969-11-21">November 21</date></dateline><p>Text.</p></div>
+      <div type="document" n="3" xml:id="d3" frus:doc-dateTime-min="undated"><head>3. Paper</head><p>Text.</p></div>`), 'v.xml', 'x')
+    expect(documents.map((d) => d.date)).toEqual(['1969-11-20', '1969-11-21', undefined])
+  })
+
   it('reports XML that is not well formed with its line, and reads nothing', () => {
     const r = parseTei('<TEI>\n<text>\n<p>unclosed\n</text>', 'bad.xml', 'x')
     expect(r.documents).toEqual([])
