@@ -10,7 +10,8 @@
  *   paragraph per line, unless its lines are hard-wrapped to a width, in which
  *   case a short line ends a paragraph.
  * - Short lines between the title and the first real paragraph are the head
- *   (`Unofficial Translation`, `SUBJECT`, a dateline, the salutation).
+ *   (`Unofficial Translation`, `SUBJECT`, a dateline, the salutation). The
+ *   first head line that reads as a dateline dates and places the document.
  * - `[Page N]`, `[Facsimile Page N]` and `[Typeset Page N]` (microfiche
  *   supplements: the page of the typeset edition, cited as page N) mark a page
  *   break where they stand, even mid-word; text before the first marker is on
@@ -26,6 +27,7 @@ import { romanValue, toRoman } from '../../src/roman'
 import { annotateReferences } from '../annotate'
 import { Diagnostics, EMPTY_FILE, type Diagnostic } from '../diagnostics'
 import type { Cut } from './cleantext'
+import { readDateline } from './dateline'
 import { findCandidates, resolveMarkers, strayMarkers, type Candidate } from './markers'
 import { assembleUnits, noteId, type RawBlock, type RawNote } from './units'
 
@@ -108,10 +110,12 @@ export function parsePageText(source: string, file: string, id: string): ParsedF
   })
 
   const part = VOLUME_PART.exec(id)
+  const dateline = units.filter((u) => u.kind === 'head').flatMap((u) => u.text.split('\n')).map(readDateline).find((d) => d !== undefined)
   const document: Document = {
     id, type: 'document',
     ...(number !== undefined && { number }),
     title: titleBlock ? units[0]!.text : id,
+    ...dateline,
     ...(part && { volume: part[1]!, source: sourceUrl(part[1]!, part[2]!) }),
     units,
   }

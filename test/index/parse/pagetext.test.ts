@@ -98,6 +98,15 @@ describe('titles and heads', () => {
     expect(texts(d.units, 'paragraph')).toHaveLength(1)
   })
 
+  it('dates and places the document by the first head line that reads as a dateline', () => {
+    const body = 'The Secretary opened the conversation by recalling what the Ambassador had said in June 1964 about it.'
+    expect(doc(`5. Telegram1\n\nUnofficial Translation\n\nTokyo, January 5, 1965, 1820Z.2\n\n${body}\n  1. Source: files.\n  2. Received at 9 a.m.`))
+      .toMatchObject({ date: '1965-01-05', place: 'Tokyo' })
+    const undated = doc(`6. Paper\n\nSUBJECT\nTalks of June 1965\n\nWashington, undated.\n\n${body}`)
+    expect(undated.date).toBeUndefined()
+    expect(undated.place).toBeUndefined()
+  })
+
   it('treats every block as a paragraph when none reads as one (no head without a body)', () => {
     const d = doc('3. Telegram\n\nAgreed.\n\nRusk')
     expect(texts(d.units, 'head')).toEqual([])
