@@ -62,6 +62,8 @@ const SENTENCE = /[.!?]["”’)]?\s*$/
 const MAX_HEAD_LINE = 120
 /** Lines all shorter than this are kept as lines, not joined as a wrapped paragraph. */
 const SHORT_LINE = 48
+/** A heading line (`PARTICIPANTS`, `SUBJECT:`): the lines under it are a list, one entry a line, however long. */
+const LABEL_LINE = /^\s*[A-Z][A-Z./&\s-]{2,30}:?\s*$/
 const MAX_TITLE = 300
 
 /** Parses one page-text file. `file` names it in diagnostics; `id` becomes the document id. */
@@ -249,7 +251,7 @@ function wrapWidth(texts: string[]): number | undefined {
 function block(lines: { text: string; line: number }[]): Block {
   let raw = ''
   const starts: Block['lines'] = []
-  const short = lines.every((l) => l.text.trim().length < SHORT_LINE)
+  const short = LABEL_LINE.test(lines[0]?.text ?? '') || lines.every((l) => l.text.trim().length < SHORT_LINE)
   for (const l of lines) {
     if (PAGE_ONLY.test(l.text) && raw !== '') {
       // A marker on a line of its own inside a paragraph breaks the page, not the paragraph.

@@ -86,15 +86,15 @@ describe('titles and heads', () => {
     expect(texts(d.units, 'head')).toEqual(['File No. 711.00/12'])
   })
 
-  it('keeps SUBJECT and PARTICIPANTS blocks as head lines, one line each', () => {
+  it('keeps SUBJECT and PARTICIPANTS blocks as head lines, one line each, long entries too', () => {
     const d = doc([
       '12. Memorandum of Conversation', '',
       'Washington, January 3, 1965.', '',
       'SUBJECT', 'Okinawa Reversion', '',
-      'PARTICIPANTS:', 'The Secretary', 'Ambassador Takeuchi', '',
+      'PARTICIPANTS:', 'The Secretary', 'Ambassador Ryuji Takeuchi, Ambassador of Japan to the United States', '',
       'The Ambassador opened the conversation by saying that the Prime Minister wished to discuss the question of Okinawa with the President.',
     ].join('\n'))
-    expect(texts(d.units, 'head')).toEqual(['Washington, January 3, 1965.', 'SUBJECT\nOkinawa Reversion', 'PARTICIPANTS:\nThe Secretary\nAmbassador Takeuchi'])
+    expect(texts(d.units, 'head')).toEqual(['Washington, January 3, 1965.', 'SUBJECT\nOkinawa Reversion', 'PARTICIPANTS:\nThe Secretary\nAmbassador Ryuji Takeuchi, Ambassador of Japan to the United States'])
     expect(texts(d.units, 'paragraph')).toHaveLength(1)
   })
 
