@@ -5,7 +5,8 @@
  *
  * - Each `<div type="document">` is a document: id `<volume>-<xml:id>`,
  *   number `@n`, title from `<head>` (its leading `12.` dropped), date and
- *   place from `<dateline>` (without one, the date the editors gave the div,
+ *   place from `<dateline>` (its `<date when>`, else its text; without a
+ *   dated dateline, the date the editors gave the div,
  *   `frus:doc-dateTime-min`), the chapter (`compilation`/`chapter` div) it
  *   sits in. Divs nested in a document (attachments) stay in it; their heads are
  *   head units.
@@ -33,6 +34,7 @@ import { sourceUrl, type Annotation, type Document, type Page, type Person, type
 import type { Cut } from './cleantext'
 import { Diagnostics } from '../diagnostics'
 import type { ParsedFile } from './pagetext'
+import { readDateline } from './dateline'
 import { assembleUnits, noteId, type RawBlock, type RawNote } from './units'
 
 /** Sections left out of the index, by `xml:id` or div type. */
@@ -108,6 +110,8 @@ export function parseTei(source: string, file: string, fallbackId: string): Pars
   let note: OpenNote | undefined
   let listHead: string | undefined
   let listType: string | undefined
+  /** The dateline open now: where its text starts in the open block, to read a date its markup does not give. */
+  let dateline: { depth: number; from: number } | undefined
 
   const local = (name: string) => name.slice(name.indexOf(':') + 1)
   const depth = () => stack.length
@@ -268,6 +272,7 @@ export function parseTei(source: string, file: string, fallbackId: string): Pars
       const when = isoDate(attrs['when'] ?? attrs['from'] ?? attrs['notBefore'] ?? attrs['when-iso'])
       if (when) builder.doc.date = when
     }
+    if (name === 'dateline' && !note) dateline = { depth: depth(), from: block?.raw.length ?? 0 }
     if (name === 'placeName' && inside('dateline') && !builder.doc.place) {
       capture = { depth: depth(), text: '', keep: true, done: (t) => (builder!.doc.place = t) }
     }
@@ -306,6 +311,12 @@ export function parseTei(source: string, file: string, fallbackId: string): Pars
     if (capture && capture.depth === d) {
       capture.done(capture.text.trim())
       capture = undefined
+    }
+    if (dateline && dateline.depth === d) {
+      // A date without `when`: read from the dateline's text, as page text's is (what the reader sees, before the div's date).
+      const read = builder && block && !builder.doc.date ? readDateline(block.raw.slice(dateline.from).replace(/\s+/g, ' ')) : undefined
+      if (read) Object.assign(builder!.doc, { date: read.date, ...(!builder!.doc.place && read.place && { place: read.place }) })
+      dateline = undefined
     }
     if (open.length > 0 && open[open.length - 1]!.depth === d) {
       const { key } = open.pop()!

@@ -154,6 +154,12 @@ describe('parseTei', () => {
     expect(documents.map((d) => d.date)).toEqual(['1969-11-20', '1969-11-21', undefined])
   })
 
+  it('reads a dateline whose date has no when from its text', () => {
+    const { documents } = parseTei(tei(`<div type="document" n="1" xml:id="d1"><head>1. Mr. Adams to Mr. Seward.</head>
+      <opener><dateline>Legation of the United States,<lb/>London, <date>March 22, 1861</date>.</dateline></opener><p>Sir: I have the honor.</p></div>`), 'v.xml', 'x')
+    expect(documents[0]).toMatchObject({ date: '1861-03-22', place: 'Legation of the United States, London' })
+  })
+
   it('reports XML that is not well formed with its line, and reads nothing', () => {
     const r = parseTei('<TEI>\n<text>\n<p>unclosed\n</text>', 'bad.xml', 'x')
     expect(r.documents).toEqual([])
