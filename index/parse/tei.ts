@@ -10,10 +10,11 @@
  *   `frus:doc-dateTime-min`), the chapter (`compilation`/`chapter` div) it
  *   sits in. Divs nested in a document (attachments) stay in it; their heads are
  *   head units.
- * - Units: `<head>` is the title; `<dateline>`, and an `<opener>` or a SUBJECT
- *   or PARTICIPANTS list before the first paragraph, are head units; `<p>`,
- *   list `<item>`s, table `<row>`s (cells joined by ` | `), `<closer>`,
- *   `<salute>` and `<postscript>` are paragraphs.
+ * - Units: `<head>` is the title; `<dateline>`, an `<opener>` before the first
+ *   paragraph or after a head, and a SUBJECT or PARTICIPANTS list before the
+ *   first paragraph, are head units; `<p>`, list `<item>`s, table `<row>`s
+ *   (cells joined by ` | `), `<closer>`, `<salute>` and `<postscript>` are
+ *   paragraphs.
  * - A `<p>`, `<item>` or `<row>` nested in another block (a list inside a
  *   paragraph, paragraphs inside its items, a table or a quoted letter inside
  *   a paragraph) is a unit of its own, in reading order, with its own pages
@@ -274,7 +275,7 @@ export function parseTei(source: string, file: string, fallbackId: string): Pars
     }
     if (name === 'dateline' && !note) dateline = { depth: depth(), from: block?.raw.length ?? 0 }
     if (name === 'placeName' && inside('dateline') && !builder.doc.place) {
-      capture = { depth: depth(), text: '', keep: true, done: (t) => (builder!.doc.place = t) }
+      capture = { depth: depth(), text: '', keep: true, done: (t) => (builder!.doc.place = t.replace(/[\s,;:]+$/, '')) }
     }
     if (block && NESTED_BLOCKS.has(name)) {
       outer.push({ kind: block.kind === 'title' ? 'paragraph' : block.kind, depth: block.depth })
@@ -290,8 +291,9 @@ export function parseTei(source: string, file: string, fallbackId: string): Pars
       openBlock(builder.depth === depth() - 1 && builder.blocks.length === 0 ? 'title' : 'head')
       return
     }
-    // Older volumes wrap the dateline (and a despatch's number) in an <opener>: a head line too, before the first paragraph.
-    if (name === 'dateline' || (name === 'opener' && !builder.hasParagraph)) openBlock('head')
+    // Volumes wrap the dateline (and a despatch's number) in an <opener>: a head line too, before the first paragraph or
+    // after a head (an attachment's).
+    if (name === 'dateline' || (name === 'opener' && (!builder.hasParagraph || builder.blocks.at(-1)?.kind === 'head'))) openBlock('head')
     else if (name === 'item') openBlock(!builder.hasParagraph && HEAD_LISTS.has(listType ?? '') ? 'head' : 'paragraph')
     else if (BLOCKS.has(name) && name !== 'list' && name !== 'table') openBlock('paragraph')
   })

@@ -133,16 +133,18 @@ describe('parseTei', () => {
     expect(units.find((u) => u.id === 'v1-d1/p2')!.cites).toEqual([{ note: 'v1-d1/n1', at: 'First, the talks.'.length }])
   })
 
-  it('reads an opener before the first paragraph as a head line, and a salute as a paragraph, as older volumes mark them', () => {
+  it('reads an opener before the first paragraph or after a head as a head line, and a salute as a paragraph', () => {
     const { documents, diagnostics } = parseTei(tei(`<div type="document" n="40" xml:id="d40"><head>Mr. <persName type="from">Adams</persName> to Mr. Hay.</head>
-      <opener><dateline><placeName>London</placeName>, <date when="1861-03-22">March 22, 1861</date>.</dateline> <seg>No. 325.]</seg></opener>
+      <opener><dateline><placeName>London,</placeName> <date when="1861-03-22">March 22, 1861</date>.</dateline> <seg>No. 325.]</seg></opener>
       <salute>Sir:</salute><p>I have the honor to report.</p><closer><signed>C. ADAMS.</signed></closer>
-      <p>Later.</p><opener>Second letter.</opener></div>`), 'v.xml', 'x')
+      <p>Later.</p><opener>Second letter.</opener>
+      <frus:attachment><head>Enclosure</head><opener><dateline>Paris, <date when="1861-03-20">March 20</date></dateline></opener><p>Note.</p></frus:attachment></div>`), 'v.xml', 'x')
     expect(diagnostics).toEqual([])
     expect(documents[0]).toMatchObject({ date: '1861-03-22', place: 'London' })
     expect(documents[0]!.units.map((u) => [u.kind, u.text])).toEqual([
       ['title', 'Mr. Adams to Mr. Hay.'], ['head', 'London, March 22, 1861. No. 325.]'], ['paragraph', 'Sir:'],
       ['paragraph', 'I have the honor to report.'], ['paragraph', 'C. ADAMS.'], ['paragraph', 'Later.'], ['paragraph', 'Second letter.'],
+      ['head', 'Enclosure'], ['head', 'Paris, March 20'], ['paragraph', 'Note.'],
     ])
   })
 
