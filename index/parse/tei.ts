@@ -315,8 +315,9 @@ export function parseTei(source: string, file: string, fallbackId: string): Pars
       capture = undefined
     }
     if (dateline && dateline.depth === d) {
-      // A date without `when`: read from the dateline's text, as page text's is (what the reader sees, before the div's date).
-      const read = builder && block && !builder.doc.date ? readDateline(block.raw.slice(dateline.from).replace(/\s+/g, ' ')) : undefined
+      // A date without `when`: read from the dateline's text, as page text's is (what the reader sees, before the div's date),
+      // when the dateline is the document's own (before its first paragraph), not an attachment's.
+      const read = builder && block && !builder.doc.date && !builder.hasParagraph ? readDateline(block.raw.slice(dateline.from).replace(/\s+/g, ' ')) : undefined
       if (read) Object.assign(builder!.doc, { date: read.date, ...(!builder!.doc.place && read.place && { place: read.place }) })
       dateline = undefined
     }
