@@ -152,8 +152,10 @@ describe('parseTei', () => {
     const { documents } = parseTei(tei(`<div type="document" n="1" xml:id="d1" frus:doc-dateTime-min="1969-11-20T18:03:00-05:00"><head>1. Editorial Note</head><p>Text.</p></div>
       <div type="document" n="2" xml:id="d2" frus:doc-dateTime-min="1969-11-01T00:00:00-05:00"><head>2. Telegram</head>
       <dateline><date when="1969-11-21">November 21</date></dateline><p>Text.</p></div>
-      <div type="document" n="3" xml:id="d3" frus:doc-dateTime-min="undated"><head>3. Paper</head><p>Text.</p></div>`), 'v.xml', 'x')
-    expect(documents.map((d) => d.date)).toEqual(['1969-11-20', '1969-11-21', undefined])
+      <div type="document" n="3" xml:id="d3" frus:doc-dateTime-min="undated"><head>3. Paper</head><p>Text.</p></div>
+      <div type="document" n="4" xml:id="d4" frus:doc-dateTime-min="1969-12-01"><head>4. Letter</head><dateline>Washington, undated.</dateline><p>Text.</p>
+      <frus:attachment><head>Enclosure</head><dateline>Tokyo, November 2, 1969.</dateline><p>Text.</p></frus:attachment></div>`), 'v.xml', 'x')
+    expect(documents.map((d) => d.date)).toEqual(['1969-11-20', '1969-11-21', undefined, '1969-12-01'])
   })
 
   it('reads a dateline whose date has no when from its text', () => {
