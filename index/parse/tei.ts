@@ -8,8 +8,8 @@
  *   place from `<dateline>` (its `<date when>`, else its text; without a
  *   dated dateline, the date the editors gave the div,
  *   `frus:doc-dateTime-min`), the chapter (`compilation`/`chapter` div) it
- *   sits in. Divs nested in a document (attachments) stay in it; their heads are
- *   head units.
+ *   sits in. Divs nested in a document (attachments) stay in it; their heads
+ *   are head units.
  * - Units: `<head>` is the title; `<dateline>`, an `<opener>` before the first
  *   paragraph or after a head, and a SUBJECT or PARTICIPANTS list before the
  *   first paragraph, are head units; `<p>`, list `<item>`s, table `<row>`s
@@ -33,9 +33,9 @@
 import { SaxesParser, type SaxesTagPlain } from 'saxes'
 import { sourceUrl, type Annotation, type Document, type Page, type Person, type Term, type Volume } from '../../src/model'
 import type { Cut } from './cleantext'
+import { readDateline } from './dateline'
 import { Diagnostics } from '../diagnostics'
 import type { ParsedFile } from './pagetext'
-import { readDateline } from './dateline'
 import { assembleUnits, noteId, type RawBlock, type RawNote } from './units'
 
 /** Sections left out of the index, by `xml:id` or div type. */
@@ -317,8 +317,13 @@ export function parseTei(source: string, file: string, fallbackId: string): Pars
     if (dateline && dateline.depth === d) {
       // A date without `when`: read from the dateline's text, as page text's is (what the reader sees, before the div's date),
       // when the dateline is the document's own (before its first paragraph), not an attachment's.
-      const read = builder && block && !builder.doc.date && !builder.hasParagraph ? readDateline(block.raw.slice(dateline.from).replace(/\s+/g, ' ')) : undefined
-      if (read) Object.assign(builder!.doc, { date: read.date, ...(!builder!.doc.place && read.place && { place: read.place }) })
+      if (builder && block && !builder.doc.date && !builder.hasParagraph) {
+        const read = readDateline(block.raw.slice(dateline.from).replace(/\s+/g, ' '))
+        if (read) {
+          builder.doc.date = read.date
+          if (!builder.doc.place && read.place) builder.doc.place = read.place
+        }
+      }
       dateline = undefined
     }
     if (open.length > 0 && open[open.length - 1]!.depth === d) {
