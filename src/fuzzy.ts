@@ -8,6 +8,7 @@
  * out of reach skips all its strings at once. No tree is built: building one
  * took longer than the rest of a query.
  */
+import type { StringList } from './string-list'
 
 /**
  * Distance rows of `word` against a string, grown one character at a time (reusable from one walk to the next).
@@ -27,8 +28,8 @@ export class Rows {
     for (let j = 0; j <= word.length; j++) this.rows[j] = Math.min(j, maxEdits + 1)
   }
 
-  /** Computes row `d + 1` for character `c` of string `s` (rows up to `d` valid); returns its least value. */
-  extend(s: string, d: number): number {
+  /** Computes row `d + 1` for `c`, character `d` of a string whose character `d - 1` is `before` (rows up to `d` valid); returns its least value. */
+  extend(c: number, before: number, d: number): number {
     if (d + 2 > this.least.length) {
       const size = (d + 2) * 2
       const rows = new Int32Array(size * this.width)
@@ -43,7 +44,6 @@ export class Rows {
     const far = maxEdits + 1
     const above = d * width
     const here = above + width
-    const c = s.charCodeAt(d)
     const from = Math.max(1, d + 1 - maxEdits)
     const to = Math.min(m, d + 1 + maxEdits)
     rows[here] = Math.min(d + 1, far)
@@ -53,7 +53,7 @@ export class Rows {
     let low = from > 1 ? far : rows[here]!
     for (let j = from; j <= to; j++) {
       let v = Math.min(rows[above + j]! + 1, rows[here + j - 1]! + 1, rows[above + j - 1]! + (word.charCodeAt(j - 1) === c ? 0 : 1))
-      if (d > 0 && j > 1 && c === word.charCodeAt(j - 2) && s.charCodeAt(d - 1) === word.charCodeAt(j - 1)) {
+      if (d > 0 && j > 1 && c === word.charCodeAt(j - 2) && before === word.charCodeAt(j - 1)) {
         v = Math.min(v, rows[above - width + j - 2]! + 1)
       }
       if (v > far) v = far
@@ -77,31 +77,32 @@ const shared = (a: string, b: string, limit: number) => {
 }
 
 /**
- * Calls `found` for every string of `keys[from, to)` (sorted by code unit)
- * within the rows' `maxEdits` of their word, in order.
+ * Calls `found` for every item of `keys[from, to)` (sorted by code unit)
+ * within the rows' `maxEdits` of their word, in order. The items are read in
+ * place: a lexicon page's keys are one string, not a string each.
  */
-export function walkNear(keys: readonly string[], from: number, to: number, rows: Rows, found: (i: number, edits: number) => void): void {
+export function walkNear(keys: StringList, from: number, to: number, rows: Rows, found: (i: number, edits: number) => void): void {
   const { maxEdits } = rows
-  let previous = ''
-  let depth = 0 // rows are valid for prefixes of `previous` up to this length
+  let previous = -1
+  let depth = 0 // rows are valid for prefixes of item `previous` up to this length
   let i = from
   walk: while (i < to) {
-    const w = keys[i]!
-    for (let d = shared(w, previous, Math.min(depth, w.length)); d < w.length; d++) {
-      const low = rows.extend(w, d)
+    const length = keys.lengthOf(i)
+    for (let d = previous < 0 ? 0 : keys.shared(i, previous, depth); d < length; d++) {
+      const low = rows.extend(keys.charCodeAt(i, d), d > 0 ? keys.charCodeAt(i, d - 1) : NaN, d)
       // A row and the one before it both out of reach: no string beginning so can come back within it.
       if (low > maxEdits && rows.least[d]! >= maxEdits) {
-        previous = w
+        previous = i
         depth = d
-        // Past every string that begins as `w` does up to here (a few, at most a step of keys).
-        for (i++; i < to && keys[i]!.length > d && shared(keys[i]!, w, d + 1) === d + 1; i++);
+        // Past every item that begins as this one does up to here (a few, at most a step of keys).
+        for (i++; i < to && keys.lengthOf(i) > d && keys.shared(i, previous, d + 1) === d + 1; i++);
         continue walk
       }
     }
-    const edits = rows.distance(w.length)
+    const edits = rows.distance(length)
     if (edits <= maxEdits) found(i, edits)
-    previous = w
-    depth = w.length
+    previous = i
+    depth = length
     i++
   }
 }
@@ -154,7 +155,10 @@ export function prefixDistances({ strings: prefixes, starts, lower }: Prefixes, 
     const p = prefixes[k]!
     let d = Math.min(starts[k]!, depth)
     // Not past two rows out of reach (as walkNear): no string beginning so comes back within it.
-    while (d < p.length && !(d > 0 && rows.least[d]! > maxEdits && rows.least[d - 1]! >= maxEdits)) rows.extend(p, d++)
+    while (d < p.length && !(d > 0 && rows.least[d]! > maxEdits && rows.least[d - 1]! >= maxEdits)) {
+      rows.extend(p.charCodeAt(d), d > 0 ? p.charCodeAt(d - 1) : NaN, d)
+      d++
+    }
     depth = d
     if (d === p.length) {
       out[k++] = Math.min(far, p.length === 0 ? 0 : rows.least[p.length]!)
@@ -168,21 +172,4 @@ export function prefixDistances({ strings: prefixes, starts, lower }: Prefixes, 
     k = next
   }
   return out
-}
-
-/** The first position of sorted `keys` whose key is not below `key`, searching from `from` (galloping: skips are mostly short). */
-export function lowerBound(keys: readonly string[], key: string, from = 0, to = keys.length): number {
-  let lo = from
-  let step = 1
-  while (lo + step < to && keys[lo + step]! < key) {
-    lo += step
-    step *= 2
-  }
-  let hi = Math.min(to, lo + step)
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (keys[mid]! < key) lo = mid + 1
-    else hi = mid
-  }
-  return lo
 }

@@ -21,7 +21,7 @@ export interface NearWords {
   cut: boolean
 }
 
-const entryAt = (place: Place) => decodeEntry(place.page.keys[place.at]!, valueAt(place))
+const entryAt = (place: Place) => decodeEntry(place.page.keys.at(place.at)!, valueAt(place))
 const isWord = (e: LexiconEntry): e is WordEntry => e.word !== undefined
 /** Most widespread first; ties in key order (callers pass entries in key order). */
 const byUnits = (a: WordEntry, b: WordEntry) => b.word.units - a.word.units
@@ -62,7 +62,7 @@ export class Lexicon {
     let n = 0
     let values: ByteReader | undefined // one reader per page, not one per key
     await this.table.scan(reader, prefix, (page, at) => {
-      if (!page.keys[at]!.startsWith(prefix)) return false
+      if (!page.keys.startsWith(at, prefix)) return false
       if (values?.bytes !== page.values) values = new ByteReader(page.values)
       values.at = page.valueStart[at]!
       const units = wordUnits(values)
@@ -123,7 +123,7 @@ export class Lexicon {
 
   /** The start every key of each step shares, ready to measure words against (computed once, on the first typo). */
   #prefixes(): Prefixes {
-    this.#stepPrefixes ??= prefixesOf(this.table.index.keys.map((k, s) => k.slice(0, this.table.index.shared[s])))
+    this.#stepPrefixes ??= prefixesOf(Array.from(this.table.index.keys, (k, s) => k.slice(0, this.table.index.shared[s])))
     return this.#stepPrefixes
   }
 

@@ -8,7 +8,7 @@
  */
 import { lastAtMost } from './bisect'
 import type { DocumentEntry } from './format/layout'
-import { FORMAT, INDEX_PATH, MANIFEST_FILE, type Manifest, type ResidentMeta, type SortedIndex } from './format/layout'
+import { FORMAT, INDEX_PATH, MANIFEST_FILE, type Manifest, type ResidentMeta } from './format/layout'
 import { blobAt, unitOf, type DocumentHead, type UnitFacts } from './format/units'
 import { Lexicon } from './lexicon'
 import { anchorOf, UNIT_KINDS, type Person, type Term, type Unit } from './model'
@@ -18,7 +18,7 @@ import { PostingsSession } from './postings'
 import type { StringList } from './string-list'
 import { DecodedCache, decodeOrRefuse, IndexUnavailableError, PageCache, type CacheOptions, type ReadAsset } from './store/cache'
 import { PageReader, PageTable } from './store/reader'
-import { SortedTable } from './store/sorted'
+import { SortedTable, type ResidentIndex } from './store/sorted'
 
 /** A volume as the worker knows it: its title parts. */
 export type VolumeFacts = ResidentMeta['volumes'][number]
@@ -196,10 +196,10 @@ export class LoadedIndex {
 }
 
 /** A sorted table's sparse index, from the resident file. */
-function sortedIndex(resident: Pack<typeof RESIDENT>, name: 'lexicon' | 'completion'): SortedIndex {
+function sortedIndex(resident: Pack<typeof RESIDENT>, name: 'lexicon' | 'completion'): ResidentIndex {
   return {
     step: resident.meta[name === 'lexicon' ? 'lexicon' : 'completions'].step,
-    keys: [...resident.get(`${name}Keys`)],
+    keys: resident.list(`${name}Keys`),
     pages: [...resident.get(`${name}Pages`)],
     shared: [...resident.get(`${name}Shared`)],
   }

@@ -5,10 +5,13 @@
 import { lastAtMost } from '../bisect'
 import { ByteReader } from '../format/bytes'
 import type { PageKind, SortedIndex } from '../format/layout'
-import { lowerBound } from '../fuzzy'
 import { SORTED_PAGE } from '../format/packs'
 import { Pack } from '../pack'
+import type { StringList } from '../string-list'
 import type { PageReader } from './reader'
+
+/** A sorted table's sparse index as an isolate holds it: its keys one string (tens of thousands of them at 1 GB). */
+export type ResidentIndex = Omit<SortedIndex, 'keys'> & { keys: StringList }
 
 /** A page of a sorted table, decoded: its keys, and each key's value bytes. */
 export interface SortedPage {
@@ -16,7 +19,8 @@ export interface SortedPage {
   page: number
   /** The key number (in the whole table) of its first key. */
   first: number
-  keys: string[]
+  /** One string, not a string a key: a busy isolate holds hundreds of pages of a thousand keys. */
+  keys: StringList
   valueStart: Uint32Array
   values: Uint8Array
 }
@@ -30,7 +34,7 @@ export interface Place {
 export class SortedTable {
   constructor(
     readonly kind: Extract<PageKind, 'lexicon' | 'completions'>,
-    readonly index: SortedIndex,
+    readonly index: ResidentIndex,
   ) {}
 
   get pages(): number {
@@ -39,8 +43,8 @@ export class SortedTable {
 
   /** The page that holds `key` if any does (the page of the last resident key not above it). */
   pageFor(key: string): number {
-    const s = lowerBound(this.index.keys, key)
-    const block = this.index.keys[s] === key ? s : s - 1
+    const s = this.index.keys.lowerBound(key)
+    const block = this.index.keys.is(s, key) ? s : s - 1
     return block < 0 ? 0 : this.#pageOfKey(block * this.index.step)
   }
 
@@ -58,16 +62,16 @@ export class SortedTable {
     const first = this.index.pages[page]!
     return reader.decoded(this.kind, page, (bytes) => {
       const pack = new Pack(SORTED_PAGE, bytes)
-      return { page, first, keys: pack.get('keys'), valueStart: pack.get('valueStart'), values: pack.get('values') }
-    }, (p) => p.keys.length * 48)
+      return { page, first, keys: pack.list('keys'), valueStart: pack.get('valueStart'), values: pack.get('values') }
+    }, (p) => p.keys.bytes)
   }
 
   /** Where `key` is, or undefined. */
   async find(reader: PageReader, key: string): Promise<Place | undefined> {
     if (this.pages === 0) return undefined
     const page = await this.read(reader, this.pageFor(key))
-    const at = lowerBound(page.keys, key)
-    return page.keys[at] === key ? { page, at } : undefined
+    const at = page.keys.lowerBound(key)
+    return page.keys.is(at, key) ? { page, at } : undefined
   }
 
   /**
@@ -79,7 +83,7 @@ export class SortedTable {
     if (this.pages === 0) return
     let p = this.pageFor(from)
     let page = await this.read(reader, p)
-    let at = lowerBound(page.keys, from)
+    let at = page.keys.lowerBound(from)
     for (;;) {
       if (at === page.keys.length) {
         if (++p >= this.pages) return

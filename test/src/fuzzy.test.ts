@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { random } from '../../bench/random'
-import { lowerBound, nextLower, prefixDistances, prefixesOf, Rows, sharedStarts, walkNear } from '../../src/fuzzy'
+import { nextLower, prefixDistances, prefixesOf, Rows, sharedStarts, walkNear } from '../../src/fuzzy'
+import { StringList } from '../../src/string-list'
 
 /** Edit distance with neighbours' swaps counting one (optimal string alignment), the plain way. */
 function distance(a: string, b: string): number {
@@ -25,7 +26,7 @@ describe('walkNear', () => {
       const word = wordOf()
       const edits = 1 + (k % 2)
       const found: [string, number][] = []
-      walkNear(words, 0, words.length, new Rows(word, edits), (i, e) => found.push([words[i]!, e]))
+      walkNear(StringList.of(words.join('\n')), 0, words.length, new Rows(word, edits), (i, e) => found.push([words[i]!, e]))
       expect(found).toEqual(words.flatMap((w) => (distance(w, word) <= edits ? [[w, distance(w, word)]] : [])))
     }
   })
@@ -59,11 +60,5 @@ describe('nextLower', () => {
       const next = starts.findIndex((t, j) => j > k && t < s)
       return next < 0 ? starts.length : next
     }))
-  })
-})
-
-describe('lowerBound', () => {
-  it('finds the first key not below', () => {
-    for (const key of ['', 'a', 'abc', 'zzz', words[10]!]) expect(lowerBound(words, key)).toBe(words.findIndex((w) => w >= key) < 0 ? words.length : words.findIndex((w) => w >= key))
   })
 })

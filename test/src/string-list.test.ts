@@ -24,7 +24,25 @@ describe('StringList', () => {
       const list = StringList.of(items.join('\n'))
       expect([...list]).toEqual(items)
       for (const s of [...items, other]) expect(list.indexOf(s)).toBe(items.indexOf(s))
-      items.forEach((s, i) => expect(list.is(i, s)).toBe(true))
+      items.forEach((s, i) => {
+        expect(list.is(i, s)).toBe(true)
+        expect(list.lengthOf(i)).toBe(s.length)
+        expect(Array.from({ length: s.length + 1 }, (_, d) => list.charCodeAt(i, d))).toEqual(Array.from({ length: s.length + 1 }, (_, d) => s.charCodeAt(d)))
+        expect([list.startsWith(i, other), list.below(i, other)]).toEqual([s.startsWith(other), s < other])
+        let shared = 0
+        while (shared < Math.min(s.length, items[0]!.length) && s.charCodeAt(shared) === items[0]!.charCodeAt(shared)) shared++
+        expect([list.shared(i, 0, 99), list.shared(i, 0, 1)]).toEqual([shared, Math.min(shared, 1)])
+      })
+    }), properties(300))
+  })
+
+  it('finds the first item not below a key in a sorted list, from any place, as a scan does (properties)', () => {
+    fc.assert(fc.property(fc.array(fc.string().filter((w) => !w.includes('\n')), { minLength: 1 }), fc.string(), fc.nat(), (items, key, start) => {
+      const sorted = [...items].sort()
+      const list = StringList.of(sorted.join('\n'))
+      const from = start % sorted.length
+      const first = sorted.findIndex((w, i) => i >= from && !(w < key))
+      expect(list.lowerBound(key, from)).toBe(first < 0 ? sorted.length : first)
     }), properties(300))
   })
 })
