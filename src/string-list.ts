@@ -3,7 +3,8 @@
  * per item is an object for every major collection to mark: at 1 GB the
  * documents' and persons' ids were 300,000 of them, and in a busy isolate
  * the queries that met a collection took 50–110 ms, twice the others' worst.
- * An item is made when asked for; comparing one makes nothing.
+ * An item is made when asked for; comparing, measuring or searching one
+ * makes nothing (a lexicon page's keys are walked this way by typo queries).
  */
 export class StringList implements Iterable<string> {
   readonly length: number
