@@ -94,7 +94,7 @@ export class DocumentTable {
     let hi = this.#order.length
     while (lo < hi) {
       const mid = (lo + hi) >> 1
-      if (this.ids.at(this.#order[mid]!)! < id) lo = mid + 1
+      if (this.ids.below(this.#order[mid]!, id)) lo = mid + 1
       else hi = mid
     }
     const d = this.#order[lo]
