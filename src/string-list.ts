@@ -36,9 +36,7 @@ export class StringList implements Iterable<string> {
 
   /** Whether item `i` is `s`. */
   is(i: number, s: string): boolean {
-    if (!(i >= 0 && i < this.length)) return false
-    const start = this.#starts[i]!
-    return this.#starts[i + 1]! - 1 - start === s.length && this.#text.startsWith(s, start)
+    return i >= 0 && i < this.length && this.lengthOf(i) === s.length && this.#text.startsWith(s, this.#starts[i])
   }
 
   /** The length of item `i`. */
