@@ -25,6 +25,7 @@ import TinyQueue from 'tinyqueue'
 import type { TermInfo } from './format/lexicon'
 import { BLOCK_SIZE, boundOver, variantBit, type Block, type Skips } from './format/postings'
 import { firstNotBelow } from './bisect'
+import { mergeAscending } from './merge'
 import { PostingsSession } from './postings'
 import { Scratch } from './scratch'
 import { ROUND_PAGES } from './store/reader'
@@ -156,10 +157,9 @@ const EXACT_BLOCKS = 4
 const INTERVAL_TERMS = 32_768
 /** Stretches of units block costs are counted by, at most (a corpus of more units counts several units to a stretch). */
 const COST_BUCKETS = 65_536
-/** Arrays evaluation works in and does not return: the block costs' histogram, union's and candidateUnits' maps of a range of units. */
+/** Arrays evaluation works in and does not return: the block costs' histogram, union's map of a range of units. */
 const costs = new Scratch((n) => new Uint32Array(n), COST_BUCKETS + 1)
 const places = new Scratch((n) => new Int32Array(n), 1 << 18)
-const marks = new Scratch((n) => new Uint8Array(n), 1 << 20)
 
 export async function evaluate(session: PostingsSession, input: EvaluationInput, consume: Consumer, options: EvaluationOptions): Promise<Evaluation> {
   const terms: string[] = []
@@ -637,34 +637,7 @@ function slice(p: TermPostings, n: number): TermPostings {
 /** The distinct units of the drivers' blocks (each driver's in unit order) within `[from, to]`, ascending. */
 function candidateUnits(perDriver: readonly (readonly Block[])[], from: number, to: number): Uint32Array {
   const lists = perDriver.map((blocks) => unitsIn(blocks, from, to)).filter((u) => u.length > 0)
-  // One driver's units are already ascending and distinct; several drivers' are merged (marked over the range when it is short).
-  if (lists.length <= 1) return lists[0] ?? new Uint32Array(0)
-  const n = lists.reduce((sum, u) => sum + u.length, 0)
-  let lo = Infinity
-  let hi = -1
-  for (const u of lists) {
-    lo = Math.min(lo, u[0]!)
-    hi = Math.max(hi, u[u.length - 1]!)
-  }
-  if (hi - lo < 16 * n) {
-    const seen = marks.zeroed(hi - lo + 1)
-    let count = 0
-    for (const u of lists) for (let i = 0; i < u.length; i++) if (!seen[u[i]! - lo]) (seen[u[i]! - lo] = 1), count++
-    const out = new Uint32Array(count)
-    let k = 0
-    for (let x = 0; x <= hi - lo; x++) if (seen[x]) out[k++] = lo + x
-    return out
-  }
-  const all = new Uint32Array(n)
-  let at = 0
-  for (const u of lists) {
-    all.set(u, at)
-    at += u.length
-  }
-  all.sort()
-  let unique = 0
-  for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[unique++] = all[i]!
-  return all.subarray(0, unique)
+  return mergeAscending(lists)
 }
 
 /** Partial results of a subtree: units ascending, with scores, term masks, sources matched, forms held and codes. */
@@ -955,48 +928,38 @@ function union(parts: Partial[], words: number): Partial {
     hi = Math.max(hi, p.units[p.units.length - 1]!)
   }
   if (n === 0) return empty(words)
-  // The distinct units, in order, and each one's place among them: by a map over their range when it is small, else by a
-  // walk over them (each part is in order).
+  // The distinct units, in order, and each one's place among them: of many parts over a short range (a prefix's
+  // expansions), by a map over the range; else merged, each part's units found by a walk over them.
   const size = hi - lo + 1
   let map: Int32Array | undefined
   let units: Uint32Array
-  if (size > 8 * n + 1024) {
-    const all = new Uint32Array(n)
-    let at = 0
-    for (const p of parts) {
-      all.set(p.units, at)
-      at += p.units.length
-    }
-    all.sort()
-    let count = 0
-    for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[count++] = all[i]!
-    units = all.slice(0, count)
-  } else {
+  if (parts.length > 4 && size <= 8 * n + 1024) {
     map = places.zeroed(size)
     for (const p of parts) for (let i = 0; i < p.units.length; i++) map[p.units[i]! - lo] = 1
+    // One pass without a branch: a unit is written at the next place whether present or not, and kept by moving on.
+    const all = new Uint32Array(n + 1)
     let count = 0
-    for (let j = 0; j < size; j++) if (map[j] !== 0) map[j] = ++count
-    units = new Uint32Array(count)
-    for (let j = 0; j < size; j++) if (map[j] !== 0) units[map[j]! - 1] = lo + j
-  }
+    for (let j = 0; j < size; j++) {
+      const present = map[j]!
+      all[count] = lo + j
+      count += present
+      map[j] = count * present
+    }
+    units = all.subarray(0, count)
+  } else units = mergeAscending(parts.map((p) => p.units))
   const count = units.length
   const scores = new Float64Array(count)
   const masks = new Uint32Array(count * words)
   const sources = new Uint32Array(count)
   const forms = new Uint32Array(count)
   const codes = new Uint8Array(count)
-  const seen = new Uint8Array(count)
   for (const p of parts) {
     let j = 0
     for (let i = 0; i < p.units.length; i++) {
-      const u = p.units[i]!
-      if (map) j = map[u - lo]! - 1
-      else while (units[j]! < u) j++
-      if (!seen[j]) {
-        seen[j] = 1
-        scores[j] = p.scores[i]!
-        codes[j] = p.codes[i]!
-      } else scores[j] = scores[j]! + p.scores[i]!
+      j = map ? map[p.units[i]! - lo]! - 1 : firstNotBelow(units, p.units[i]!, j)
+      // A sum from zero is the first part's score exactly; a unit's code is the same in every part.
+      scores[j] = scores[j]! + p.scores[i]!
+      codes[j] = p.codes[i]!
       for (let w = 0; w < words; w++) masks[j * words + w]! |= p.masks[i * words + w]!
       sources[j]! |= p.sources[i]!
       forms[j]! |= p.forms[i]!

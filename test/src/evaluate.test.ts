@@ -78,14 +78,25 @@ describe('evaluate', () => {
     return { found, top, evaluation, order }
   }
 
+  /** A random tree of at most 32 terms, as a query's words are (a match's count of query terms is kept in 32 bits). */
   function tree(rand: () => number, depth: number): QueryNode {
+    for (;;) {
+      const node = anyTree(rand, depth)
+      if (termCount(node) <= 32) return node
+    }
+  }
+
+  function anyTree(rand: () => number, depth: number): QueryNode {
     if (depth === 0 || rand() < 0.3) {
       const term = rand() < 0.05 ? 'zzqxnotaterm' : rand() < 0.5 ? common[Math.floor(rand() * common.length)]! : terms[Math.floor(rand() * terms.length)]!
       return { op: 'term', term, boost: [1, 0.4, 0.5][Math.floor(rand() * 3)]! }
     }
     const op = (['or', 'and', 'and_not'] as const)[Math.floor(rand() * 3)]!
-    return { op, nodes: Array.from({ length: 2 + Math.floor(rand() * 2) }, () => tree(rand, depth - 1)) }
+    // Up to six children: an OR of more than four is merged by a map over its units' range, of fewer by a merge.
+    return { op, nodes: Array.from({ length: 2 + Math.floor(rand() * 5) }, () => anyTree(rand, depth - 1)) }
   }
+
+  const termCount = (n: QueryNode): number => (n.op === 'term' ? 1 : n.nodes.reduce((sum, c) => sum + termCount(c), 0))
 
   it('scores and combines exactly as MiniSearch does, for 300 seeded query trees', async () => {
     const rand = random(7)
