@@ -5,11 +5,11 @@
  *
  * - Each `<div type="document">` is a document: id `<volume>-<xml:id>`,
  *   number `@n`, title from `<head>` (its leading `12.` dropped), date and
- *   place from `<dateline>` (its `<date when>`, else its text; without a
- *   dated dateline, the date the editors gave the div,
- *   `frus:doc-dateTime-min`), the chapter (`compilation`/`chapter` div) it
- *   sits in. Divs nested in a document (attachments) stay in it; their heads
- *   are head units.
+ *   place from the document's own `<dateline>`, not an attachment's (its
+ *   `<date when>`, else its text; without a dated dateline, the date the
+ *   editors gave the div, `frus:doc-dateTime-min`), the chapter
+ *   (`compilation`/`chapter` div) it sits in. Divs nested in a document
+ *   (attachments) stay in it; their heads are head units.
  * - Units: `<head>` is the title; `<dateline>`, an `<opener>` before the first
  *   paragraph or after a head, and a SUBJECT or PARTICIPANTS list before the
  *   first paragraph, are head units; `<p>`, list `<item>`s, table `<row>`s
@@ -44,6 +44,8 @@ const SKIPPED_SECTIONS = new Set(['toc', 'index'])
 const BLOCKS = new Set(['p', 'item', 'row', 'closer', 'opener', 'salute', 'postscript', 'dateline', 'head', 'signed', 'byline', 'quote', 'table', 'list', 'label'])
 /** Blocks that are units of their own even inside another block. */
 const NESTED_BLOCKS = new Set(['p', 'item', 'row'])
+/** Parts of a document that are documents of their own: an enclosure, an attached memorandum. */
+const ATTACHMENTS = new Set(['div', 'attachment'])
 /** Lists that belong to a document's head when they come before its first paragraph. */
 const HEAD_LISTS = new Set(['subject', 'participants', 'from', 'to'])
 const NUMBER_PREFIX = /^\s*\d+[A-Za-z]?\.\s+/
@@ -269,12 +271,12 @@ export function parseTei(source: string, file: string, fallbackId: string): Pars
       capture = { depth: depth(), text: '', keep: false, done: (t) => (listHead = t) }
       return
     }
-    if (name === 'date' && inside('dateline') && !builder.doc.date) {
+    if (name === 'date' && inside('dateline') && !builder.doc.date && !inAttachment()) {
       const when = isoDate(attrs['when'] ?? attrs['from'] ?? attrs['notBefore'] ?? attrs['when-iso'])
       if (when) builder.doc.date = when
     }
     if (name === 'dateline' && !note) dateline = { depth: depth(), from: block?.raw.length ?? 0 }
-    if (name === 'placeName' && inside('dateline') && !builder.doc.place) {
+    if (name === 'placeName' && inside('dateline') && !builder.doc.place && !inAttachment()) {
       capture = { depth: depth(), text: '', keep: true, done: (t) => (builder!.doc.place = t.replace(/[\s,;:]+$/, '')) }
     }
     if (block && NESTED_BLOCKS.has(name)) {
@@ -317,7 +319,7 @@ export function parseTei(source: string, file: string, fallbackId: string): Pars
     if (dateline && dateline.depth === d) {
       // A date without `when`: read from the dateline's text, as page text's is (what the reader sees, before the div's date),
       // when the dateline is the document's own (before its first paragraph), not an attachment's.
-      if (builder && block && !builder.doc.date && !builder.hasParagraph) {
+      if (builder && block && !builder.doc.date && !builder.hasParagraph && !inAttachment()) {
         const read = readDateline(block.raw.slice(dateline.from).replace(/\s+/g, ' '))
         if (read) {
           builder.doc.date = read.date
@@ -350,6 +352,12 @@ export function parseTei(source: string, file: string, fallbackId: string): Pars
     if (name === 'teiHeader') region = undefined
     stack.pop()
   })
+
+  /** Whether the open element is in an attachment (a div or `frus:attachment` in the document), whose dateline is not the document's. */
+  function inAttachment(): boolean {
+    for (let i = builder!.depth; i < stack.length - 1; i++) if (ATTACHMENTS.has(local(stack[i]!.name))) return true
+    return false
+  }
 
   function inside(name: string): boolean {
     return stack.some((t) => local(t.name) === name)

@@ -158,6 +158,16 @@ describe('parseTei', () => {
     expect(documents.map((d) => d.date)).toEqual(['1969-11-20', '1969-11-21', undefined, '1969-12-01'])
   })
 
+  it('never dates or places a document by its attachment\'s dateline, and reads its own wherever it stands', () => {
+    const { documents } = parseTei(tei(`<div type="document" n="5" xml:id="d5" frus:doc-dateTime-min="1969-12-05"><head>5. Letter</head>
+      <dateline>Washington, undated.</dateline><p>Text.</p>
+      <frus:attachment><head>Enclosure</head><dateline><placeName>Tokyo</placeName>, <date when="1969-11-02">November 2, 1969</date></dateline><p>Text.</p></frus:attachment></div>
+      <div type="document" n="6" xml:id="d6"><head>6. Memorandum</head><p>Text.</p>
+      <div type="attachment"><head>Paper</head><dateline><placeName>Paris</placeName>, <date when="1862-01-02">January 2</date></dateline><p>Text.</p></div>
+      <closer><dateline><placeName>London</placeName>, <date when="1862-01-04">January 4, 1862</date></dateline></closer></div>`), 'v.xml', 'x')
+    expect(documents.map((d) => [d.date, d.place])).toEqual([['1969-12-05', undefined], ['1862-01-04', 'London']])
+  })
+
   it('reads a dateline whose date has no when from its text', () => {
     const { documents } = parseTei(tei(`<div type="document" n="1" xml:id="d1"><head>1. Mr. Adams to Mr. Seward.</head>
       <opener><dateline>Legation of the United States,<lb/>London, <date>March 22, 1861</date>.</dateline></opener><p>Sir: I have the honor.</p></div>`), 'v.xml', 'x')
