@@ -8,7 +8,8 @@
  *   `treaty SLCM OR ALCM` is `treaty AND (SLCM OR ALCM)`
  * - `negot*`: any word starting so
  *
- * A word that splits into several (`non-withdrawal`, `INR/IL`) is read as a phrase.
+ * A word that splits into several (`non-withdrawal`, `INR/IL`) is read as a
+ * phrase; brackets part words as spaces do (`Johnson (Lyndon)-Sato`).
  */
 import { tokenize } from '../text'
 
@@ -54,12 +55,14 @@ export function parseQuery(q: string): ParsedQuery {
     }
     const negated = quoted !== undefined ? quotedMinus === '-' : bare!.startsWith('-') && bare!.length > 1
     const text = quoted ?? (negated ? bare!.slice(1) : bare!)
-    const clause = toClause(text, quoted !== undefined)
-    if (!clause) continue
-    if (negated) excluded.push(clause)
-    else if (joinNext) required[required.length - 1]!.push(clause)
-    else required.push([clause])
-    joinNext = false
+    for (const piece of quoted !== undefined ? [text] : pieces(text)) {
+      const clause = toClause(piece, quoted !== undefined)
+      if (!clause) continue
+      if (negated) excluded.push(clause)
+      else if (joinNext) required[required.length - 1]!.push(clause)
+      else required.push([clause])
+      joinNext = false
+    }
   }
   if (required.length === 0) {
     throw new QuerySyntaxError(
@@ -67,6 +70,15 @@ export function parseQuery(q: string): ParsedQuery {
     )
   }
   return { required, excluded }
+}
+
+/**
+ * A bare token's words: brackets part them as a space does, and a hyphen
+ * after a bracket joins nothing (`(Lyndon)-Sato` is two words, where
+ * `non-withdrawal` is one phrase).
+ */
+function pieces(text: string): string[] {
+  return text.split(/[()[\]{}]+/).map((p, i) => (i > 0 ? p.replace(/^-+/, '') : p)).filter((p) => p !== '')
 }
 
 function toClause(text: string, quoted: boolean): Clause | undefined {

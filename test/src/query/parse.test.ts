@@ -46,6 +46,15 @@ describe('parseQuery', () => {
     expect(parseQuery('non-withdrawal').required[0]![0]!.type).toBe('phrase')
   })
 
+  it('parts words at brackets as at spaces, a hyphen after a bracket included', () => {
+    const q = parseQuery('Johnson (Lyndon)-Sato [talks] {1965}')
+    expect(q.required.map((g) => g.map((c) => c.type))).toEqual([['word'], ['word'], ['word'], ['word'], ['word']])
+    expect(words('Johnson (Lyndon)-Sato [talks] {1965}')).toEqual(['johnson', 'lyndon', 'sato', 'talks', '1965'])
+    expect(parseQuery('ABM OR (SLCM)').required.map((g) => g.length)).toEqual([2])
+    expect(parseQuery('treaty -(ABM)').excluded).toHaveLength(1)
+    expect(parseQuery('"Johnson (Lyndon)-Sato"').required[0]![0]!.type).toBe('phrase')
+  })
+
   it('refuses a query with nothing to search for', () => {
     expect(() => parseQuery('-ABM')).toThrow('the query only excludes words; add a word to search for')
     expect(() => parseQuery('!!! ...')).toThrow('the query has no words to search for')
