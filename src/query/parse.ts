@@ -8,8 +8,9 @@
  *   `treaty SLCM OR ALCM` is `treaty AND (SLCM OR ALCM)`
  * - `negot*`: any word starting so
  *
- * A word that splits into several (`non-withdrawal`, `INR/IL`) is read as a
- * phrase; brackets part words as spaces do (`Johnson (Lyndon)-Sato`).
+ * Brackets, hyphens and dashes part words as spaces do (`Rusk-Shiina
+ * meetings` is three words); a word that splits otherwise (`INR/IL`) is read
+ * as a phrase.
  */
 import { tokenize } from '../text'
 
@@ -73,12 +74,13 @@ export function parseQuery(q: string): ParsedQuery {
 }
 
 /**
- * A bare token's words: brackets part them as a space does, and a hyphen
- * after a bracket joins nothing (`(Lyndon)-Sato` is two words, where
- * `non-withdrawal` is one phrase).
+ * A bare token's words: brackets, hyphens and dashes part them as a space
+ * does (`Rusk-Shiina`, `Johnson (Lyndon)-Sato`), as Elasticsearch's and
+ * Meilisearch's tokenizers do; what else splits a token joins its words into
+ * a phrase (`INR/IL`).
  */
 function pieces(text: string): string[] {
-  return text.split(/[()[\]{}]+/).map((p, i) => (i > 0 ? p.replace(/^-+/, '') : p)).filter((p) => p !== '')
+  return text.split(/[()[\]{}\-‐‑‒–—]+/).filter((p) => p !== '')
 }
 
 function toClause(text: string, quoted: boolean): Clause | undefined {

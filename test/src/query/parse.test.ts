@@ -42,14 +42,16 @@ describe('parseQuery', () => {
     expect(() => parseQuery('a*')).toThrow(QuerySyntaxError)
   })
 
-  it('reads a word that splits in several as a phrase', () => {
-    expect(parseQuery('non-withdrawal').required[0]![0]!.type).toBe('phrase')
+  it('reads a word that splits in several at other marks as a phrase', () => {
+    expect(parseQuery('INR/IL').required[0]![0]!.type).toBe('phrase')
   })
 
-  it('parts words at brackets as at spaces, a hyphen after a bracket included', () => {
+  it('parts words at brackets, hyphens and dashes as at spaces', () => {
     const q = parseQuery('Johnson (Lyndon)-Sato [talks] {1965}')
     expect(q.required.map((g) => g.map((c) => c.type))).toEqual([['word'], ['word'], ['word'], ['word'], ['word']])
     expect(words('Johnson (Lyndon)-Sato [talks] {1965}')).toEqual(['johnson', 'lyndon', 'sato', 'talks', '1965'])
+    expect(words('Rusk-Shiina non-withdrawal 1965–1966')).toEqual(['rusk', 'shiina', 'non', 'withdrawal', '1965', '1966'])
+    expect(parseQuery('Rusk-Shiina').required).toHaveLength(2)
     expect(parseQuery('ABM OR (SLCM)').required.map((g) => g.length)).toEqual([2])
     expect(parseQuery('treaty -(ABM)').excluded).toHaveLength(1)
     expect(parseQuery('"Johnson (Lyndon)-Sato"').required[0]![0]!.type).toBe('phrase')
