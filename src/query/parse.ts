@@ -56,7 +56,7 @@ export function parseQuery(q: string): ParsedQuery {
     }
     const negated = quoted !== undefined ? quotedMinus === '-' : bare!.startsWith('-') && bare!.length > 1
     const text = quoted ?? (negated ? bare!.slice(1) : bare!)
-    for (const piece of quoted !== undefined ? [text] : pieces(text)) {
+    for (const piece of quoted !== undefined ? [text] : pieces(text, negated)) {
       const clause = toClause(piece, quoted !== undefined)
       if (!clause) continue
       if (negated) excluded.push(clause)
@@ -77,10 +77,11 @@ export function parseQuery(q: string): ParsedQuery {
  * A bare token's words: brackets, hyphens and dashes part them as a space
  * does (`Rusk-Shiina`, `Johnson (Lyndon)-Sato`), as Elasticsearch's and
  * Meilisearch's tokenizers do; what else splits a token joins its words into
- * a phrase (`INR/IL`).
+ * a phrase (`INR/IL`). An excluded compound stays whole: `-non-proliferation`
+ * excludes the phrase, not every unit holding `non`.
  */
-function pieces(text: string): string[] {
-  return text.split(/[()[\]{}\-‐‑‒–—]+/).filter((p) => p !== '')
+function pieces(text: string, excluded: boolean): string[] {
+  return text.split(excluded ? /[()[\]{}]+/ : /[()[\]{}\-‐‑‒–—]+/).filter((p) => p !== '')
 }
 
 function toClause(text: string, quoted: boolean): Clause | undefined {

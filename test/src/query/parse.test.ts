@@ -54,6 +54,7 @@ describe('parseQuery', () => {
     expect(parseQuery('Rusk-Shiina').required).toHaveLength(2)
     expect(parseQuery('ABM OR (SLCM)').required.map((g) => g.length)).toEqual([2])
     expect(parseQuery('treaty -(ABM)').excluded).toHaveLength(1)
+    expect(parseQuery('treaty -non-proliferation').excluded.map((c) => c.type)).toEqual(['phrase'])
     expect(parseQuery('"Johnson (Lyndon)-Sato"').required[0]![0]!.type).toBe('phrase')
   })
 
