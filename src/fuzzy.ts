@@ -88,8 +88,13 @@ export function walkNear(keys: StringList, from: number, to: number, rows: Rows,
   let i = from
   walk: while (i < to) {
     const length = keys.lengthOf(i)
-    for (let d = previous < 0 ? 0 : keys.shared(i, previous, depth); d < length; d++) {
-      const low = rows.extend(keys.charCodeAt(i, d), d > 0 ? keys.charCodeAt(i, d - 1) : NaN, d)
+    const start = previous < 0 ? 0 : keys.shared(i, previous, depth)
+    // Each code unit read once: the one before is the last step's.
+    let before = start > 0 ? keys.charCodeAt(i, start - 1) : NaN
+    for (let d = start; d < length; d++) {
+      const c = keys.charCodeAt(i, d)
+      const low = rows.extend(c, before, d)
+      before = c
       // A row and the one before it both out of reach: no string beginning so can come back within it.
       if (low > maxEdits && rows.least[d]! >= maxEdits) {
         previous = i
