@@ -11,6 +11,7 @@
 import type { SearchResponse as Answer } from '../api/schema'
 import { evaluate, matchedTerms, type Form, type Interval, type Matches } from '../evaluate'
 import type { Library } from '../library'
+import { DOCUMENT_TYPES } from '../model'
 import { rankDefaults } from '../rank'
 import { TopK } from '../top'
 import { documentCoverage } from './coverage'
@@ -19,6 +20,12 @@ import { toHits } from './hits'
 import { parseQuery } from './parse'
 import { PhraseChecker, type Occurrences } from './phrases'
 import { planQuery, planTree, type PhraseWord, type Plan, type PlanCut } from './plan'
+
+/**
+ * A front-matter section (the list of persons, of abbreviations) names much of the volume and is about none of it: as evidence
+ * for its units it would put them above the documents on any query of names. Its units count the words they hold themselves.
+ */
+const SECTION = DOCUMENT_TYPES.indexOf('section')
 
 /** What one search may spend. */
 export interface SearchLimits {
@@ -101,7 +108,7 @@ export async function search(library: Library, request: SearchRequest, limits: S
       else {
         const docOf = (k: Kept) => library.documents.ofUnit(k.unit)
         const coverage = await documentCoverage(library, plan, some.kept.map(docOf), limits.postings)
-        ranked = [...ranked, ...byWordsHeld(groups, some.kept, (k) => coverage.get(docOf(k)) ?? 0)]
+        ranked = [...ranked, ...byWordsHeld(groups, some.kept, (k) => (library.documents.type[docOf(k)] === SECTION ? k.matched : (coverage.get(docOf(k)) ?? 0)))]
       }
     }
   }

@@ -5,6 +5,7 @@ import { documentCoverage } from '../../../src/query/coverage'
 import { parseQuery, QuerySyntaxError } from '../../../src/query/parse'
 import { planQuery, queryLimits } from '../../../src/query/plan'
 import { search, searchLimits, type SearchLimits, type SearchRequest } from '../../../src/query/search'
+import { DOCUMENT_TYPES } from '../../../src/model'
 import { tokenize } from '../../../src/text'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -190,6 +191,20 @@ describe('search ranks units with every word first, then those with some', () =>
     expect(held).toEqual([...held].sort((a, b) => b - a))
     // The partial matches are not the full ones again.
     expect(new Set(body.hits.map((h) => h.id)).size).toBe(10)
+  })
+
+  it('takes a front-matter section for no more than its unit: the list of persons names everyone, but is about no one', async () => {
+    // Every name of this query is in the list of persons; before, its entries (two names each) led the partial matches.
+    const q = 'Watson Albert Johnson Lyndon Sato meetings'
+    const library = index.open()
+    const body = await search(library, request(q))
+    expect(body.full).toBe(0)
+    const section = DOCUMENT_TYPES.indexOf('section')
+    const docs = body.hits.map((h) => library.documents.ids.indexOf(h.doc))
+    const coverage = await documentCoverage(library, await planQuery(library, parseQuery(q), false), docs, Infinity)
+    const keys = body.hits.map((h, i) => (library.documents.type[docs[i]!] === section ? h.matched : coverage.get(docs[i]!)!))
+    expect(keys).toEqual([...keys].sort((a, b) => b - a))
+    expect(body.hits[0]!.doc).not.toMatch(/-(persons|preface)$/)
   })
 
   it('stays with the units with every word while they fill the page, and goes on to the others past them', async () => {
