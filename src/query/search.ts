@@ -107,8 +107,9 @@ export async function search(library: Library, request: SearchRequest, limits: S
       if (request.sort === 'date') ranked = [...ranked, ...some.kept]
       else {
         const docOf = (k: Kept) => library.documents.ofUnit(k.unit)
-        const coverage = await documentCoverage(library, plan, some.kept.map(docOf), limits.postings)
-        ranked = [...ranked, ...byWordsHeld(groups, some.kept, (k) => (library.documents.type[docOf(k)] === SECTION ? k.matched : (coverage.get(docOf(k)) ?? 0)))]
+        const inSection = (k: Kept) => library.documents.type[docOf(k)] === SECTION
+        const coverage = await documentCoverage(library, plan, some.kept.filter((k) => !inSection(k)).map(docOf), limits.postings)
+        ranked = [...ranked, ...byWordsHeld(groups, some.kept, (k) => (inSection(k) ? k.matched : (coverage.get(docOf(k)) ?? 0)))]
       }
     }
   }
