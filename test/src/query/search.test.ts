@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { LoadedIndex } from '../../../src/library'
+import type { Library, LoadedIndex } from '../../../src/library'
 import { documentCoverage } from '../../../src/query/coverage'
 import { parseQuery, QuerySyntaxError } from '../../../src/query/parse'
 import { planQuery, queryLimits } from '../../../src/query/plan'
@@ -171,6 +171,15 @@ describe('search ranks units with every word first, then those with some', () =>
     index = await loadedIndex()
   })
 
+  /** What partial hits rank by first: how many of the query's words their document holds, or, in a front-matter section, they hold. */
+  async function evidence(library: Library, q: string, hits: readonly { doc: string; matched: number }[]): Promise<number[]> {
+    const plan = await planQuery(library, parseQuery(q), false)
+    const docs = hits.map((h) => library.documents.ids.indexOf(h.doc))
+    const coverage = await documentCoverage(library, plan, docs, Infinity)
+    const section = DOCUMENT_TYPES.indexOf('section')
+    return hits.map((h, i) => (library.documents.type[docs[i]!] === section ? h.matched : coverage.get(docs[i]!)!))
+  }
+
   it('fills the page past the units with every word, those whose document holds more of the words first, and says where they begin', async () => {
     const library = index.open()
     const body = await search(library, request('Vietnam conflict Johnson'))
@@ -184,25 +193,19 @@ describe('search ranks units with every word first, then those with some', () =>
     expect(matched.slice(0, body.full).every((m) => m === 3)).toBe(true)
     const rest = matched.slice(body.full)
     expect(rest.every((m) => m >= 1 && m < 3)).toBe(true)
-    const plan = await planQuery(library, parseQuery('Vietnam conflict Johnson'), false)
-    const docs = body.hits.slice(body.full).map((h) => library.documents.ids.indexOf(h.doc))
-    const coverage = await documentCoverage(library, plan, docs, Infinity)
-    const held = docs.map((d) => coverage.get(d)!)
+    const held = await evidence(library, 'Vietnam conflict Johnson', body.hits.slice(body.full))
     expect(held).toEqual([...held].sort((a, b) => b - a))
     // The partial matches are not the full ones again.
     expect(new Set(body.hits.map((h) => h.id)).size).toBe(10)
   })
 
   it('takes a front-matter section for no more than its unit: the list of persons names everyone, but is about no one', async () => {
-    // Every name of this query is in the list of persons; before, its entries (two names each) led the partial matches.
+    // Every name of this query is in the list of persons; before, its entries (two of the words each) led the partial matches.
     const q = 'Watson Albert Johnson Lyndon Sato meetings'
     const library = index.open()
     const body = await search(library, request(q))
     expect(body.full).toBe(0)
-    const section = DOCUMENT_TYPES.indexOf('section')
-    const docs = body.hits.map((h) => library.documents.ids.indexOf(h.doc))
-    const coverage = await documentCoverage(library, await planQuery(library, parseQuery(q), false), docs, Infinity)
-    const keys = body.hits.map((h, i) => (library.documents.type[docs[i]!] === section ? h.matched : coverage.get(docs[i]!)!))
+    const keys = await evidence(library, q, body.hits)
     expect(keys).toEqual([...keys].sort((a, b) => b - a))
     expect(body.hits[0]!.doc).not.toMatch(/-(persons|preface)$/)
   })
