@@ -150,7 +150,7 @@ export function mergeRuns(
       term,
       df: n,
       variants,
-      postings: streams.postings.append(encoded.postings),
+      postings: streams.postings.append(encoded.postings, term),
       postingsBytes: encoded.postings.length,
       skipBytes: encoded.skipBytes,
       blocks: encoded.blocks,

@@ -100,6 +100,12 @@ export class PagedStream {
   #buffer: Uint8Array
   #filled = 0
   #offset = 0
+  #lastKey = ''
+  /**
+   * Per page, the last key appended (in ascending key order) that starts on it or on a page before: the first page whose key is not
+   * below a key is the page that key starts on, found without its offset.
+   */
+  readonly pageKeys: string[] = []
 
   constructor(
     readonly output: IndexOutput,
@@ -109,9 +115,10 @@ export class PagedStream {
     this.#buffer = new Uint8Array(pageBytes)
   }
 
-  /** Appends `bytes`, returning the offset they start at. */
-  append(bytes: Uint8Array): number {
+  /** Appends `bytes` (under `key`, for {@link pageKeys}), returning the offset they start at. */
+  append(bytes: Uint8Array, key?: string): number {
     const at = this.#offset
+    if (key !== undefined) this.#lastKey = key
     let from = 0
     while (from < bytes.length) {
       const n = Math.min(bytes.length - from, this.pageBytes - this.#filled)
@@ -130,6 +137,7 @@ export class PagedStream {
 
   #flush(): void {
     this.output.write(this.kind, this.#buffer.subarray(0, this.#filled))
+    this.pageKeys.push(this.#lastKey)
     this.#filled = 0
   }
 

@@ -128,6 +128,8 @@ export class LoadedIndex {
    * hold the pages of every hit a busy isolate shows, this holds the hits.
    */
   readonly shown = new DecodedCache(SHOWN_BYTES)
+  /** Per postings page, the last term starting on it or before. */
+  readonly postingsTerms: StringList
   readonly #units: Uint32Array
   readonly #docPages: Uint32Array
   #terms: Promise<Map<string, Term>> | undefined
@@ -146,6 +148,7 @@ export class LoadedIndex {
       new SortedTable('lexicon', sortedIndex(resident, 'lexicon')),
       new SortedTable('completions', sortedIndex(resident, 'completion')),
     )
+    this.postingsTerms = resident.list('postingsTerms')
     this.#units = resident.get('unitPages')
     this.#docPages = resident.get('docPages')
   }
@@ -251,7 +254,7 @@ export class Library {
 
   constructor(readonly index: LoadedIndex) {
     this.reader = new PageReader(index.pages, index.cache, index.meta.streamPageBytes)
-    this.postings = new PostingsSession(this.reader, index.decoded, index.stored)
+    this.postings = new PostingsSession(this.reader, index.decoded, index.stored, index.postingsTerms)
   }
 
   get manifest(): Manifest {

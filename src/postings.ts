@@ -15,6 +15,7 @@ import type { TermInfo } from './format/lexicon'
 import { decodeBlock, decodePositions, decodeSkips, type Block, type BlockPositions, type Skips } from './format/postings'
 import type { DecodedCache } from './store/cache'
 import type { PageReader } from './store/reader'
+import type { StringList } from './string-list'
 import { firstNotBelow } from './bisect'
 
 /** A term whose whole postings are this small is read at once with its skip table (one round of I/O, not two). */
@@ -51,6 +52,8 @@ export class PostingsSession {
     readonly kept: DecodedCache,
     /** Bytes of skip tables, blocks and positions as stored, kept across requests by their stream and offset. */
     readonly stored: DecodedCache,
+    /** Per postings page, the last term starting on it or before (the resident `postingsTerms`). */
+    readonly pageTerms: StringList,
   ) {}
 
   /** `length` bytes of a stream from `offset`: kept, or read from their pages and kept (a copy, so that the page can go). */
@@ -102,6 +105,32 @@ export class PostingsSession {
       this.#skips.set(t.term, s)
     }
     return s
+  }
+
+  /**
+   * Starts fetching the postings page each of `terms` starts on (its skip
+   * table, and all of a rare term's postings), at most `most` pages, while
+   * the query reads the lexicon pages that say where its postings are: a
+   * cold query then waits one round of reads for both, not two. The page is
+   * found by the term alone (terms are laid out in order), so a term the
+   * corpus lacks costs a page fetched for nothing. Fetched, not read, as in
+   * {@link fetchAhead}; a term whose skip table is kept decoded needs none.
+   */
+  fetchStarts(terms: Iterable<string>, most: number): void {
+    const pages = new Set<number>()
+    for (const term of terms) {
+      if (pages.size >= most) break
+      const p = this.startPage(term)
+      if (p !== undefined && !this.kept.has(skipsKey({ term })) && !this.reader.isCached('postings', p)) pages.add(p)
+    }
+    // A failed fetch is not this query's failure: the read that needs the page fetches it again, and reports it.
+    for (const p of pages) this.reader.bytes('postings', p).catch(() => {})
+  }
+
+  /** The postings page a term's postings start on, if the corpus has the term; undefined for a term past the last. */
+  startPage(term: string): number | undefined {
+    const p = this.pageTerms.lowerBound(term)
+    return p < this.pageTerms.length ? p : undefined
   }
 
   /**
@@ -252,7 +281,7 @@ const blockRange = (t: TermInfo, skips: Skips, b: number, kind: 'postings' | 'po
   kind === 'postings' ? [t.postings + skips.offset[b]!, skips.bytes[b]!] : [t.positions + skips.positions[b]!, skips.positionsBytes[b]!]
 
 /** The keys a term's decoded skip table, blocks and positions are kept under. */
-const skipsKey = (t: TermInfo): string => `s\u0000${t.term}`
+const skipsKey = (t: Pick<TermInfo, 'term'>): string => `s\u0000${t.term}`
 const blockKey = (t: TermInfo, b: number): string => `b\u0000${t.term}\u0000${b}`
 const positionsKey = (t: TermInfo, b: number): string => `p\u0000${t.term}\u0000${b}`
 /** The key bytes of a stream are kept under. */

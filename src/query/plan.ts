@@ -16,6 +16,7 @@ import type { TermInfo } from '../format/lexicon'
 import type { NearWords, WordEntry } from '../lexicon'
 import type { Library } from '../library'
 import type { PostingsSession } from '../postings'
+import { ROUND_PAGES } from '../store/reader'
 import { writtenAsAbbreviation } from './glossary'
 import { QuerySyntaxError, type Clause, type ParsedQuery, type QueryWord } from './parse'
 
@@ -141,6 +142,8 @@ export async function planQuery(library: Library, parsed: ParsedQuery, typing: b
       }))
     }
   }
+  // A cold query waits on the lexicon anyway: the postings its words start on come in the same round.
+  if (reader.cold) library.postings.fetchStarts(words.map(({ w }) => w.term), ROUND_PAGES - reader.fetched)
   await Promise.all(reads)
 
   // Round two, when needed: the words of the abbreviations the query may stand for, the neighbours of words the corpus lacks.

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { random } from '../../bench/random'
+import { decodeEntry, type TermInfo } from '../../src/format/lexicon'
 import type { Skips } from '../../src/format/postings'
 import { loadIndex } from '../../src/library'
 import { PostingsSession } from '../../src/postings'
 import { DecodedCache } from '../../src/store/cache'
+import { valueAt } from '../../src/store/sorted'
 import { indexFolder, readFrom } from '../support/paged-index'
 import { commonWordsCorpus } from '../support/rounds'
 
@@ -59,12 +61,29 @@ describe('PostingsSession reading ahead', () => {
   })
 })
 
+describe('PostingsSession finding where a term starts', () => {
+  it.each([4, 16])('finds the page each term starts on from the term alone (pages of %i KB)', async (kb) => {
+    const index = await loadIndex(readFrom(await indexFolder(commonWordsCorpus(), kb * 1024)))
+    const library = index.open()
+    const terms: TermInfo[] = []
+    await index.lexicon.table.scan(library.reader, '', (page, at) => {
+      const term = decodeEntry(page.keys.at(at)!, valueAt({ page, at })).term
+      if (term && !terms.some((t) => t.term === term.term)) terms.push(term)
+      return true
+    })
+    expect(terms.length).toBeGreaterThan(1000)
+    expect(new Set(terms.map((t) => library.reader.streamSpan(t.postings, 1)[0])).size).toBeGreaterThan(3)
+    for (const t of terms) expect([t.term, library.postings.startPage(t.term)]).toEqual([t.term, library.reader.streamSpan(t.postings, 1)[0]])
+    expect(library.postings.startPage('\uffff')).toBeUndefined()
+  })
+})
+
 describe('PostingsSession keeping what it read', () => {
   it('reads a block again from the bytes kept, not its page, once the page and the decoded block are gone', async () => {
     // Pages of 16 KB and an isolate keeping none of them, nor anything decoded: only the bytes read are kept.
     const index = await loadIndex(readFrom(await indexFolder(commonWordsCorpus(), 16 * 1024)), { maxBytes: 1 })
     const stored = new DecodedCache(2 ** 20)
-    const session = () => new PostingsSession(index.open().reader, new DecodedCache(0), stored)
+    const session = () => new PostingsSession(index.open().reader, new DecodedCache(0), stored, index.postingsTerms)
     const alpha = (await index.open().lexicon.lookup(index.open().reader, 'alpha'))!.term!
     expect(alpha.blocks).toBeGreaterThan(2)
 

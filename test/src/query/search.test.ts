@@ -298,6 +298,18 @@ describe('search, counting', () => {
 })
 
 describe('search, reading', () => {
+  it('reads the postings page a cold query\'s word starts on in the round that reads its lexicon page', async () => {
+    const folder = await indexFolder(commonWordsCorpus(), 16 * 1024)
+    const library = (await loadIndex(readFrom(folder))).open()
+    const alpha = (await library.lexicon.lookup(library.reader, 'alpha'))!.term!
+    const start = library.reader.table.page('postings', library.reader.streamSpan(alpha.postings, 1)[0])
+    const { index, log } = await roundsIndex(folder)
+    const body = await search(index.open(), request('alpha'))
+    expect(body.total).toBe(8000)
+    expect(log[0]!.some((p) => p.includes('/lexicon.'))).toBe(true)
+    expect(log[0]).toContain(start.path)
+  })
+
   it("reads the positions its phrase's candidates need in as few rounds as six reads a round allow", async () => {
     const { index, log } = await roundsIndex(await indexFolder(commonWordsCorpus(), 4 * 1024))
     // Evaluated stretch by stretch, each stretch's candidates checked on positions.
