@@ -108,29 +108,44 @@ export class PostingsSession {
   }
 
   /**
-   * Starts fetching the postings page each of `terms` starts on (its skip
-   * table, and all of a rare term's postings), at most `most` pages, while
-   * the query reads the lexicon pages that say where its postings are: a
-   * cold query then waits one round of reads for both, not two. The page is
-   * found by the term alone (terms are laid out in order), so a term the
-   * corpus lacks costs a page fetched for nothing. Fetched, not read, as in
-   * {@link fetchAhead}; a term whose skip table is kept decoded needs none.
+   * Starts fetching the postings pages of `terms`, at most `most`, while the
+   * query reads the lexicon pages that say where their postings are: a cold
+   * query then waits one round of reads for both, not two. First the page
+   * each term starts on (its skip table, and all of a rare term's postings),
+   * then, as {@link skipsOf} would a round later, the whole postings of the
+   * terms that fit, fewest pages first. The pages are found by the terms alone
+   * (terms are laid out in order), so a term the corpus lacks costs a page
+   * fetched for nothing. Fetched, not read, as in {@link fetchAhead}; a term
+   * whose skip table is kept decoded needs none.
    */
   fetchStarts(terms: Iterable<string>, most: number): void {
-    const pages = new Set<number>()
-    for (const term of terms) {
-      if (pages.size >= most) break
-      const p = this.startPage(term)
-      if (p !== undefined && !this.kept.has(skipsKey({ term })) && !this.reader.isCached('postings', p)) pages.add(p)
+    const spans: number[][] = []
+    for (const term of new Set(terms)) {
+      const span = this.pagesOf(term)
+      if (span === undefined || this.kept.has(skipsKey({ term }))) continue
+      spans.push(Array.from({ length: span[1] - span[0] + 1 }, (_, k) => span[0] + k).filter((p) => !this.reader.isCached('postings', p)))
+    }
+    const round = new Set<number>()
+    for (const [first] of spans) if (first !== undefined && round.size < most) round.add(first)
+    for (const pages of spans.sort((a, b) => a.length - b.length)) {
+      const more = pages.filter((p) => !round.has(p))
+      if (round.size + more.length > most) break
+      for (const p of more) round.add(p)
     }
     // A failed fetch is not this query's failure: the read that needs the page fetches it again, and reports it.
-    for (const p of pages) this.reader.bytes('postings', p).catch(() => {})
+    for (const p of round) this.reader.bytes('postings', p).catch(() => {})
   }
 
-  /** The postings page a term's postings start on, if the corpus has the term; undefined for a term past the last. */
-  startPage(term: string): number | undefined {
-    const p = this.pageTerms.lowerBound(term)
-    return p < this.pageTerms.length ? p : undefined
+  /**
+   * The first and last postings pages a term's postings may span, from the term alone: its last page is the one past the pages
+   * only it starts on or before (one page too many when its postings end at a page's end). Undefined for a term past the last.
+   */
+  pagesOf(term: string): [first: number, last: number] | undefined {
+    const keys = this.pageTerms
+    const first = keys.lowerBound(term)
+    if (first === keys.length) return undefined
+    if (!keys.is(first, term)) return [first, first]
+    return [first, Math.min(keys.lowerBound(`${term}\u0000`, first), keys.length - 1)]
   }
 
   /**

@@ -61,8 +61,8 @@ describe('PostingsSession reading ahead', () => {
   })
 })
 
-describe('PostingsSession finding where a term starts', () => {
-  it.each([4, 16])('finds the page each term starts on from the term alone (pages of %i KB)', async (kb) => {
+describe("PostingsSession finding a term's postings pages", () => {
+  it.each([4, 16])("finds the pages each term's postings span from the term alone (pages of %i KB)", async (kb) => {
     const index = await loadIndex(readFrom(await indexFolder(commonWordsCorpus(), kb * 1024)))
     const library = index.open()
     const terms: TermInfo[] = []
@@ -73,8 +73,13 @@ describe('PostingsSession finding where a term starts', () => {
     })
     expect(terms.length).toBeGreaterThan(1000)
     expect(new Set(terms.map((t) => library.reader.streamSpan(t.postings, 1)[0])).size).toBeGreaterThan(3)
-    for (const t of terms) expect([t.term, library.postings.startPage(t.term)]).toEqual([t.term, library.reader.streamSpan(t.postings, 1)[0]])
-    expect(library.postings.startPage('\uffff')).toBeUndefined()
+    for (const t of terms) {
+      const [first, last] = library.reader.streamSpan(t.postings, t.postingsBytes)
+      const endsAPage = (t.postings + t.postingsBytes) % (kb * 1024) === 0
+      expect([t.term, library.postings.pagesOf(t.term)]).toEqual([t.term, [first, last + (endsAPage && last + 1 < index.pages.count('postings') ? 1 : 0)]])
+    }
+    expect(terms.some((t) => library.reader.streamSpan(t.postings, t.postingsBytes)[1] > library.reader.streamSpan(t.postings, 1)[0] + 1)).toBe(true)
+    expect(library.postings.pagesOf('\uffff')).toBeUndefined()
   })
 })
 
