@@ -380,6 +380,7 @@ function writeFiles(output: IndexOutput, metas: GroupMeta[], dirs: string[], ter
     completionPages: Uint32Array.from(sorted.completions.pages),
     completionShared: Uint8Array.from(sorted.completions.shared, (n) => Math.min(n, 255)),
     postingsTerms: streams.postings.pageKeys,
+    positionsTerms: streams.positions.pageKeys,
     unitPages: Uint32Array.from(unitPages),
     docPages: Uint32Array.from(docPages),
     docFirst: Uint32Array.from([...documents.map((d) => d.first), merged.units]),

@@ -154,7 +154,7 @@ export function mergeRuns(
       postingsBytes: encoded.postings.length,
       skipBytes: encoded.skipBytes,
       blocks: encoded.blocks,
-      positions: streams.positions.append(encoded.positions),
+      positions: streams.positions.append(encoded.positions, term),
       positionsBytes: encoded.positions.length,
       bound: encoded.bound,
     })

@@ -128,8 +128,8 @@ export class LoadedIndex {
    * hold the pages of every hit a busy isolate shows, this holds the hits.
    */
   readonly shown = new DecodedCache(SHOWN_BYTES)
-  /** Per postings page, the last term starting on it or before. */
-  readonly postingsTerms: StringList
+  /** Per postings and positions page, the last term starting on it or before. */
+  readonly pageTerms: Record<'postings' | 'positions', StringList>
   readonly #units: Uint32Array
   readonly #docPages: Uint32Array
   #terms: Promise<Map<string, Term>> | undefined
@@ -148,7 +148,7 @@ export class LoadedIndex {
       new SortedTable('lexicon', sortedIndex(resident, 'lexicon')),
       new SortedTable('completions', sortedIndex(resident, 'completion')),
     )
-    this.postingsTerms = resident.list('postingsTerms')
+    this.pageTerms = { postings: resident.list('postingsTerms'), positions: resident.list('positionsTerms') }
     this.#units = resident.get('unitPages')
     this.#docPages = resident.get('docPages')
   }
@@ -254,7 +254,7 @@ export class Library {
 
   constructor(readonly index: LoadedIndex) {
     this.reader = new PageReader(index.pages, index.cache, index.meta.streamPageBytes)
-    this.postings = new PostingsSession(this.reader, index.decoded, index.stored, index.postingsTerms)
+    this.postings = new PostingsSession(this.reader, index.decoded, index.stored, index.pageTerms)
   }
 
   get manifest(): Manifest {

@@ -52,8 +52,8 @@ export class PostingsSession {
     readonly kept: DecodedCache,
     /** Bytes of skip tables, blocks and positions as stored, kept across requests by their stream and offset. */
     readonly stored: DecodedCache,
-    /** Per postings page, the last term starting on it or before (the resident `postingsTerms`). */
-    readonly pageTerms: StringList,
+    /** Per postings and positions page, the last term starting on it or before (the resident `postingsTerms`, `positionsTerms`). */
+    readonly pageTerms: Record<'postings' | 'positions', StringList>,
   ) {}
 
   /** `length` bytes of a stream from `offset`: kept, or read from their pages and kept (a copy, so that the page can go). */
@@ -108,40 +108,43 @@ export class PostingsSession {
   }
 
   /**
-   * Starts fetching the postings pages of `terms`, at most `most`, while the
-   * query reads the lexicon pages that say where their postings are: a cold
-   * query then waits one round of reads for both, not two. First the page
-   * each term starts on (its skip table, and all of a rare term's postings),
-   * then, as {@link skipsOf} would a round later, the whole postings of the
-   * terms that fit, fewest pages first. The pages are found by the terms alone
-   * (terms are laid out in order), so a term the corpus lacks costs a page
-   * fetched for nothing. Fetched, not read, as in {@link fetchAhead}; a term
-   * whose skip table is kept decoded needs none.
+   * Starts fetching the postings pages of `terms`, and the positions of
+   * `phrased` (the terms of the query's phrases), at most `most` pages, while
+   * the query reads the lexicon pages that say where they are: a cold query
+   * then waits one round of reads for both, not two. First the page each
+   * term's postings start on (its skip table, and all of a rare term's
+   * postings), then, as {@link skipsOf} would a round later, the whole
+   * postings and positions that fit, fewest pages first. The pages are found
+   * by the terms alone (terms are laid out in order), so a term the corpus
+   * lacks costs a page fetched for nothing. Fetched, not read, as in
+   * {@link fetchAhead}; a term whose skip table is kept decoded needs none.
    */
-  fetchStarts(terms: Iterable<string>, most: number): void {
-    const spans: number[][] = []
-    for (const term of new Set(terms)) {
-      const span = this.pagesOf(term)
-      if (span === undefined || this.kept.has(skipsKey({ term }))) continue
-      spans.push(Array.from({ length: span[1] - span[0] + 1 }, (_, k) => span[0] + k).filter((p) => !this.reader.isCached('postings', p)))
+  fetchStarts(terms: Iterable<string>, phrased: Iterable<string>, most: number): void {
+    // Pages of both streams as one number each (pageKey).
+    const uncached = (kind: 'postings' | 'positions', term: string) => {
+      const span = this.kept.has(skipsKey({ term })) ? undefined : this.pagesOf(term, kind)
+      if (!span) return []
+      return Array.from({ length: span[1] - span[0] + 1 }, (_, k) => span[0] + k).filter((p) => !this.reader.isCached(kind, p)).map((p) => pageKey(kind, p))
     }
+    const postings = [...new Set(terms)].map((term) => uncached('postings', term))
+    const wanted = [...postings, ...[...new Set(phrased)].map((term) => uncached('positions', term))]
     const round = new Set<number>()
-    for (const [first] of spans) if (first !== undefined && round.size < most) round.add(first)
-    for (const pages of spans.sort((a, b) => a.length - b.length)) {
+    for (const [first] of postings) if (first !== undefined && round.size < most) round.add(first)
+    for (const pages of wanted.sort((a, b) => a.length - b.length)) {
       const more = pages.filter((p) => !round.has(p))
       if (round.size + more.length > most) break
       for (const p of more) round.add(p)
     }
     // A failed fetch is not this query's failure: the read that needs the page fetches it again, and reports it.
-    for (const p of round) this.reader.bytes('postings', p).catch(() => {})
+    for (const key of round) this.reader.bytes(key % 2 === 1 ? 'positions' : 'postings', key >> 1).catch(() => {})
   }
 
   /**
-   * The first and last postings pages a term's postings may span, from the term alone: its last page is the one past the pages
-   * only it starts on or before (one page too many when its postings end at a page's end). Undefined for a term past the last.
+   * The first and last pages of `kind` a term's postings (or positions) may span, from the term alone: its last page is the one
+   * past the pages only it starts on or before (one page too many when they end at a page's end). Undefined for a term past the last.
    */
-  pagesOf(term: string): [first: number, last: number] | undefined {
-    const keys = this.pageTerms
+  pagesOf(term: string, kind: 'postings' | 'positions' = 'postings'): [first: number, last: number] | undefined {
+    const keys = this.pageTerms[kind]
     const first = keys.lowerBound(term)
     if (first === keys.length) return undefined
     if (!keys.is(first, term)) return [first, first]

@@ -23,6 +23,7 @@ export const RESIDENT = packSchema<ResidentMeta>()('resident', FORMAT, {
   completionPages: { type: 'u32', about: 'The key number of each completions page\'s first key' },
   completionShared: { type: 'u8', about: 'Per step of the completions table, the characters its keys share' },
   postingsTerms: { type: 'strings', about: 'Per postings page, the last term whose postings start on it or on a page before (a term starts on the first page whose entry is not below it)' },
+  positionsTerms: { type: 'strings', about: 'The same per positions page' },
   unitPages: { type: 'u32', about: 'The number of the first unit of each units page' },
   docPages: { type: 'u32', about: 'The number of the first document of each documents page' },
   docFirst: { type: 'u32', about: "Each document's first unit, and the unit count last" },

@@ -143,7 +143,10 @@ export async function planQuery(library: Library, parsed: ParsedQuery, typing: b
     }
   }
   // A cold query waits on the lexicon anyway: the postings its words start on come in the same round.
-  if (reader.cold) library.postings.fetchStarts(words.map(({ w }) => w.term), ROUND_PAGES - reader.fetched)
+  if (reader.cold) {
+    const phrased = clauses.flatMap((c) => (c.type === 'phrase' ? c.words.map((w) => w.term) : []))
+    library.postings.fetchStarts(words.map(({ w }) => w.term), phrased, ROUND_PAGES - reader.fetched)
+  }
   await Promise.all(reads)
 
   // Round two, when needed: the words of the abbreviations the query may stand for, the neighbours of words the corpus lacks.

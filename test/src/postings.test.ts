@@ -73,13 +73,16 @@ describe("PostingsSession finding a term's postings pages", () => {
     })
     expect(terms.length).toBeGreaterThan(1000)
     expect(new Set(terms.map((t) => library.reader.streamSpan(t.postings, 1)[0])).size).toBeGreaterThan(3)
-    for (const t of terms) {
-      const [first, last] = library.reader.streamSpan(t.postings, t.postingsBytes)
-      const endsAPage = (t.postings + t.postingsBytes) % (kb * 1024) === 0
-      expect([t.term, library.postings.pagesOf(t.term)]).toEqual([t.term, [first, last + (endsAPage && last + 1 < index.pages.count('postings') ? 1 : 0)]])
+    for (const kind of ['postings', 'positions'] as const) {
+      const where = (t: TermInfo) => (kind === 'postings' ? [t.postings, t.postingsBytes] : [t.positions, t.positionsBytes]) as [number, number]
+      for (const t of terms) {
+        const [first, last] = library.reader.streamSpan(...where(t))
+        const endsAPage = (where(t)[0] + where(t)[1]) % (kb * 1024) === 0
+        expect([t.term, library.postings.pagesOf(t.term, kind)]).toEqual([t.term, [first, last + (endsAPage && last + 1 < index.pages.count(kind) ? 1 : 0)]])
+      }
+      expect(terms.some((t) => library.reader.streamSpan(...where(t))[1] > library.reader.streamSpan(where(t)[0], 1)[0] + 1)).toBe(true)
+      expect(library.postings.pagesOf('\uffff', kind)).toBeUndefined()
     }
-    expect(terms.some((t) => library.reader.streamSpan(t.postings, t.postingsBytes)[1] > library.reader.streamSpan(t.postings, 1)[0] + 1)).toBe(true)
-    expect(library.postings.pagesOf('\uffff')).toBeUndefined()
   })
 })
 
@@ -88,7 +91,7 @@ describe('PostingsSession keeping what it read', () => {
     // Pages of 16 KB and an isolate keeping none of them, nor anything decoded: only the bytes read are kept.
     const index = await loadIndex(readFrom(await indexFolder(commonWordsCorpus(), 16 * 1024)), { maxBytes: 1 })
     const stored = new DecodedCache(2 ** 20)
-    const session = () => new PostingsSession(index.open().reader, new DecodedCache(0), stored, index.postingsTerms)
+    const session = () => new PostingsSession(index.open().reader, new DecodedCache(0), stored, index.pageTerms)
     const alpha = (await index.open().lexicon.lookup(index.open().reader, 'alpha'))!.term!
     expect(alpha.blocks).toBeGreaterThan(2)
 

@@ -310,6 +310,14 @@ describe('search, reading', () => {
     expect(log[0]).toContain(start.path)
   })
 
+  it("reads a cold phrase's positions in its first round when they fit in it", async () => {
+    const { index, log } = await roundsIndex(await indexFolder('corpus', 4 * 1024))
+    const body = await search(index.open(), request('"Krasnoyarsk radar"'))
+    expect(body.total).toBeGreaterThan(0)
+    expect(log[0]!.filter((p) => p.includes('/positions.')).length).toBeGreaterThan(0)
+    expect(log.slice(1).flat().filter((p) => p.includes('/positions.') || p.includes('/postings.'))).toEqual([])
+  })
+
   it("reads the positions its phrase's candidates need in as few rounds as six reads a round allow", async () => {
     const { index, log } = await roundsIndex(await indexFolder(commonWordsCorpus(), 4 * 1024))
     // Evaluated stretch by stretch, each stretch's candidates checked on positions.
