@@ -92,8 +92,7 @@ export class PostingsSession {
 
   /** The postings pages that reading a term's skip table spans. */
   skipPages(t: TermInfo): number[] {
-    const [first, last] = this.reader.streamSpan(t.postings, skipRead(t))
-    return Array.from({ length: last - first + 1 }, (_, k) => first + k)
+    return pagesFrom(...this.reader.streamSpan(t.postings, skipRead(t)))
   }
 
   skips(t: TermInfo): Promise<Skips> {
@@ -123,18 +122,13 @@ export class PostingsSession {
     // Pages of both streams as one number each (pageKey).
     const uncached = (kind: 'postings' | 'positions', term: string) => {
       const span = this.kept.has(skipsKey({ term })) ? undefined : this.pagesOf(term, kind)
-      if (!span) return []
-      return Array.from({ length: span[1] - span[0] + 1 }, (_, k) => span[0] + k).filter((p) => !this.reader.isCached(kind, p)).map((p) => pageKey(kind, p))
+      return span ? pagesFrom(...span).filter((p) => !this.reader.isCached(kind, p)).map((p) => pageKey(kind, p)) : []
     }
     const postings = [...new Set(terms)].map((term) => uncached('postings', term))
     const wanted = [...postings, ...[...new Set(phrased)].map((term) => uncached('positions', term))]
     const round = new Set<number>()
     for (const [first] of postings) if (first !== undefined && round.size < most) round.add(first)
-    for (const pages of wanted.sort((a, b) => a.length - b.length)) {
-      const more = pages.filter((p) => !round.has(p))
-      if (round.size + more.length > most) break
-      for (const p of more) round.add(p)
-    }
+    fillRound(round, wanted, most)
     // A failed fetch is not this query's failure: the read that needs the page fetches it again, and reports it.
     for (const key of round) this.reader.bytes(key % 2 === 1 ? 'positions' : 'postings', key >> 1).catch(() => {})
   }
@@ -161,23 +155,14 @@ export class PostingsSession {
    */
   skipsOf(terms: readonly (TermInfo | undefined)[], most: number): Promise<(Skips | undefined)[]> {
     const uncached = (offset: number, length: number) => {
-      const [first, last] = this.reader.streamSpan(offset, length)
-      return Array.from({ length: last - first + 1 }, (_, k) => first + k).filter((p) => !this.reader.isCached('postings', p))
+      return pagesFrom(...this.reader.streamSpan(offset, length)).filter((p) => !this.reader.isCached('postings', p))
     }
     // Only a term new to the isolate (its skip table not kept) is read whole: of one read before, a query needs only some blocks,
     // and those are likely kept (in a busy isolate at 1 GB, two- and three-word queries read a fifth and a third fewer
     // postings pages again than when every term that fit was read whole).
     const fresh = terms.filter((t): t is TermInfo => t !== undefined && !this.#holdsSkips(t))
     const round = new Set(fresh.flatMap((t) => uncached(t.postings, skipRead(t))))
-    const ahead: number[] = []
-    for (const pages of fresh.map((t) => uncached(t.postings, t.postingsBytes)).sort((a, b) => a.length - b.length)) {
-      const more = pages.filter((p) => !round.has(p))
-      if (round.size + more.length > most) break
-      for (const p of more) {
-        round.add(p)
-        ahead.push(p)
-      }
-    }
+    const ahead = fillRound(round, fresh.map((t) => uncached(t.postings, t.postingsBytes)), most)
     const skips = Promise.all(terms.map((t) => t && this.skips(t)))
     // A failed fetch is not this query's failure: the read that needs the page fetches it again, and reports it.
     for (const p of ahead) this.reader.bytes('postings', p).catch(() => {})
@@ -292,6 +277,26 @@ export class PostingsSession {
     }
     return out
   }
+}
+
+/** The pages `first` to `last`. */
+const pagesFrom = (first: number, last: number): number[] => Array.from({ length: last - first + 1 }, (_, k) => first + k)
+
+/**
+ * Adds to a round of reads every list of pages that fits whole in it (`most` pages in all), fewest pages first, so that as many
+ * terms as can be are read whole; the pages added.
+ */
+function fillRound(round: Set<number>, lists: readonly (readonly number[])[], most: number): number[] {
+  const added: number[] = []
+  for (const pages of [...lists].sort((a, b) => a.length - b.length)) {
+    const more = pages.filter((p) => !round.has(p))
+    if (round.size + more.length > most) break
+    for (const p of more) {
+      round.add(p)
+      added.push(p)
+    }
+  }
+  return added
 }
 
 /** Where block `b` of a term (or its positions) is in its stream: offset and length. */
