@@ -115,10 +115,10 @@ export class PagedStream {
     this.#buffer = new Uint8Array(pageBytes)
   }
 
-  /** Appends `bytes` (under `key`, for {@link pageKeys}), returning the offset they start at. */
-  append(bytes: Uint8Array, key?: string): number {
+  /** Appends `bytes` under `key` (for {@link pageKeys}), returning the offset they start at. */
+  append(bytes: Uint8Array, key: string): number {
     const at = this.#offset
-    if (key !== undefined) this.#lastKey = key
+    this.#lastKey = key
     let from = 0
     while (from < bytes.length) {
       const n = Math.min(bytes.length - from, this.pageBytes - this.#filled)

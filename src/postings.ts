@@ -137,7 +137,7 @@ export class PostingsSession {
    * The first and last pages of `kind` a term's postings (or positions) may span, from the term alone: its last page is the one
    * past the pages only it starts on or before (one page too many when they end at a page's end). Undefined for a term past the last.
    */
-  pagesOf(term: string, kind: 'postings' | 'positions' = 'postings'): [first: number, last: number] | undefined {
+  pagesOf(term: string, kind: 'postings' | 'positions'): [first: number, last: number] | undefined {
     const keys = this.pageTerms[kind]
     const first = keys.lowerBound(term)
     if (first === keys.length) return undefined
