@@ -2,11 +2,12 @@
  * Writes the lexicon (every word and term, sorted, with its entry, and the
  * volumes' abbreviations) and the completions table (for each prefix
  * beginning more words than a page holds, its most widespread words), both
- * as sorted page tables.
+ * as sorted page tables; and the lexicon's keys as a filter (resident).
  */
 import { ByteWriter } from '../src/format/bytes'
 import { encodeEntry, type Abbreviation, type LexiconEntry, type TermInfo } from '../src/format/lexicon'
 import type { SortedIndex } from '../src/format/layout'
+import { buildKeyFilter, type KeyFilterData } from '../src/key-filter'
 import type { Volume } from '../src/model'
 import { tokenize } from '../src/text'
 import type { CorpusWord } from './merge'
@@ -29,7 +30,7 @@ export function writeLexicon(
   terms: ReadonlyMap<string, TermInfo>,
   glossary: Glossary,
   options: LexiconOptions,
-): { lexicon: SortedIndex; completions: SortedIndex } {
+): { lexicon: SortedIndex; completions: SortedIndex; keyFilter: KeyFilterData } {
   const entryOf = (key: string): LexiconEntry => {
     const w = words.get(key)
     const entry: LexiconEntry = { key }
@@ -56,7 +57,7 @@ export function writeLexicon(
     for (const i of best) encodeEntry(entryOf(textWords[i]!), value.string(textWords[i]!))
     completions.add(prefix, value.finish())
   }
-  return { lexicon: lexicon.finish(), completions: completions.finish() }
+  return { lexicon: lexicon.finish(), completions: completions.finish(), keyFilter: buildKeyFilter(keys) }
 }
 
 /** The volumes' abbreviations, by the keys that list them. */

@@ -178,3 +178,25 @@ export function prefixDistances({ strings: prefixes, starts, lower }: Prefixes, 
   }
   return out
 }
+
+/**
+ * Every string one edit from `word` (a code unit left out, added or changed,
+ * or two neighbours swapped), its added and changed code units drawn from
+ * `alphabet`; each once, `word` itself never.
+ */
+export function oneEditAway(word: string, alphabet: string): Set<string> {
+  const out = new Set<string>()
+  for (let i = 0; i <= word.length; i++) {
+    const before = word.slice(0, i)
+    const after = word.slice(i)
+    const rest = word.slice(i + 1)
+    if (i < word.length) out.add(before + rest)
+    if (i + 1 < word.length && word[i] !== word[i + 1]) out.add(before + word[i + 1] + word[i] + word.slice(i + 2))
+    for (let k = 0; k < alphabet.length; k++) {
+      const c = alphabet[k]!
+      out.add(before + c + after)
+      if (i < word.length && c !== word[i]) out.add(before + c + rest)
+    }
+  }
+  return out
+}

@@ -1,12 +1,15 @@
 /**
- * The lexicon as a query reads it: a word or term looked up in one page, the
- * words a prefix begins (precomputed for crowded prefixes, read from a page
- * or two for the others), and the words a few edits from a typo, found by
+ * The lexicon as a query reads it: a word or term looked up in one page (or
+ * none, when the resident key filter proves it absent), the words a prefix
+ * begins (precomputed for crowded prefixes, read from a page or two for the
+ * others), and the words a few edits from a typo: those one edit away tried
+ * against the filter and looked up on their pages, those two away found by
  * walking only the pages whose keys can be near it.
  */
 import { ByteReader } from './format/bytes'
 import { decodeEntry, wordUnits, type LexiconEntry, type WordInfo } from './format/lexicon'
-import { prefixDistances, prefixesOf, Rows, walkNear, type Prefixes } from './fuzzy'
+import { oneEditAway, prefixDistances, prefixesOf, Rows, walkNear, type Prefixes } from './fuzzy'
+import { KeyFilter, type KeyFilterData } from './key-filter'
 import { TopK } from './top'
 import type { PageReader } from './store/reader'
 import { valueAt, type Place, type SortedTable } from './store/sorted'
@@ -21,6 +24,12 @@ export interface NearWords {
   cut: boolean
 }
 
+/**
+ * Strings one edit from a word tried against the key filter, at most: past it (a long word over a large alphabet), walking the
+ * pages costs less. A word of 10 letters over 40 code units is 880.
+ */
+const MOST_TRIED = 4096
+
 const entryAt = (place: Place) => decodeEntry(place.page.keys.at(place.at)!, valueAt(place))
 const isWord = (e: LexiconEntry): e is WordEntry => e.word !== undefined
 /** Most widespread first; ties in key order (callers pass entries in key order). */
@@ -30,11 +39,29 @@ export class Lexicon {
   /** For each resident key, the start every key of its step shares, walked as a trie (computed once, on the first typo). */
   #stepPrefixes: Prefixes | undefined
   #pagesOfSteps: Int32Array | undefined
+  #keys: KeyFilter | undefined
 
   constructor(
     readonly table: SortedTable,
     readonly completions: SortedTable,
+    readonly keyFilter: KeyFilterData,
   ) {}
+
+  /** Whether the lexicon surely lacks `key`, known without a read (its filter, loaded on first use). */
+  lacks(key: string): boolean {
+    this.#keys ??= new KeyFilter(this.keyFilter)
+    return this.#keys.lacks(key)
+  }
+
+  /**
+   * The keys within `maxEdits` of `word` (folded) the lexicon may hold, in key order, known without a read: every key one edit
+   * away is among them (and a few the filter lets through). Undefined when they are not found so: two edits, or too many
+   * strings to try.
+   */
+  nearKeys(word: string, maxEdits: number): string[] | undefined {
+    if (maxEdits !== 1 || 2 * (word.length + 1) * this.keyFilter.alphabet.length > MOST_TRIED) return undefined
+    return [...oneEditAway(word, this.keyFilter.alphabet)].filter((k) => !this.lacks(k)).sort()
+  }
 
   async lookup(reader: PageReader, key: string): Promise<LexiconEntry | undefined> {
     const place = await this.table.find(reader, key)
@@ -76,9 +103,31 @@ export class Lexicon {
   /**
    * The words within `maxEdits` edits of `word` (folded), nearest and most
    * widespread first, at most `max`, reading at most `maxPages` lexicon pages:
+   * given its {@link nearKeys}, the pages holding most of them; otherwise
    * those whose keys can be nearest, the page `word` would be on first.
    */
-  async near(reader: PageReader, word: string, maxEdits: number, max: number, maxPages: number): Promise<NearWords> {
+  async near(reader: PageReader, word: string, maxEdits: number, max: number, maxPages: number, keys = this.nearKeys(word, maxEdits)): Promise<NearWords> {
+    return keys ? this.#among(reader, keys, max, maxPages) : this.#walk(reader, word, maxEdits, max, maxPages)
+  }
+
+  /** The words among `keys` (one edit from a word, in key order), most widespread first, reading the pages holding most first. */
+  async #among(reader: PageReader, keys: readonly string[], max: number, maxPages: number): Promise<NearWords> {
+    const onPage = new Map<number, string[]>()
+    for (const key of keys) {
+      const page = this.table.pageFor(key)
+      onPage.set(page, [...(onPage.get(page) ?? []), key])
+    }
+    const read = [...onPage.keys()].sort((p, q) => onPage.get(q)!.length - onPage.get(p)!.length || p - q).slice(0, maxPages)
+    await Promise.all(read.map((p) => this.table.read(reader, p)))
+    const found: (WordEntry & { edits: number })[] = []
+    for (const key of keys.filter((k) => read.includes(this.table.pageFor(k)))) {
+      const entry = await this.lookup(reader, key)
+      if (entry && isWord(entry)) found.push({ ...entry, edits: 1 })
+    }
+    return { words: found.sort(byUnits).slice(0, max), cut: onPage.size > read.length }
+  }
+
+  async #walk(reader: PageReader, word: string, maxEdits: number, max: number, maxPages: number): Promise<NearWords> {
     const { index } = this.table
     if (index.keys.length === 0) return { words: [], cut: false }
     const prefixes = this.#prefixes()

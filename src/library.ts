@@ -147,6 +147,7 @@ export class LoadedIndex {
     this.lexicon = new Lexicon(
       new SortedTable('lexicon', sortedIndex(resident, 'lexicon')),
       new SortedTable('completions', sortedIndex(resident, 'completion')),
+      { buckets: resident.get('keyFilter'), ...resident.meta.keyFilter },
     )
     this.pageTerms = { postings: resident.list('postingsTerms'), positions: resident.list('positionsTerms') }
     this.#units = resident.get('unitPages')

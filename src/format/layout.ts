@@ -23,7 +23,7 @@
 import type { Document, Page, Volume } from '../model'
 
 /** Bumped when the files change shape; the worker refuses a manifest of another format. */
-export const FORMAT = 6
+export const FORMAT = 7
 
 export const INDEX_PATH = 'index'
 export const MANIFEST_FILE = 'manifest.json'
@@ -110,6 +110,8 @@ export interface ResidentMeta {
   /** Size of the postings and positions pages (every one but the last of each stream). */
   streamPageBytes: number
   lexicon: { step: number }
+  /** The lexicon's key filter (the `keyFilter` section's bits): its hashes and the keys' code units (src/key-filter.ts). */
+  keyFilter: { hashes: number; alphabet: string }
   completions: { step: number }
   /** Words of a prefix above which its completions are precomputed. */
   completionThreshold: number

@@ -19,6 +19,7 @@ export const RESIDENT = packSchema<ResidentMeta>()('resident', FORMAT, {
   lexiconKeys: { type: 'strings', about: "Every `step`-th key of the lexicon, the sparse index's keys" },
   lexiconPages: { type: 'u32', about: 'The key number of each lexicon page\'s first key' },
   lexiconShared: { type: 'u8', about: 'Per step, how many leading characters every key of the step shares (at most 255)' },
+  keyFilter: { type: 'u32', about: "The lexicon's keys as a Bloom filter's bits: proves a key absent without reading its page" },
   completionKeys: { type: 'strings', about: 'Every `step`-th key of the completions table' },
   completionPages: { type: 'u32', about: 'The key number of each completions page\'s first key' },
   completionShared: { type: 'u8', about: 'Per step of the completions table, the characters its keys share' },

@@ -17,6 +17,7 @@ import type { NearWords, WordEntry } from '../lexicon'
 import type { Library } from '../library'
 import type { PostingsSession } from '../postings'
 import { ROUND_PAGES } from '../store/reader'
+import { stem } from '../text'
 import { writtenAsAbbreviation } from './glossary'
 import { QuerySyntaxError, type Clause, type ParsedQuery, type QueryWord } from './parse'
 
@@ -115,10 +116,13 @@ export async function planQuery(library: Library, parsed: ParsedQuery, typing: b
   const isTyped = (c: Clause) => typing && c === last && c.type === 'word' && c.word.word.length >= matchDefaults.minTypingPrefix
   const { lexicon, reader } = library
   const lookups: Lookups = { entries: new Map(), prefixes: new Map(), near: new Map() }
+  // Keys the lexicon's filter proves absent are settled at once, without a read (before the first await).
   const lookUp = async (keys: Iterable<string>) => {
     const missing = [...keys].filter((k) => !lookups.entries.has(k))
-    await lexicon.prefetch(reader, missing)
-    for (const key of missing) lookups.entries.set(key, await lexicon.lookup(reader, key))
+    for (const key of missing) if (lexicon.lacks(key)) lookups.entries.set(key, undefined)
+    const unread = missing.filter((k) => !lookups.entries.has(k))
+    await lexicon.prefetch(reader, unread)
+    for (const key of unread) lookups.entries.set(key, await lexicon.lookup(reader, key))
   }
   const plan: Plan = { groups: [], excludedPhrases: [], excluded: [], expansions: [], terms: new Map(), words: new Map(), cut: new Set() }
   const words = clauses.flatMap((c) => (c.type === 'word' ? [{ w: c.word, loose: parsed.excluded.includes(c) ? false : true, typed: isTyped(c) }] : c.words.map((w) => ({ w, loose: false, typed: false }))))
@@ -142,14 +146,41 @@ export async function planQuery(library: Library, parsed: ParsedQuery, typing: b
       }))
     }
   }
-  // A cold query waits on the lexicon anyway: the postings its words start on come in the same round.
+  // The neighbours of the words the corpus lacks, each word's sought once. The query's lexicon pages for them are shared out: at
+  // most half of them for one word, at least one for each word they reach (past them, a word's neighbours are not sought, and
+  // the answer says so). Returns the keys one edit from the words, known before any read.
+  let fuzzyPages = queryLimits.fuzzyPages
+  const seekNear = (words: readonly string[]): string[] => {
+    const sought = words.filter((w) => !lookups.near.has(w))
+    const reached = sought.slice(0, fuzzyPages)
+    if (reached.length < sought.length) plan.cut.add('fuzzy')
+    const each = Math.max(1, Math.min(queryLimits.fuzzyPages / 2, Math.floor(fuzzyPages / Math.max(1, reached.length))))
+    fuzzyPages -= each * reached.length
+    return reached.flatMap((word) => {
+      lookups.near.set(word, { words: [], cut: false })
+      const edits = word.length >= matchDefaults.twoEditsLength ? 2 : 1
+      const keys = lexicon.nearKeys(word, edits)
+      reads.push(lexicon.near(reader, word, edits, share, each, keys).then((found) => {
+        shared(found.words)
+        lookups.near.set(word, found)
+        if (found.cut) plan.cut.add('fuzzy')
+      }))
+      return keys ?? []
+    })
+  }
+  const fuzzy = () => [...new Set(words.filter(({ w, loose }) => loose && lookups.entries.has(w.term) && needsFuzzy(w, lookups)).map(({ w }) => w.word))]
+  // A word the filter proved absent is a typo known now: its neighbours are sought in this round.
+  const neighbours = seekNear(fuzzy())
+  // A cold query waits on the lexicon anyway: the postings its words (and the typos' likely neighbours) start on come in the same round.
   if (reader.cold) {
     const phrased = clauses.flatMap((c) => (c.type === 'phrase' ? c.words.map((w) => w.term) : []))
-    library.postings.fetchStarts(words.map(({ w }) => w.term), phrased, ROUND_PAGES - reader.fetched)
+    // (A term settled by now is one the filter proved absent.)
+    const terms = [...words.filter(({ w }) => !lookups.entries.has(w.term)).map(({ w }) => w.term), ...neighbours.map((k) => stem(k))]
+    library.postings.fetchStarts(terms, phrased, ROUND_PAGES - reader.fetched)
   }
   await Promise.all(reads)
 
-  // Round two, when needed: the words of the abbreviations the query may stand for, the neighbours of words the corpus lacks.
+  // Round two, when needed: the words of the abbreviations the query may stand for, the neighbours of the other words the corpus lacks.
   reads.length = 0
   const glossaryWords = parsed.required.flat().flatMap((c) => {
     if (c.type !== 'word') return []
@@ -157,20 +188,7 @@ export async function planQuery(library: Library, parsed: ParsedQuery, typing: b
     return [...(entry?.means ?? []).flatMap((m) => m.words), ...(entry?.begins ?? []).map((a) => a.word)]
   })
   if (glossaryWords.length > 0) reads.push(lookUp(glossaryWords))
-  const fuzzy = [...new Set(words.filter(({ w, loose }) => loose && needsFuzzy(w, lookups)).map(({ w }) => w.word))]
-  // The query's lexicon pages shared out: at most half of them for one word, at least one for each word they reach (past the
-  // query's pages, a word's neighbours are not sought, and the answer says so).
-  const fuzzyPages = Math.max(1, Math.min(queryLimits.fuzzyPages / 2, Math.floor(queryLimits.fuzzyPages / Math.max(1, fuzzy.length))))
-  if (fuzzy.length > queryLimits.fuzzyPages) plan.cut.add('fuzzy')
-  for (const word of fuzzy.slice(0, queryLimits.fuzzyPages)) {
-    lookups.near.set(word, { words: [], cut: false })
-    const edits = word.length >= matchDefaults.twoEditsLength ? 2 : 1
-    reads.push(lexicon.near(reader, word, edits, share, fuzzyPages).then((found) => {
-      shared(found.words)
-      lookups.near.set(word, found)
-      if (found.cut) plan.cut.add('fuzzy')
-    }))
-  }
+  seekNear(fuzzy())
   await Promise.all(reads)
 
   const builder = new Builder(plan, lookups, library.postings)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { random } from '../../bench/random'
-import { nextLower, prefixDistances, prefixesOf, Rows, sharedStarts, walkNear } from '../../src/fuzzy'
+import { nextLower, oneEditAway, prefixDistances, prefixesOf, Rows, sharedStarts, walkNear } from '../../src/fuzzy'
 import { StringList } from '../../src/string-list'
 
 /** Edit distance with neighbours' swaps counting one (optimal string alignment), the plain way. */
@@ -60,5 +60,20 @@ describe('nextLower', () => {
       const next = starts.findIndex((t, j) => j > k && t < s)
       return next < 0 ? starts.length : next
     }))
+  })
+})
+
+describe('oneEditAway', () => {
+  it('gives every string one edit away over the alphabet, each once, as a plain distance does', () => {
+    const abc = 'abcd'
+    const strings = (length: number): string[] => (length === 0 ? [''] : strings(length - 1).flatMap((s) => [...abc].map((c) => s + c)))
+    const all = [0, 1, 2, 3, 4, 5, 6].map(strings)
+    for (let k = 0; k < 40; k++) {
+      const word = strings(1 + (k % 5))[Math.floor(rand() * abc.length ** (1 + (k % 5)))]!
+      const away = [...oneEditAway(word, abc)]
+      expect(new Set(away).size).toBe(away.length)
+      const expected = [word.length - 1, word.length, word.length + 1].flatMap((n) => all[n]!).filter((s) => distance(s, word) === 1)
+      expect(away.sort(), word).toEqual(expected.sort())
+    }
   })
 })

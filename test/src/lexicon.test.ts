@@ -70,6 +70,21 @@ describe('Lexicon', () => {
     }
   })
 
+  it('finds the words one edit away among the keys its filter lets through, reading only the pages they are on', async () => {
+    for (const word of ['ppointed', 'okinowa', 'sovet', 'xyzzyq', 'stte']) {
+      const neighbours = words.filter((w) => distance(w.word, word) === 1).map((w) => w.word)
+      const keys = library.lexicon.nearKeys(word, 1)!
+      expect(keys).toEqual(expect.arrayContaining(neighbours))
+      const fresh = index.open()
+      await fresh.lexicon.near(fresh.reader, word, 1, 40, Infinity)
+      const pages = new Set(neighbours.map((w) => fresh.lexicon.table.pageFor(w)))
+      // Besides their pages, at most one holding a key the filter let through by chance.
+      expect(fresh.reader.touched.size - pages.size, word).toBeLessThanOrEqual(1)
+    }
+    // Two edits are walked.
+    expect(library.lexicon.nearKeys('goverment', 2)).toBeUndefined()
+  })
+
   it('reads no more pages than it is given, and says it left some', async () => {
     const fresh = index.open()
     const found = await fresh.lexicon.near(fresh.reader, 'goverment', 2, 40, 2)

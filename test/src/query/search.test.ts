@@ -310,6 +310,24 @@ describe('search, reading', () => {
     expect(log[0]).toContain(start.path)
   })
 
+  it("reads a cold typo's neighbours' lexicon page and postings in its first round, and not the typo's own page", async () => {
+    const folder = await indexFolder('corpus', 4 * 1024)
+    const library = (await loadIndex(readFrom(folder))).open()
+    const okinawa = (await library.lexicon.lookup(library.reader, 'okinawa'))!.term!
+    const lexiconPage = (key: string) => library.reader.table.page('lexicon', library.lexicon.table.pageFor(key)).path
+    const postings = library.reader.table.page('postings', library.reader.streamSpan(okinawa.postings, 1)[0]).path
+    expect(lexiconPage('pkinawa')).not.toBe(lexiconPage('okinawa'))
+    // Finished (a space after it), and still being typed: then its own page is read too, for the words it begins.
+    for (const q of ['pkinawa ', 'pkinawa']) {
+      const { index, log } = await roundsIndex(folder)
+      const body = await search(index.open(), request(q))
+      expect(body.total, q).toBeGreaterThan(0)
+      expect(log[0], q).toEqual(expect.arrayContaining([lexiconPage('okinawa'), postings]))
+      expect(log.slice(1).flat().filter((p) => p.includes('/lexicon.') || p.includes('/postings.')), q).toEqual([])
+      expect(log.flat().includes(lexiconPage('pkinawa')), q).toBe(q === 'pkinawa')
+    }
+  })
+
   it("reads a cold phrase's positions in its first round when they fit in it", async () => {
     const { index, log } = await roundsIndex(await indexFolder('corpus', 4 * 1024))
     const body = await search(index.open(), request('"Krasnoyarsk radar"'))
