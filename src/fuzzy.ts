@@ -179,6 +179,15 @@ export function prefixDistances({ strings: prefixes, starts, lower }: Prefixes, 
   return out
 }
 
+/** Writing systems a typing slip stays within: a Latin word's slip is a Latin letter (or a digit), not a Cyrillic one. */
+const SCRIPTS = ['Latin', 'Greek', 'Cyrillic', 'Armenian', 'Hebrew', 'Arabic', 'Devanagari', 'Thai', 'Hangul', 'Hiragana', 'Katakana', 'Han']
+  .map((script) => new RegExp(`^\\p{Script=${script}}$`, 'u'))
+
+/** The writing system of a code unit: its place among {@link SCRIPTS}, or -1 for any other (digits, signs, systems not listed). */
+export function scriptOf(unit: string): number {
+  return SCRIPTS.findIndex((script) => script.test(unit))
+}
+
 /**
  * Every string one edit from `word` (a code unit left out, added or changed,
  * or two neighbours swapped), its added and changed code units drawn from

@@ -8,7 +8,7 @@
  */
 import { ByteReader } from './format/bytes'
 import { decodeEntry, wordUnits, type LexiconEntry, type WordInfo } from './format/lexicon'
-import { oneEditAway, prefixDistances, prefixesOf, Rows, walkNear, type Prefixes } from './fuzzy'
+import { oneEditAway, prefixDistances, prefixesOf, Rows, scriptOf, walkNear, type Prefixes } from './fuzzy'
 import { KeyFilter, type KeyFilterData } from './key-filter'
 import { TopK } from './top'
 import type { PageReader } from './store/reader'
@@ -25,8 +25,8 @@ export interface NearWords {
 }
 
 /**
- * Strings one edit from a word tried against the key filter, at most: past it (a long word over a large alphabet), walking the
- * pages costs less. A word of 10 letters over 40 code units is 880.
+ * Strings one edit from a word tried against the key filter, at most: past it (a long word in a writing system of many
+ * letters), walking the pages costs less. A word of 8 Latin letters, over the 26 letters, 10 digits and a sign or two, is 666.
  */
 const MOST_TRIED = 4096
 
@@ -40,6 +40,8 @@ export class Lexicon {
   #stepPrefixes: Prefixes | undefined
   #pagesOfSteps: Int32Array | undefined
   #keys: KeyFilter | undefined
+  /** The keys' code units by writing system (computed once, on the first typo). */
+  #letters: Map<number, string> | undefined
 
   constructor(
     readonly table: SortedTable,
@@ -59,8 +61,19 @@ export class Lexicon {
    * strings to try.
    */
   nearKeys(word: string, maxEdits: number): string[] | undefined {
-    if (maxEdits !== 1 || 2 * (word.length + 1) * this.keyFilter.alphabet.length > MOST_TRIED) return undefined
-    return [...oneEditAway(word, this.keyFilter.alphabet)].filter((k) => !this.lacks(k)).sort()
+    const letters = this.#lettersFor(word)
+    if (maxEdits !== 1 || 2 * (word.length + 1) * letters.length > MOST_TRIED) return undefined
+    return [...oneEditAway(word, letters)].filter((k) => !this.lacks(k)).sort()
+  }
+
+  /** The code units a slip in `word` can add or change: the keys' own, of the word's writing systems and of none (digits, signs). */
+  #lettersFor(word: string): string {
+    if (!this.#letters) {
+      this.#letters = new Map()
+      for (const unit of this.keyFilter.alphabet) this.#letters.set(scriptOf(unit), (this.#letters.get(scriptOf(unit)) ?? '') + unit)
+    }
+    const scripts = new Set([-1, ...Array.from(word, scriptOf)])
+    return [...scripts].map((s) => this.#letters!.get(s) ?? '').join('')
   }
 
   async lookup(reader: PageReader, key: string): Promise<LexiconEntry | undefined> {

@@ -171,12 +171,13 @@ export async function planQuery(library: Library, parsed: ParsedQuery, typing: b
   const fuzzy = () => [...new Set(words.filter(({ w, loose }) => loose && lookups.entries.has(w.term) && needsFuzzy(w, lookups)).map(({ w }) => w.word))]
   // A word the filter proved absent is a typo known now: its neighbours are sought in this round.
   const neighbours = seekNear(fuzzy())
-  // A cold query waits on the lexicon anyway: the postings its words (and the typos' likely neighbours) start on come in the same round.
+  // A cold query waits on the lexicon anyway: the postings its words start on come in the same round, in the room its last six
+  // reads leave; then those of its typos' likely neighbours, then where a typo's own term would start (a neighbour two edits
+  // off often starts there too). A term settled by now is one the filter proved absent.
   if (reader.cold) {
     const phrased = clauses.flatMap((c) => (c.type === 'phrase' ? c.words.map((w) => w.term) : []))
-    // (A term settled by now is one the filter proved absent.)
-    const terms = [...words.filter(({ w }) => !lookups.entries.has(w.term)).map(({ w }) => w.term), ...neighbours.map((k) => stem(k))]
-    library.postings.fetchStarts(terms, phrased, ROUND_PAGES - reader.fetched)
+    const [absent, present] = partition(words.map(({ w }) => w.term), (t) => lookups.entries.has(t))
+    library.postings.fetchStarts([...present, ...neighbours.map((k) => stem(k)), ...absent], phrased, (ROUND_PAGES - (reader.fetched % ROUND_PAGES)) % ROUND_PAGES)
   }
   await Promise.all(reads)
 
@@ -210,6 +211,11 @@ export async function planQuery(library: Library, parsed: ParsedQuery, typing: b
     else plan.excludedPhrases.push(builder.phraseWords(c.words))
   }
   return plan
+}
+
+/** The items that pass, and those that do not. */
+function partition<T>(items: readonly T[], passes: (item: T) => boolean): [T[], T[]] {
+  return [items.filter(passes), items.filter((item) => !passes(item))]
 }
 
 /** A word the corpus lacks (no term of it indexed), long enough to be looked for a few edits away. */

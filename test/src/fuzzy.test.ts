@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { random } from '../../bench/random'
-import { nextLower, oneEditAway, prefixDistances, prefixesOf, Rows, sharedStarts, walkNear } from '../../src/fuzzy'
+import { nextLower, oneEditAway, prefixDistances, prefixesOf, Rows, scriptOf, sharedStarts, walkNear } from '../../src/fuzzy'
 import { StringList } from '../../src/string-list'
 
 /** Edit distance with neighbours' swaps counting one (optimal string alignment), the plain way. */
@@ -75,5 +75,13 @@ describe('oneEditAway', () => {
       const expected = [word.length - 1, word.length, word.length + 1].flatMap((n) => all[n]!).filter((s) => distance(s, word) === 1)
       expect(away.sort(), word).toEqual(expected.sort())
     }
+  })
+})
+
+describe('scriptOf', () => {
+  it('puts letters of one writing system together, and digits and signs in none', () => {
+    expect(new Set([...'azqé'].map(scriptOf)).size).toBe(1)
+    expect(new Set([...'aжλא中ア한'].map(scriptOf)).size).toBe(7)
+    expect([...'07.⁄'].map(scriptOf)).toEqual([-1, -1, -1, -1])
   })
 })

@@ -81,7 +81,8 @@ describe('Lexicon', () => {
       // Besides their pages, at most one holding a key the filter let through by chance.
       expect(fresh.reader.touched.size - pages.size, word).toBeLessThanOrEqual(1)
     }
-    // Two edits are walked.
+    // A slip stays within the word's writing system; two edits are walked.
+    expect(library.lexicon.nearKeys('okinowa', 1)!.every((k) => /^[a-z0-9.]+$/.test(k))).toBe(true)
     expect(library.lexicon.nearKeys('goverment', 2)).toBeUndefined()
   })
 
