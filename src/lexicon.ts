@@ -25,8 +25,9 @@ export interface NearWords {
 }
 
 /**
- * Strings one edit from a word tried against the key filter, at most: past it (a long word in a writing system of many
- * letters), walking the pages costs less. A word of 8 Latin letters, over the 26 letters, 10 digits and a sign or two, is 666.
+ * Strings one edit from a word tried against the key filter, at most (counted as 2 · (length + 1) · letters): past it (a long
+ * word in a writing system of many letters), walking the pages costs less. A word of eight letters over 26 letters, 10 digits
+ * and a sign counts 666.
  */
 const MOST_TRIED = 4096
 
