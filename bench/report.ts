@@ -159,7 +159,16 @@ function targets(r: BenchResult): string {
   const rows: string[] = []
   const check = (what: string, value: string, met: boolean) => rows.push(`| ${what} | ${value} | ${met ? 'met' : '**missed**'} |`)
   const at = (name: string) => r.scale.find((s) => s.name === name)
-  const worstHostile = (s: ScaleResult) => Math.max(...s.folio.hostile.map((h) => h.ms))
+  // Any query: the slowest hostile query (its median once warmed), or a kind's p99 where that is more.
+  const slowest = (s: ScaleResult) => {
+    const hostile = Math.max(...s.folio.hostile.map((h) => h.ms))
+    const [kind, worst] = Object.entries(s.folio.kinds).reduce((a, b) => (b[1].p99 > a[1].p99 ? b : a))
+    return worst.p99 > hostile ? { ms: worst.p99, what: `${kind} queries' p99` } : { ms: hostile, what: 'slowest hostile query, median' }
+  }
+  const anyQuery = (s: ScaleResult, limit: number) => {
+    const { ms: t, what } = slowest(s)
+    return [`${ms(t)} ms (${what})`, t <= limit] as const
+  }
   const ten = at('10MB')
   if (ten) {
     const worst = Math.max(...Object.values(ten.folio.kinds).map((k) => k.p99))
@@ -168,14 +177,14 @@ function targets(r: BenchResult): string {
       const slower = Object.entries(ten.folio.kinds).filter(([k, f]) => f.p50 > ten.minisearch!.kinds[k]!.p50).map(([k]) => k)
       check('10 MB: every kind\'s p50 no slower than plain MiniSearch\'s', slower.length === 0 ? 'none slower' : `slower: ${slower.join(', ')}`, slower.length === 0)
     }
-    check('10 MB: any query, hostile ones included, ≤ 10 ms of CPU', `${ms(worstHostile(ten))} ms (slowest hostile query, median)`, worstHostile(ten) <= 10)
+    check('10 MB: any query, hostile ones included, ≤ 10 ms of CPU', ...anyQuery(ten, 10))
   }
   const gb = at('1GB')
   if (gb) {
     check('1 GB: warm p99 ≤ 20 ms (workerd)', `${ms(gb.workerd.warm.p99)} ms`, gb.workerd.warm.p99 <= 20)
     check('1 GB: cold p99 ≤ 150 ms with 30 ms reads (workerd, isolate and edge caches emptied)', `${ms(gb.workerd.cold.p99)} ms`, gb.workerd.cold.p99 <= 150)
     check('1 GB: isolate memory ≤ 100 MB', mb(gb.folio.memoryBytes), gb.folio.memoryBytes <= 100 * 2 ** 20)
-    check('1 GB: any query ≤ 25 ms of CPU', `${ms(worstHostile(gb))} ms (slowest hostile query, median)`, worstHostile(gb) <= 25)
+    check('1 GB: any query ≤ 25 ms of CPU', ...anyQuery(gb, 25))
     check('1 GB: build within 3 GB of memory', mb(gb.build.peakBytes), gb.build.peakBytes <= 3 * 2 ** 30)
   }
   const volume = r.corpora.find((c) => c.name === 'volume')
