@@ -31,7 +31,7 @@ export function buildKeyFilter(keys: readonly string[]): KeyFilterData {
 export class KeyFilter {
   readonly #filter: BloomFilter
 
-  constructor(readonly data: KeyFilterData) {
+  constructor(data: KeyFilterData) {
     this.#filter = new BloomFilter(data.buckets, data.hashes)
   }
 

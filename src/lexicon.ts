@@ -62,8 +62,9 @@ export class Lexicon {
    * strings to try.
    */
   nearKeys(word: string, maxEdits: number): string[] | undefined {
+    if (maxEdits !== 1) return undefined
     const letters = this.#lettersFor(word)
-    if (maxEdits !== 1 || 2 * (word.length + 1) * letters.length > MOST_TRIED) return undefined
+    if (2 * (word.length + 1) * letters.length > MOST_TRIED) return undefined
     return [...oneEditAway(word, letters)].filter((k) => !this.lacks(k)).sort()
   }
 
@@ -129,12 +130,15 @@ export class Lexicon {
     const onPage = new Map<number, string[]>()
     for (const key of keys) {
       const page = this.table.pageFor(key)
-      onPage.set(page, [...(onPage.get(page) ?? []), key])
+      const listed = onPage.get(page)
+      if (listed) listed.push(key)
+      else onPage.set(page, [key])
     }
     const read = [...onPage.keys()].sort((p, q) => onPage.get(q)!.length - onPage.get(p)!.length || p - q).slice(0, maxPages)
     await Promise.all(read.map((p) => this.table.read(reader, p)))
     const found: (WordEntry & { edits: number })[] = []
-    for (const key of keys.filter((k) => read.includes(this.table.pageFor(k)))) {
+    // In page order, the keys stay in key order.
+    for (const key of read.sort((p, q) => p - q).flatMap((p) => onPage.get(p)!)) {
       const entry = await this.lookup(reader, key)
       if (entry && isWord(entry)) found.push({ ...entry, edits: 1 })
     }

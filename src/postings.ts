@@ -33,6 +33,8 @@ export interface WantedBlocks {
 
 /** A stream's page as one number, for {@link PostingsSession.pages}. */
 const pageKey = (kind: 'postings' | 'positions', page: number) => page * 2 + (kind === 'positions' ? 1 : 0)
+/** The stream and page a {@link pageKey} stands for. */
+const keyedPage = (key: number) => [key % 2 === 1 ? 'positions' : 'postings', key >> 1] as const
 
 export class PostingsSession {
   /** Postings this query has read (decoded now, or earlier and kept). */
@@ -130,7 +132,7 @@ export class PostingsSession {
     for (const [first] of postings) if (first !== undefined && round.size < most) round.add(first)
     fillRound(round, wanted, most)
     // A failed fetch is not this query's failure: the read that needs the page fetches it again, and reports it.
-    for (const key of round) this.reader.bytes(key % 2 === 1 ? 'positions' : 'postings', key >> 1).catch(() => {})
+    for (const key of round) this.reader.bytes(...keyedPage(key)).catch(() => {})
   }
 
   /**

@@ -16,7 +16,6 @@ import type { TermInfo } from '../format/lexicon'
 import type { NearWords, WordEntry } from '../lexicon'
 import type { Library } from '../library'
 import type { PostingsSession } from '../postings'
-import { ROUND_PAGES } from '../store/reader'
 import { stem } from '../text'
 import { writtenAsAbbreviation } from './glossary'
 import { QuerySyntaxError, type Clause, type ParsedQuery, type QueryWord } from './parse'
@@ -177,7 +176,7 @@ export async function planQuery(library: Library, parsed: ParsedQuery, typing: b
   if (reader.cold) {
     const phrased = clauses.flatMap((c) => (c.type === 'phrase' ? c.words.map((w) => w.term) : []))
     const [absent, present] = partition(words.map(({ w }) => w.term), (t) => lookups.entries.has(t))
-    library.postings.fetchStarts([...present, ...neighbours.map((k) => stem(k)), ...absent], phrased, (ROUND_PAGES - (reader.fetched % ROUND_PAGES)) % ROUND_PAGES)
+    library.postings.fetchStarts([...present, ...neighbours.map((k) => stem(k)), ...absent], phrased, reader.roomInRound)
   }
   await Promise.all(reads)
 

@@ -53,6 +53,11 @@ export class PageReader {
   get cold(): boolean {
     return this.fetched > 0
   }
+
+  /** Fetches that would go out with the last round of six this request started, not in a round of their own. */
+  get roomInRound(): number {
+    return (ROUND_PAGES - (this.fetched % ROUND_PAGES)) % ROUND_PAGES
+  }
   readonly #limiter = new Limiter(ROUND_PAGES)
   /**
    * This request's fetches not yet ended, by page, from the moment they are asked for: one still waiting for a connection is not yet
