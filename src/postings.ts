@@ -58,16 +58,6 @@ export class PostingsSession {
     readonly pageTerms: Record<'postings' | 'positions', StringList>,
   ) {}
 
-  /** `length` bytes of a stream from `offset`: kept, or read from their pages and kept (a copy, so that the page can go). */
-  async #bytes(kind: 'postings' | 'positions', offset: number, length: number): Promise<Uint8Array> {
-    const key = storedKey(kind, offset, length)
-    const found = this.stored.get<Uint8Array>(key)
-    if (found) return found
-    const bytes = (await this.reader.range(kind, offset, length)).slice()
-    this.stored.set(key, bytes, STORED_OVERHEAD + bytes.byteLength)
-    return bytes
-  }
-
   /** Whether a term's skip table is in memory, decoded or as bytes. */
   #holdsSkips(t: TermInfo): boolean {
     return this.kept.has(skipsKey(t)) || this.stored.has(storedKey('postings', t.postings, skipRead(t)))
@@ -78,12 +68,19 @@ export class PostingsSession {
     return this.kept.has((kind === 'postings' ? blockKey : positionsKey)(t, b)) || this.stored.has(storedKey(kind, ...blockRange(t, skips, b, kind)))
   }
 
-  /** What the isolate kept decoded under `key`, or what `decode` reads and decodes now (then kept). */
-  async #kept<T>(key: string, decode: () => Promise<T>, weight: (t: T) => number): Promise<T> {
+  /**
+   * What the isolate kept decoded under `key`, or the bytes of `kind` at `range` (kept, or read from their pages: a copy, so that
+   * the page can go) decoded now. A value is kept in one form at a time: decoded with its bytes, which go back to the stored
+   * bytes when it is evicted, so that the two caches together hold as many blocks as they can.
+   */
+  async #kept<T>(key: string, kind: 'postings' | 'positions', [offset, length]: [number, number], decode: (bytes: Uint8Array) => T | Promise<T>, weight: (t: T) => number): Promise<T> {
     const found = this.kept.get<T>(key)
     if (found !== undefined) return found
-    const value = await decode()
-    this.kept.set(key, value, weight(value))
+    const bytesKey = storedKey(kind, offset, length)
+    const bytes = this.stored.take<Uint8Array>(bytesKey) ?? (await this.reader.range(kind, offset, length)).slice()
+    const value = await decode(bytes)
+    const store = storing(this.stored, bytesKey, bytes)
+    if (!this.kept.set(key, value, weight(value) + STORED_OVERHEAD + bytes.byteLength, store)) store()
     return value
   }
 
@@ -102,7 +99,7 @@ export class PostingsSession {
     if (!s) {
       const length = skipRead(t)
       this.#span('postings', t.postings, length)
-      s = this.#kept(skipsKey(t), () => this.#bytes('postings', t.postings, length).then((bytes) => decodeSkips(bytes, t.blocks)), (k) => 64 + k.blocks * 40)
+      s = this.#kept(skipsKey(t), 'postings', [t.postings, length], (bytes) => decodeSkips(bytes, t.blocks), (k) => 64 + k.blocks * 40)
       this.#skips.set(t.term, s)
     }
     return s
@@ -212,8 +209,7 @@ export class PostingsSession {
       this.decoded += skips.count[b]!
       const range = blockRange(t, skips, b, 'postings')
       this.#span('postings', ...range)
-      block = this.#kept(key, () => this.#bytes('postings', ...range)
-        .then((bytes) => decodeBlock(bytes, skips.first[b]!, skips.count[b]!)), (k) => 256 + k.count * 18)
+      block = this.#kept(key, 'postings', range, (bytes) => decodeBlock(bytes, skips.first[b]!, skips.count[b]!), (k) => 256 + k.count * 18)
       this.#blocks.set(key, block)
     }
     return block
@@ -225,13 +221,8 @@ export class PostingsSession {
     if (!positions) {
       const range = blockRange(t, skips, b, 'positions')
       this.#span('positions', ...range)
-      positions = this.#kept(key, async () => {
-        const [block, bytes] = await Promise.all([
-          this.block(t, skips, b),
-          this.#bytes('positions', ...range),
-        ])
-        return decodePositions(bytes, block, t.variants)
-      }, (p) => 256 + p.at.length * 6 + p.start.length * 4)
+      positions = this.#kept(key, 'positions', range, async (bytes) => decodePositions(bytes, await this.block(t, skips, b), t.variants),
+        (p) => 256 + p.at.length * 6 + p.start.length * 4)
       this.#positions.set(key, positions)
     }
     return positions
@@ -313,3 +304,6 @@ const positionsKey = (t: TermInfo, b: number): string => `p\u0000${t.term}\u0000
 const storedKey = (kind: 'postings' | 'positions', offset: number, length: number): string => `${kind === 'postings' ? 'P' : 'Q'}${offset}:${length}`
 /** Bytes counted for a kept range beside its own (its key and the map's entry). */
 const STORED_OVERHEAD = 64
+
+/** Keeps `bytes` in `stored` when called: made here, not in a session, so that a block kept decoded does not keep its request. */
+const storing = (stored: DecodedCache, key: string, bytes: Uint8Array) => () => void stored.set(key, bytes, STORED_OVERHEAD + bytes.byteLength)

@@ -26,14 +26,14 @@ const FETCH_BYTES = 256 * 1024
 
 export interface CacheOptions {
   /**
-   * Bytes of pages (and their decoded forms) kept. Default 22 MB: with blocks kept decoded (18 MB) and as stored (6 MB), hits
-   * shown (4 MB), the resident tables (about 30 MB for 1 GB of text) and a query's work, under 100 MB (95 MB at 1 GB). With 20 MB,
-   * typo and prefix queries at 100 MB read their lexicon pages again and took twice the CPU.
+   * Bytes of pages (and their decoded forms) kept. Default 18 MB: with blocks kept decoded (22 MB) and as stored (6 MB), hits
+   * shown (4 MB), the resident tables (about 30 MB for 1 GB of text) and a query's work, under 100 MB at 1 GB. Since typos find
+   * their neighbours through the key filter, not by walking lexicon pages, 18 MB reads no more pages again than 22 MB did.
    */
   maxBytes?: number
 }
 
-const defaults: Required<CacheOptions> = { maxBytes: 22 * 2 ** 20 }
+const defaults: Required<CacheOptions> = { maxBytes: 18 * 2 ** 20 }
 
 export class PageCache {
   readonly #entries = new Map<string, Entry>()
@@ -237,7 +237,7 @@ export function decodeOrRefuse<T>(path: string, bytes: Uint8Array, decode: (byte
  * are read and decoded once, not once per query.
  */
 export class DecodedCache {
-  readonly #entries = new Map<string, { value: unknown; weight: number }>()
+  readonly #entries = new Map<string, { value: unknown; weight: number; evicted?: () => void }>()
   #bytes = 0
 
   constructor(readonly maxBytes: number) {}
@@ -259,15 +259,28 @@ export class DecodedCache {
     return entry.value as T
   }
 
-  set(key: string, value: unknown, weight: number): void {
-    if (this.#entries.has(key) || weight > this.maxBytes / 4) return
-    this.#entries.set(key, { value, weight })
+  /** What is kept under `key`, no longer kept (its `evicted` not called: the caller holds it now). */
+  take<T>(key: string): T | undefined {
+    const entry = this.#entries.get(key)
+    if (!entry) return undefined
+    this.#entries.delete(key)
+    this.#bytes -= entry.weight
+    return entry.value as T
+  }
+
+  /** Keeps `value` unless it weighs more than a quarter of the budget (false then); `evicted` is called when it goes out. */
+  set(key: string, value: unknown, weight: number, evicted?: () => void): boolean {
+    if (this.#entries.has(key)) return true
+    if (weight > this.maxBytes / 4) return false
+    this.#entries.set(key, { value, weight, ...(evicted && { evicted }) })
     this.#bytes += weight
     for (const [k, e] of this.#entries) {
       if (this.#bytes <= this.maxBytes) break
       this.#entries.delete(k)
       this.#bytes -= e.weight
+      e.evicted?.()
     }
+    return true
   }
 }
 

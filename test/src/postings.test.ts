@@ -117,4 +117,32 @@ describe('PostingsSession keeping what it read', () => {
     await again.reader.settled()
     expect(again.reader.fetched).toBeGreaterThan(0)
   })
+
+  it('keeps a block in one form at a time: decoded with its bytes, and its bytes alone once the decoded block is evicted', async () => {
+    const index = await loadIndex(readFrom(await indexFolder(commonWordsCorpus(), 16 * 1024)), { maxBytes: 1 })
+    const kept = new DecodedCache(2 ** 20)
+    const stored = new DecodedCache(2 ** 20)
+    const session = () => new PostingsSession(index.open().reader, kept, stored, index.pageTerms)
+    const alpha = (await index.open().lexicon.lookup(index.open().reader, 'alpha'))!.term!
+
+    const first = session()
+    const skips = await first.skips(alpha)
+    const block = await first.block(alpha, skips, 1)
+    expect(stored.bytes).toBe(0)
+    const decoded = kept.bytes
+
+    // Whatever pushes the decoded forms out leaves their bytes, each once.
+    for (let i = 0; i < 4; i++) kept.set(`other ${i}`, i, kept.maxBytes / 4)
+    expect(kept.bytes).toBe(kept.maxBytes)
+    const bytes = stored.bytes
+    expect(bytes).toBeGreaterThan(0)
+    expect(bytes).toBeLessThan(decoded / 2)
+
+    // Read again from those bytes, not a page: decoded, they leave the stored bytes again.
+    const again = session()
+    const blockAgain = await again.block(alpha, await again.skips(alpha), 1)
+    expect(again.reader.fetched).toBe(0)
+    expect([...blockAgain.units]).toEqual([...block.units])
+    expect(stored.bytes).toBe(0)
+  })
 })

@@ -123,6 +123,17 @@ describe('DecodedCache', () => {
     cache.set('big', 0, 26)
     expect(cache.get('big')).toBeUndefined()
   })
+
+  it('says what it refused, tells what it evicts, and gives up what is taken without telling', () => {
+    const cache = new DecodedCache(100)
+    const evicted: string[] = []
+    expect(cache.set('big', 0, 26)).toBe(false)
+    for (const key of ['a', 'b', 'c']) expect(cache.set(key, key, 25, () => evicted.push(key))).toBe(true)
+    expect(cache.take('b')).toBe('b')
+    expect([cache.bytes, cache.has('b'), cache.take('b')]).toEqual([50, false, undefined])
+    for (const key of ['d', 'e', 'f', 'g']) cache.set(key, key, 25, () => evicted.push(key))
+    expect(evicted).toEqual(['a', 'c'])
+  })
 })
 
 describe('Limiter', () => {
