@@ -161,6 +161,15 @@ const COST_BUCKETS = 65_536
 const costs = new Scratch((n) => new Uint32Array(n), COST_BUCKETS + 1)
 const places = new Scratch((n) => new Int32Array(n), 1 << 18)
 
+/** Units cut into stretches for a request's terms, and the terms' block bounds over each stretch (or group) as worked out. */
+interface Cut {
+  points: number[]
+  /** By `first * points.length + last`: each term's best block over stretches `first` to `last` (excluded). */
+  bounds: Map<number, Float64Array>
+}
+/** Per request (its postings session), its cuts by terms and budget. */
+const cuts = new WeakMap<PostingsSession, Map<string, Cut>>()
+
 export async function evaluate(session: PostingsSession, input: EvaluationInput, consume: Consumer, options: EvaluationOptions): Promise<Evaluation> {
   const terms: string[] = []
   collectTerms(input.root, terms)
@@ -185,48 +194,15 @@ export async function evaluate(session: PostingsSession, input: EvaluationInput,
     return stoppedBy(evaluation, await evaluateIntervals(session, leaves, infos, skips, drivers, [{ from: 0, to: input.units - 1, blocks }], consume, limit))
   }
 
-  // Intervals: stretches of units, each closing once the driver blocks beginning in it reach a share of the budget. Blocks are
-  // counted by stretch of `width` units (a histogram: sorting every block boundary cost 10 to 190 ms for a query of thirty common
-  // words). Each stretch costs work per term (to bound it, to read it), so there are at most `most` of them. Every unit some
-  // driver block covers is in one.
-  const width = Math.max(1, Math.ceil(input.units / COST_BUCKETS))
-  const buckets = Math.ceil(input.units / width) + 1
-  const histogram = costs.zeroed(buckets)
-  let total = 0
-  let end = 0
-  for (const k of drivers) {
-    const s = skips[k]!
-    if (s.blocks > 0) end = Math.max(end, s.last[s.blocks - 1]! + 1)
-  }
-  // A stretch costs the blocks of every term over it: its drivers', and the others' looked up at its candidates (where a term is
-  // common, most of its blocks there). Counting drivers alone cut a rare word and a common one into stretches whose lookups no
-  // budget paid for, and no unit with both was ever evaluated.
-  for (const s of skips) {
-    if (!s) continue
-    for (let b = 0; b < s.blocks && s.first[b]! < end; b++) {
-      histogram[Math.floor(s.first[b]! / width)]! += s.count[b]!
-      total += s.count[b]!
-    }
-  }
-  // About `most` stretches of equal cost; smaller ones while a stretch would cost more than an eighth of the budget (up to eight
-  // times as many); none so small that evaluating it costs more than its postings.
-  const most = Math.max(32, Math.floor(INTERVAL_TERMS / terms.length))
-  // A stretch reads a block of each driver common enough to have blocks in most stretches, however short the stretch: when
-  // those blocks alone cost an eighth of the budget, shorter stretches cost about as much, and are only more to bound.
-  const floor = skips.reduce((n, s) => (s && s.blocks > most ? n + BLOCK_SIZE : n), 0)
-  const aim = postingsBudget / 8 - floor
-  const share = Math.max(options.stretch ?? MIN_STRETCH, total / (8 * most), aim > 0 ? Math.min(total / most, aim) : total / most)
-  const points: number[] = []
-  let spent = 0
-  for (let c = 0; c < buckets; c++) {
-    if (histogram[c] === 0) continue
-    if (points.length === 0 || spent >= share) {
-      points.push(c * width)
-      spent = 0
-    }
-    spent += histogram[c]!
-  }
-  points.push(end)
+  // A request's pass for some of its words evaluates the terms of its pass for every word: the cut and the block bounds over it
+  // are worked out once (for thirty common words at 1 GB, a third of the query's CPU went to each pass working them out again).
+  const key = `${postingsBudget}\u0000${options.stretch ?? ''}\u0000${options.groups ?? ''}\u0000${terms.join('\u0000')}`
+  let requestCuts = cuts.get(session)
+  if (!requestCuts) cuts.set(session, (requestCuts = new Map()))
+  let cut = requestCuts.get(key)
+  if (!cut) requestCuts.set(key, (cut = { points: cutPoints(skips, input.units, postingsBudget, terms.length, options.stretch), bounds: new Map() }))
+  const { points } = cut
+  const most = mostStretches(terms.length)
   const stretches = points.length - 1
   const cursors = new Int32Array(terms.length)
   const termBounds = new Float64Array(terms.length)
@@ -255,31 +231,38 @@ export async function evaluate(session: PostingsSession, input: EvaluationInput,
     return best
   }))
   const priority = options.priority ?? ((i: Interval) => -i.bound)
-  /** Stretches `first` to `last` (excluded) as one interval, queued by its key; none when no driver reaches it or nothing can match there. */
-  const bounded = (first: number, last: number): Queued | undefined => {
-    const from = points[first]!
-    const to = points[last]! - 1
-    if (to < from) return undefined
-    // Each term's best block (or posting) over [from, to] bounds the interval (cursors move forward only, so calls come in order of
-    // `first`, from the start again after `cursors` is reset); one a driver has makes it worth reading.
-    let driven = false
+  /**
+   * Each term's best block over [from, to] (ABSENT: none, or a term bounded by its postings). Cursors move forward only, so calls
+   * come in order of `from`, from the start again after `cursors` is reset.
+   */
+  const boundBlocks = (from: number, to: number): Float64Array => {
+    const bounds = new Float64Array(terms.length).fill(ABSENT)
     for (let k = 0; k < terms.length; k++) {
       const s = skips[k]
-      termBounds[k] = ABSENT
-      if (!s) continue
-      const best = exact[k]
-      if (best) {
-        for (let i = first; i < last; i++) if (best[i]! > termBounds[k]!) termBounds[k] = best[i]!
-        if (termBounds[k] !== ABSENT && driverOf[k]! >= 0) driven = true
-        continue
-      }
+      if (!s || exact[k]) continue
       // blockSpan inline: this runs for every term of every stretch (a quarter of a million times for 128 terms at 1 GB), and most
       // terms of a query of many have no block in the stretch, which shows without a search or an allocation.
       let b = cursors[k]!
       if (b < s.blocks && s.last[b]! < from) b = cursors[k] = firstNotBelow(s.last, from, b + 1, s.blocks)
       if (b >= s.blocks || s.first[b]! > to) continue
-      if (driverOf[k]! >= 0) driven = true
-      termBounds[k] = boundOver(s, b, firstNotBelow(s.first, to + 1, b + 1, s.blocks))
+      bounds[k] = boundOver(s, b, firstNotBelow(s.first, to + 1, b + 1, s.blocks))
+    }
+    return bounds
+  }
+  /** Stretches `first` to `last` (excluded) as one interval, queued by its key; none when no driver reaches it or nothing can match there. */
+  const bounded = (first: number, last: number): Queued | undefined => {
+    const from = points[first]!
+    const to = points[last]! - 1
+    if (to < from) return undefined
+    // Each term's best block (or posting) over [from, to] bounds the interval; one a driver has makes it worth reading.
+    let blockBounds = cut.bounds.get(first * points.length + last)
+    if (!blockBounds) cut.bounds.set(first * points.length + last, (blockBounds = boundBlocks(from, to)))
+    let driven = false
+    for (let k = 0; k < terms.length; k++) {
+      const best = exact[k]
+      termBounds[k] = blockBounds[k]!
+      if (best) for (let i = first; i < last; i++) if (best[i]! > termBounds[k]!) termBounds[k] = best[i]!
+      if (termBounds[k] !== ABSENT && driverOf[k]! >= 0) driven = true
     }
     if (!driven) return undefined
     const bound = leaves.program.bound(termBounds)
@@ -372,6 +355,52 @@ export async function evaluate(session: PostingsSession, input: EvaluationInput,
     if (stopped) return stoppedBy(evaluation, stopped)
   }
   return evaluation
+}
+
+/** Stretches a query of `terms` terms is cut into, about (each costs work per term: to bound it, to read it). */
+const mostStretches = (terms: number) => Math.max(32, Math.floor(INTERVAL_TERMS / terms))
+
+/** Where the units are cut into stretches of about equal cost in the terms' postings (`points`, the last one past the end). */
+function cutPoints(skips: readonly (Skips | undefined)[], units: number, postingsBudget: number, terms: number, stretch: number | undefined): number[] {
+  // Stretches of units, each closing once the blocks beginning in it reach a share of the budget. Blocks are counted by stretch
+  // of `width` units (a histogram: sorting every block boundary cost 10 to 190 ms for a query of thirty common words). Every unit
+  // some block covers is in one: the cut is the terms', whichever of them drive a pass.
+  const width = Math.max(1, Math.ceil(units / COST_BUCKETS))
+  const buckets = Math.ceil(units / width) + 1
+  const histogram = costs.zeroed(buckets)
+  let total = 0
+  let end = 0
+  for (const s of skips) if (s && s.blocks > 0) end = Math.max(end, s.last[s.blocks - 1]! + 1)
+  // A stretch costs the blocks of every term over it: its drivers', and the others' looked up at its candidates (where a term is
+  // common, most of its blocks there). Counting drivers alone cut a rare word and a common one into stretches whose lookups no
+  // budget paid for, and no unit with both was ever evaluated.
+  for (const s of skips) {
+    if (!s) continue
+    for (let b = 0; b < s.blocks && s.first[b]! < end; b++) {
+      histogram[Math.floor(s.first[b]! / width)]! += s.count[b]!
+      total += s.count[b]!
+    }
+  }
+  // About `most` stretches of equal cost; smaller ones while a stretch would cost more than an eighth of the budget (up to eight
+  // times as many); none so small that evaluating it costs more than its postings.
+  const most = mostStretches(terms)
+  // A stretch reads a block of each driver common enough to have blocks in most stretches, however short the stretch: when
+  // those blocks alone cost an eighth of the budget, shorter stretches cost about as much, and are only more to bound.
+  const floor = skips.reduce((n, s) => (s && s.blocks > most ? n + BLOCK_SIZE : n), 0)
+  const aim = postingsBudget / 8 - floor
+  const share = Math.max(stretch ?? MIN_STRETCH, total / (8 * most), aim > 0 ? Math.min(total / most, aim) : total / most)
+  const points: number[] = []
+  let spent = 0
+  for (let c = 0; c < buckets; c++) {
+    if (histogram[c] === 0) continue
+    if (points.length === 0 || spent >= share) {
+      points.push(c * width)
+      spent = 0
+    }
+    spent += histogram[c]!
+  }
+  points.push(end)
+  return points
 }
 
 /** The blocks of a term whose units overlap `from`–`to`, as the first and the one past the last. */
