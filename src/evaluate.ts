@@ -161,11 +161,14 @@ const COST_BUCKETS = 65_536
 const costs = new Scratch((n) => new Uint32Array(n), COST_BUCKETS + 1)
 const places = new Scratch((n) => new Int32Array(n), 1 << 18)
 
-/** Units cut into stretches for a request's terms, and the terms' block bounds over each stretch (or group) as worked out. */
+/** Units cut into stretches for a request's terms, and the terms' block bounds over each stretch and group as worked out. */
 interface Cut {
   points: number[]
-  /** By `first * points.length + last`: each term's best block over stretches `first` to `last` (excluded). */
-  bounds: Map<number, Float64Array>
+  /** Stretches bounded together before their own bounds are worked out. */
+  group: number
+  /** Per row (each stretch, then each group of `group` stretches), each term's best block over it: its row known once `known`. */
+  bounds: Float64Array
+  known: Uint8Array
 }
 /** Per request (its postings session), its cuts by terms and budget. */
 const cuts = new WeakMap<PostingsSession, Map<string, Cut>>()
@@ -200,9 +203,14 @@ export async function evaluate(session: PostingsSession, input: EvaluationInput,
   let requestCuts = cuts.get(session)
   if (!requestCuts) cuts.set(session, (requestCuts = new Map()))
   let cut = requestCuts.get(key)
-  if (!cut) requestCuts.set(key, (cut = { points: cutPoints(skips, input.units, postingsBudget, terms.length, options.stretch), bounds: new Map() }))
-  const { points } = cut
-  const most = mostStretches(terms.length)
+  if (!cut) {
+    const points = cutPoints(skips, input.units, postingsBudget, terms.length, options.stretch)
+    const stretches = points.length - 1
+    const group = Math.max(1, Math.ceil(stretches / (options.groups ?? mostStretches(terms.length))))
+    const rows = stretches + Math.ceil(stretches / group)
+    requestCuts.set(key, (cut = { points, group, bounds: new Float64Array(rows * terms.length), known: new Uint8Array(rows) }))
+  }
+  const { points, group, bounds, known } = cut
   const stretches = points.length - 1
   const cursors = new Int32Array(terms.length)
   const termBounds = new Float64Array(terms.length)
@@ -235,9 +243,10 @@ export async function evaluate(session: PostingsSession, input: EvaluationInput,
    * Each term's best block over [from, to] (ABSENT: none, or a term bounded by its postings). Cursors move forward only, so calls
    * come in order of `from`, from the start again after `cursors` is reset.
    */
-  const boundBlocks = (from: number, to: number): Float64Array => {
-    const bounds = new Float64Array(terms.length).fill(ABSENT)
+  const boundBlocks = (row: number, from: number, to: number): void => {
+    const at = row * terms.length
     for (let k = 0; k < terms.length; k++) {
+      bounds[at + k] = ABSENT
       const s = skips[k]
       if (!s || exact[k]) continue
       // blockSpan inline: this runs for every term of every stretch (a quarter of a million times for 128 terms at 1 GB), and most
@@ -245,9 +254,9 @@ export async function evaluate(session: PostingsSession, input: EvaluationInput,
       let b = cursors[k]!
       if (b < s.blocks && s.last[b]! < from) b = cursors[k] = firstNotBelow(s.last, from, b + 1, s.blocks)
       if (b >= s.blocks || s.first[b]! > to) continue
-      bounds[k] = boundOver(s, b, firstNotBelow(s.first, to + 1, b + 1, s.blocks))
+      bounds[at + k] = boundOver(s, b, firstNotBelow(s.first, to + 1, b + 1, s.blocks))
     }
-    return bounds
+    known[row] = 1
   }
   /** Stretches `first` to `last` (excluded) as one interval, queued by its key; none when no driver reaches it or nothing can match there. */
   const bounded = (first: number, last: number): Queued | undefined => {
@@ -255,12 +264,13 @@ export async function evaluate(session: PostingsSession, input: EvaluationInput,
     const to = points[last]! - 1
     if (to < from) return undefined
     // Each term's best block (or posting) over [from, to] bounds the interval; one a driver has makes it worth reading.
-    let blockBounds = cut.bounds.get(first * points.length + last)
-    if (!blockBounds) cut.bounds.set(first * points.length + last, (blockBounds = boundBlocks(from, to)))
+    const row = last - first === 1 ? first : stretches + first / group
+    if (!known[row]) boundBlocks(row, from, to)
+    const at = row * terms.length
     let driven = false
     for (let k = 0; k < terms.length; k++) {
       const best = exact[k]
-      termBounds[k] = blockBounds[k]!
+      termBounds[k] = bounds[at + k]!
       if (best) for (let i = first; i < last; i++) if (best[i]! > termBounds[k]!) termBounds[k] = best[i]!
       if (termBounds[k] !== ABSENT && driverOf[k]! >= 0) driven = true
     }
@@ -274,7 +284,6 @@ export async function evaluate(session: PostingsSession, input: EvaluationInput,
   // the group comes up: a stretch's bound (so its key) is never better than its group's, so they come in the order they would if
   // each were bounded, and a query of many common words that its budget cuts short bounds a few hundred groups, not thousands
   // of stretches (at 1 GB, 17 of the 30 ms of thirty common words went to bounding them).
-  const group = Math.max(1, Math.ceil(stretches / (options.groups ?? most)))
   const groups: Queued[] = []
   for (let g = 0; g < stretches; g += group) {
     const queued = bounded(g, Math.min(g + group, stretches))
