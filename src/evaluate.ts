@@ -166,8 +166,11 @@ interface Cut {
   points: number[]
   /** Stretches bounded together before their own bounds are worked out. */
   group: number
-  /** Per row (each stretch, then each group of `group` stretches), each term's best block over it: its row known once `known`. */
-  bounds: Float64Array
+  /**
+   * Per row (each stretch, then each group of `group` stretches when there are groups), each term's best block over it (as
+   * stored, in f32), its row known once `known`.
+   */
+  bounds: Float32Array
   known: Uint8Array
 }
 /** Per request (its postings session), its cuts by terms and budget. */
@@ -207,8 +210,8 @@ export async function evaluate(session: PostingsSession, input: EvaluationInput,
     const points = cutPoints(skips, input.units, postingsBudget, terms.length, options.stretch)
     const stretches = points.length - 1
     const group = Math.max(1, Math.ceil(stretches / (options.groups ?? mostStretches(terms.length))))
-    const rows = stretches + Math.ceil(stretches / group)
-    requestCuts.set(key, (cut = { points, group, bounds: new Float64Array(rows * terms.length), known: new Uint8Array(rows) }))
+    const rows = stretches + (group > 1 ? Math.ceil(stretches / group) : 0)
+    requestCuts.set(key, (cut = { points, group, bounds: new Float32Array(rows * terms.length), known: new Uint8Array(rows) }))
   }
   const { points, group, bounds, known } = cut
   const stretches = points.length - 1
