@@ -12,7 +12,7 @@
  * as pages or decoded blocks.
  */
 import type { TermInfo } from './format/lexicon'
-import { decodeBlock, decodePositions, decodeSkips, type Block, type BlockPositions, type Skips } from './format/postings'
+import { decodeBlock, decodePositions, decodeSkips, skipsWeight, type Block, type BlockPositions, type Skips } from './format/postings'
 import type { DecodedCache } from './store/cache'
 import type { PageReader } from './store/reader'
 import type { StringList } from './string-list'
@@ -99,7 +99,7 @@ export class PostingsSession {
     if (!s) {
       const length = skipRead(t)
       this.#span('postings', t.postings, length)
-      s = this.#kept(skipsKey(t), 'postings', [t.postings, length], (bytes) => decodeSkips(bytes, t.blocks), (k) => 64 + k.blocks * 40)
+      s = this.#kept(skipsKey(t), 'postings', [t.postings, length], (bytes) => decodeSkips(bytes, t.blocks), skipsWeight)
       this.#skips.set(t.term, s)
     }
     return s
@@ -294,7 +294,9 @@ function fillRound(round: Set<number>, lists: readonly (readonly number[])[], mo
 
 /** Where block `b` of a term (or its positions) is in its stream: offset and length. */
 const blockRange = (t: TermInfo, skips: Skips, b: number, kind: 'postings' | 'positions'): [offset: number, length: number] =>
-  kind === 'postings' ? [t.postings + skips.offset[b]!, skips.bytes[b]!] : [t.positions + skips.positions[b]!, skips.positionsBytes[b]!]
+  kind === 'postings'
+    ? [t.postings + skips.offset[b]!, skips.offset[b + 1]! - skips.offset[b]!]
+    : [t.positions + skips.positions[b]!, skips.positions[b + 1]! - skips.positions[b]!]
 
 /** The keys a term's decoded skip table, blocks and positions are kept under. */
 const skipsKey = (t: Pick<TermInfo, 'term'>): string => `s\u0000${t.term}`

@@ -124,12 +124,14 @@ export interface Skips {
   last: Uint32Array
   count: Uint16Array
   bound: Float32Array
-  /** Where each block's data starts, relative to the start of the term's postings. */
-  offset: Float64Array
-  bytes: Uint32Array
-  /** Where each block's positions start, relative to the start of the term's positions. */
-  positions: Float64Array
-  positionsBytes: Uint32Array
+  /**
+   * Where each block's data starts, relative to the start of the term's postings, and the end last: block `b` is `offset[b]` to
+   * `offset[b + 1]`. A skip table of a common word is kept decoded across requests (tens of thousands of blocks at 1 GB), so each
+   * entry is as small as it can be: 32 bits (a term's postings are far below 4 GiB: the build's whole index is bounded by 3 GB of memory).
+   */
+  offset: Uint32Array
+  /** The same for each block's positions, relative to the start of the term's positions. */
+  positions: Uint32Array
   /** The best bound of each group of {@link BOUND_GROUP} blocks: the best over a long run of blocks is found a group at a time. */
   groupBound: Float32Array
 }
@@ -160,15 +162,12 @@ export function decodeSkips(bytes: Uint8Array, blocks: number): Skips {
     last: new Uint32Array(blocks),
     count: new Uint16Array(blocks),
     bound: new Float32Array(blocks),
-    offset: new Float64Array(blocks),
-    bytes: new Uint32Array(blocks),
-    positions: new Float64Array(blocks),
-    positionsBytes: new Uint32Array(blocks),
+    offset: new Uint32Array(blocks + 1),
+    positions: new Uint32Array(blocks + 1),
     groupBound: new Float32Array(Math.ceil(blocks / BOUND_GROUP)),
   }
   let last = -1
-  let offset = 0
-  let positions = 0
+  // Sizes first, made offsets once the table's own length is known.
   for (let b = 0; b < blocks; b++) {
     const first = b === 0 ? r.varint() : last + r.varint()
     last = first + r.varint()
@@ -177,16 +176,20 @@ export function decodeSkips(bytes: Uint8Array, blocks: number): Skips {
     s.count[b] = r.varint()
     s.bound[b] = r.f32()
     if (b % BOUND_GROUP === 0 || s.bound[b]! > s.groupBound[Math.floor(b / BOUND_GROUP)]!) s.groupBound[Math.floor(b / BOUND_GROUP)] = s.bound[b]!
-    s.bytes[b] = r.varint()
-    s.positionsBytes[b] = r.varint()
+    s.offset[b + 1] = r.varint()
+    s.positions[b + 1] = r.varint()
   }
+  s.offset[0] = r.at
   for (let b = 0; b < blocks; b++) {
-    s.offset[b] = r.at + offset
-    offset += s.bytes[b]!
-    s.positions[b] = positions
-    positions += s.positionsBytes[b]!
+    s.offset[b + 1]! += s.offset[b]!
+    s.positions[b + 1]! += s.positions[b]!
   }
   return s
+}
+
+/** Memory a decoded skip table takes. */
+export function skipsWeight(s: Skips): number {
+  return 64 + s.first.byteLength + s.last.byteLength + s.count.byteLength + s.bound.byteLength + s.offset.byteLength + s.positions.byteLength + s.groupBound.byteLength
 }
 
 /** A decoded block: postings as parallel arrays. `masks` is null for a term of one variant. */

@@ -40,10 +40,11 @@ describe('a term’s postings', () => {
       let k = 0
       let positionsAt = 0
       for (let b = 0; b < skips.blocks; b++) {
-        const block = decodeBlock(encoded.postings.subarray(skips.offset[b]!, skips.offset[b]! + skips.bytes[b]!), skips.first[b]!, skips.count[b]!)
-        const positions = decodePositions(encoded.positions.subarray(positionsAt, positionsAt + skips.positionsBytes[b]!), block, variants)
+        const block = decodeBlock(encoded.postings.subarray(skips.offset[b]!, skips.offset[b + 1]!), skips.first[b]!, skips.count[b]!)
+        expect(block.count).toBe(skips.count[b])
+        const positions = decodePositions(encoded.positions.subarray(positionsAt, skips.positions[b + 1]!), block, variants)
         expect(skips.positions[b]).toBe(positionsAt)
-        positionsAt += skips.positionsBytes[b]!
+        positionsAt = skips.positions[b + 1]!
         expect(skips.first[b]).toBe(p.units[k])
         expect(skips.last[b]).toBe(p.units[k + block.count - 1])
         for (let i = 0; i < block.count; i++, k++) {
@@ -57,6 +58,7 @@ describe('a term’s postings', () => {
         }
       }
       expect(k).toBe(n)
+      expect(skips.offset[skips.blocks]).toBe(encoded.postings.length)
       expect(positionsAt).toBe(encoded.positions.length)
     })
   }
