@@ -25,6 +25,7 @@ import type { Counts, DocumentEntry, VolumeCounts } from '../src/format/layout'
 import { FORMAT, MANIFEST_FILE, PAGE_KINDS, type Manifest, type ResidentMeta } from '../src/format/layout'
 import { DOCUMENT_TYPES, surname, type Volume } from '../src/model'
 import { encodeBlobs } from '../src/format/units'
+import { frontCode } from '../src/front-coded'
 import { DOCUMENTS_PAGE, RESIDENT, type PageFiles } from '../src/format/packs'
 import { encodePack, type Sections } from '../src/pack'
 import { unitCode } from '../src/rank'
@@ -373,6 +374,7 @@ function writeFiles(output: IndexOutput, metas: GroupMeta[], dirs: string[], ter
     people: peopleFile,
   }
   const docIds = documents.map((d) => d.id)
+  const frontIds = frontCode(docIds)
   const sections: Omit<Sections<typeof RESIDENT>, keyof PageFiles> = {
     lexiconKeys: sorted.lexicon.keys,
     lexiconPages: Uint32Array.from(sorted.lexicon.pages),
@@ -386,7 +388,8 @@ function writeFiles(output: IndexOutput, metas: GroupMeta[], dirs: string[], ter
     unitPages: Uint32Array.from(unitPages),
     docPages: Uint32Array.from(docPages),
     docFirst: Uint32Array.from([...documents.map((d) => d.first), merged.units]),
-    docIds,
+    docIds: frontIds.bytes,
+    docIdBlocks: frontIds.blocks,
     docIdOrder: Uint32Array.from(docIds.keys()).sort((a, b) => (docIds[a]! < docIds[b]! ? -1 : docIds[a]! > docIds[b]! ? 1 : 0)),
     docVolume: Uint32Array.from(documents, (d) => (d.volume === undefined ? 0 : volumeCode.get(d.volume)! + 1)),
     docChapter: Uint32Array.from(documents, (d) => (d.chapter === undefined ? 0 : chapterCode.get(d.chapter)! + 1)),

@@ -5,7 +5,8 @@ declare module 'bloomfilter' {
     constructor(m: number | ArrayLike<number>, k: number)
     readonly m: number
     readonly k: number
-    readonly buckets: Uint32Array
+    /** The bits: set to stored ones, they are read in place (the constructor copies those it is given). */
+    buckets: Uint32Array
     add(value: string): void
     test(value: string): boolean
     /** A filter sized for `n` values at false-positive rate `error`. */

@@ -32,7 +32,10 @@ export class KeyFilter {
   readonly #filter: BloomFilter
 
   constructor(data: KeyFilterData) {
-    this.#filter = new BloomFilter(data.buckets, data.hashes)
+    // Given its bits, the library copies them (1.9 MB an isolate at 1 GB, and milliseconds of a cold query): it is made empty at
+    // their size (untouched pages of zeros cost no memory) and reads the stored bits themselves.
+    this.#filter = new BloomFilter(data.buckets.length * 32, data.hashes)
+    this.#filter.buckets = data.buckets
   }
 
   /** Whether the lexicon surely lacks `key`; false means it may hold it. */

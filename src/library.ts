@@ -10,6 +10,7 @@ import { lastAtMost } from './bisect'
 import type { DocumentEntry } from './format/layout'
 import { FORMAT, INDEX_PATH, MANIFEST_FILE, type Manifest, type ResidentMeta } from './format/layout'
 import { blobAt, unitOf, type DocumentHead, type UnitFacts } from './format/units'
+import { FrontCodedList } from './front-coded'
 import { Lexicon } from './lexicon'
 import { anchorOf, UNIT_KINDS, type Person, type Term, type Unit } from './model'
 import { Pack } from './pack'
@@ -38,7 +39,7 @@ export class DocumentTable {
   readonly count: number
   /** Document `d`'s units are `first[d]` to `first[d + 1] - 1`. */
   readonly first: Uint32Array
-  readonly ids: StringList
+  readonly ids: FrontCodedList
   readonly #order: Uint32Array
   /** Codes + 1 into `volumeIds` and `chapters`; 0 for none. */
   readonly volume: Uint32Array
@@ -59,7 +60,7 @@ export class DocumentTable {
   constructor(pack: Pack<typeof RESIDENT>) {
     this.first = pack.get('docFirst')
     this.count = this.first.length - 1
-    this.ids = pack.list('docIds')
+    this.ids = new FrontCodedList({ bytes: pack.get('docIds'), blocks: pack.get('docIdBlocks') })
     this.#order = pack.get('docIdOrder')
     this.volume = pack.get('docVolume')
     this.chapter = pack.get('docChapter')

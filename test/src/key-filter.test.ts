@@ -31,4 +31,11 @@ describe('KeyFilter', () => {
     expect(keys.slice(0, 500).every((k) => !stored.lacks(k))).toBe(true)
     expect(stored.lacks('zzzzzzzzzzzz0')).toBe(filter.lacks('zzzzzzzzzzzz0'))
   })
+
+  it('reads its stored bits in place, not a copy of them', () => {
+    const bits = Uint32Array.from(data.buckets)
+    const stored = new KeyFilter({ ...data, buckets: bits })
+    bits.fill(0)
+    expect(stored.lacks(keys[0]!)).toBe(true)
+  })
 })
