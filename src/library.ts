@@ -41,6 +41,7 @@ export class DocumentTable {
   readonly first: Uint32Array
   readonly ids: FrontCodedList
   readonly #order: Uint32Array
+  #rank: Uint32Array | undefined
   /** Codes + 1 into `volumeIds` and `chapters`; 0 for none. */
   readonly volume: Uint32Array
   readonly chapter: Uint32Array
@@ -87,6 +88,15 @@ export class DocumentTable {
       if (this.personIds.is(code, id)) return this.#surnames.at(code)
     }
     return undefined
+  }
+
+  /** Each document's place in the order of the ids (`docIdOrder` inverted), made on first use: facets order ties by it. */
+  get idRank(): Uint32Array {
+    if (!this.#rank) {
+      this.#rank = new Uint32Array(this.count)
+      for (let i = 0; i < this.#order.length; i++) this.#rank[this.#order[i]!] = i
+    }
+    return this.#rank
   }
 
   /** The document with this id, by number. */

@@ -100,9 +100,11 @@ class Counts {
 /**
  * The {@link MAX_FACET_VALUES} most frequent values, named; ties by name.
  * Values below the 50th count are never named, and of the (often thousands
- * of) values tied at it only the first by name are kept, without sorting them all.
+ * of) values tied at it only the first by name are kept, without sorting or
+ * naming them all: `key` orders them as their names do (a document's place
+ * among the ids: an id is decoded when made, src/front-coded.ts).
  */
-function mostFrequent(counts: Counts, name: (code: number) => string): [string, number][] {
+function mostFrequent(counts: Counts, name: (code: number) => string, key: (code: number) => number | string = name): [string, number][] {
   const values = counts.values()
   let floor = 0
   if (values.length > MAX_FACET_VALUES) {
@@ -111,22 +113,23 @@ function mostFrequent(counts: Counts, name: (code: number) => string): [string, 
     floor = sorted.sort()[values.length - MAX_FACET_VALUES]!
   }
   const above: [string, number][] = []
-  const tied: string[] = []
+  const tied: number[] = []
   for (const code of values) {
     const n = counts.count(code)
     if (n > floor) above.push([name(code), n])
-    else if (n === floor) tied.push(name(code))
+    else if (n === floor) tied.push(code)
   }
   const room = MAX_FACET_VALUES - above.length
-  const first: string[] = []
-  for (const t of tied) {
-    if (first.length === room && !(t < first[room - 1]!)) continue
+  const first: { code: number; key: number | string }[] = []
+  for (const code of tied) {
+    const k = key(code)
+    if (first.length === room && !(k < first[room - 1]!.key)) continue
     let at = first.length
-    while (at > 0 && t < first[at - 1]!) at--
-    first.splice(at, 0, t)
+    while (at > 0 && k < first[at - 1]!.key) at--
+    first.splice(at, 0, { code, key: k })
     if (first.length > room) first.pop()
   }
-  return [...above.sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1)), ...first.map((t): [string, number] => [t, floor])]
+  return [...above.sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1)), ...first.map(({ code }): [string, number] => [name(code), floor])]
 }
 
 /** Counts matches by facet value, filter by filter, as they stream in (units ascending). */
@@ -265,7 +268,7 @@ export class FacetCounter {
         facets.year = Object.fromEntries([...counts.values()].sort((a, b) => a - b).map((y) => [String(y), counts.count(y)]))
         continue
       }
-      facets[f] = Object.fromEntries(mostFrequent(counts, name[f]))
+      facets[f] = Object.fromEntries(f === 'doc' ? mostFrequent(counts, name.doc, (d) => docs.idRank[d - 1]!) : mostFrequent(counts, name[f]))
     }
     return facets
   }
