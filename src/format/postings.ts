@@ -127,7 +127,7 @@ export interface Skips {
   /**
    * Where each block's data starts, relative to the start of the term's postings, and the end last: block `b` is `offset[b]` to
    * `offset[b + 1]`. A skip table of a common word is kept decoded across requests (tens of thousands of blocks at 1 GB), so each
-   * entry is as small as it can be: 32 bits (a term's postings are far below 4 GiB: the build's whole index is bounded by 3 GB of memory).
+   * entry is as small as it can be: 32 bits (a term has a posting a unit at most, a few bytes each: 4 GiB is a billion units away).
    */
   offset: Uint32Array
   /** The same for each block's positions, relative to the start of the term's positions. */
