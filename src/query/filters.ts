@@ -101,8 +101,7 @@ class Counts {
  * The {@link MAX_FACET_VALUES} most frequent values, named; ties by name.
  * Values below the 50th count are never named, and of the (often thousands
  * of) values tied at it only the first by name are kept, without sorting or
- * naming them all: `key` orders them as their names do (a document's place
- * among the ids: an id is decoded when made, src/front-coded.ts).
+ * naming them all: `key` orders them as their names do.
  */
 function mostFrequent(counts: Counts, name: (code: number) => string, key: (code: number) => number | string = name): [string, number][] {
   const values = counts.values()
@@ -250,12 +249,12 @@ export class FacetCounter {
     this.#flush()
     this.#doc = NONE
     const docs = this.#docs
-    const name: Record<DocFacet, (code: number) => string> = {
-      volume: (v) => docs.volumeIds.at(v - 1)!,
-      doc: (d) => docs.ids.at(d - 1)!,
-      chapter: (c) => docs.chapters.at(c - 1)!,
-      year: (y) => String(y),
-      person: (p) => docs.personIds.at(p - 1)!,
+    // Each facet's values by name, ordered as their names are: a document by its place among the ids (naming one decodes it).
+    const named: Record<Exclude<DocFacet, 'year'>, { name: (code: number) => string; key?: (code: number) => number }> = {
+      volume: { name: (v) => docs.volumeIds.at(v - 1)! },
+      doc: { name: (d) => docs.ids.at(d - 1)!, key: (d) => docs.idRank[d - 1]! },
+      chapter: { name: (c) => docs.chapters.at(c - 1)! },
+      person: { name: (p) => docs.personIds.at(p - 1)! },
     }
     const facets = {} as Facets
     for (const f of FACETS) {
@@ -268,7 +267,7 @@ export class FacetCounter {
         facets.year = Object.fromEntries([...counts.values()].sort((a, b) => a - b).map((y) => [String(y), counts.count(y)]))
         continue
       }
-      facets[f] = Object.fromEntries(f === 'doc' ? mostFrequent(counts, name.doc, (d) => docs.idRank[d - 1]!) : mostFrequent(counts, name[f]))
+      facets[f] = Object.fromEntries(mostFrequent(counts, named[f].name, named[f].key))
     }
     return facets
   }
