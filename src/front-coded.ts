@@ -78,11 +78,6 @@ export class FrontCodedList implements Iterable<string> {
     return this.at(i)! < key
   }
 
-  indexOf(s: string): number {
-    for (let i = 0; i < this.length; i++) if (this.is(i, s)) return i
-    return -1
-  }
-
   *[Symbol.iterator](): Iterator<string> {
     for (let i = 0; i < this.length; i++) yield this.at(i)!
   }

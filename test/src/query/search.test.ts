@@ -174,7 +174,7 @@ describe('search ranks units with every word first, then those with some', () =>
   /** What partial hits rank by first: how many of the query's words their document holds, or, in a front-matter section, they hold. */
   async function evidence(library: Library, q: string, hits: readonly { doc: string; matched: number }[]): Promise<number[]> {
     const plan = await planQuery(library, parseQuery(q), false)
-    const docs = hits.map((h) => library.documents.ids.indexOf(h.doc))
+    const docs = hits.map((h) => library.documents.find(h.doc)!)
     const coverage = await documentCoverage(library, plan, docs, Infinity)
     const section = DOCUMENT_TYPES.indexOf('section')
     return hits.map((h, i) => (library.documents.type[docs[i]!] === section ? h.matched : coverage.get(docs[i]!)!))
