@@ -208,13 +208,16 @@ export function decodeBlock(bytes: Uint8Array, first: number, count: number): Bl
   const lw = ((widths >> 2) & 3) + 1
   const tw = ((widths >> 4) & 3) + 1
   const mw = MASK_WIDTHS[widths >> 6]!
+  // One buffer under every array: a backing store is costlier to make and collect than a view on one.
+  const words = mw === 0 ? 3 : 4
+  const buffer = new ArrayBuffer(count * (4 * words + 1))
   const block: Block = {
     count,
-    units: new Uint32Array(count),
-    tfs: new Uint32Array(count),
-    lengths: new Uint32Array(count),
-    codes: new Uint8Array(count),
-    masks: mw === 0 ? null : new Uint32Array(count),
+    units: new Uint32Array(buffer, 0, count),
+    tfs: new Uint32Array(buffer, 4 * count, count),
+    lengths: new Uint32Array(buffer, 8 * count, count),
+    masks: mw === 0 ? null : new Uint32Array(buffer, 12 * count, count),
+    codes: new Uint8Array(buffer, 4 * words * count, count),
   }
   let at = 1
   let unit = first
@@ -259,7 +262,12 @@ export function decodePositions(bytes: Uint8Array, block: Block, variants: numbe
   const scale = 2 ** variantBits(variants)
   let total = 0
   for (let i = 0; i < block.count; i++) total += block.tfs[i]!
-  const out: BlockPositions = { start: new Uint32Array(block.count + 1), at: new Uint32Array(total), variants: new Uint16Array(total) }
+  const buffer = new ArrayBuffer(4 * (block.count + 1 + total) + 2 * total)
+  const out: BlockPositions = {
+    start: new Uint32Array(buffer, 0, block.count + 1),
+    at: new Uint32Array(buffer, 4 * (block.count + 1), total),
+    variants: new Uint16Array(buffer, 4 * (block.count + 1 + total), total),
+  }
   let k = 0
   for (let i = 0; i < block.count; i++) {
     out.start[i] = k
