@@ -4,12 +4,14 @@
  * begins (precomputed for crowded prefixes, read from a page or two for the
  * others), and the words a few edits from a typo: those one edit away tried
  * against the filter and looked up on their pages, those two away found by
- * walking only the pages whose keys can be near it.
+ * walking only the pages whose keys can be near it. What it answered is kept
+ * across requests: a word asked again costs no page.
  */
 import { ByteReader } from './format/bytes'
 import { decodeEntry, wordUnits, type LexiconEntry, type WordInfo } from './format/lexicon'
 import { oneEditAway, prefixDistances, prefixesOf, Rows, scriptOf, walkNear, type Prefixes } from './fuzzy'
 import { KeyFilter, type KeyFilterData } from './key-filter'
+import { DecodedCache } from './store/cache'
 import { TopK } from './top'
 import type { PageReader } from './store/reader'
 import { valueAt, type Place, type SortedTable } from './store/sorted'
@@ -31,6 +33,27 @@ export interface NearWords {
  */
 const MOST_TRIED = 4096
 
+/**
+ * Bytes of the lexicon's answers kept (a key's entry, a typo's near words, a prefix's completions: a few hundred bytes each, a
+ * thousandth of the 33 KB page each was read from). Pages hold what queries read of the lexicon only while their memory lasts:
+ * at 1 GB, a busy isolate's other queries push a typo's ten or so pages out, and asking the typo again read them all again.
+ */
+const ANSWERS_BYTES = 2 * 2 ** 20
+/** Bytes counted for an answer beside its keys' text: its objects, and the cache's entry. */
+const ANSWER_BYTES = 320
+
+/** An answer of the lexicon kept, or made by `ask` and kept (`weight`: its bytes). */
+async function kept<T>(answers: DecodedCache, key: string, ask: () => Promise<T>, weight: (t: T) => number): Promise<T> {
+  const found = answers.get<{ answer: T }>(key)
+  if (found) return found.answer
+  const answer = await ask()
+  answers.set(key, { answer }, weight(answer))
+  return answer
+}
+
+const entryBytes = (e: LexiconEntry | undefined) => ANSWER_BYTES + 2 * (e?.key.length ?? 0)
+const entriesBytes = (es: readonly LexiconEntry[]) => es.reduce((n, e) => n + entryBytes(e), ANSWER_BYTES)
+
 const entryAt = (place: Place) => decodeEntry(place.page.keys.at(place.at)!, valueAt(place))
 const isWord = (e: LexiconEntry): e is WordEntry => e.word !== undefined
 /** Most widespread first; ties in key order (callers pass entries in key order). */
@@ -43,6 +66,9 @@ export class Lexicon {
   #keys: KeyFilter | undefined
   /** The keys' code units by writing system (computed once, on the first typo). */
   #letters: Map<number, string> | undefined
+
+  /** What the lexicon answered (by the question: `=key`, `~word…`, `*prefix…`), kept across requests. */
+  readonly #answers = new DecodedCache(ANSWERS_BYTES)
 
   constructor(
     readonly table: SortedTable,
@@ -79,18 +105,24 @@ export class Lexicon {
   }
 
   async lookup(reader: PageReader, key: string): Promise<LexiconEntry | undefined> {
-    const place = await this.table.find(reader, key)
-    return place && entryAt(place)
+    return kept(this.#answers, `=${key}`, async () => {
+      const place = await this.table.find(reader, key)
+      return place && entryAt(place)
+    }, entryBytes)
   }
 
-  /** Reads, all at once, the pages the keys are on, so that looking them up next costs no I/O. */
+  /** Reads, all at once, the pages the keys not answered before are on, so that looking them up next costs no I/O. */
   async prefetch(reader: PageReader, keys: Iterable<string>): Promise<void> {
-    const pages = new Set([...keys].map((k) => this.table.pageFor(k)))
+    const pages = new Set([...keys].filter((k) => !this.#answers.has(`=${k}`)).map((k) => this.table.pageFor(k)))
     if (this.table.pages > 0) await Promise.all([...pages].map((p) => this.table.read(reader, p)))
   }
 
   /** The words starting with `prefix` (folded), most widespread first, at most `max`. */
   async startingWith(reader: PageReader, prefix: string, max: number): Promise<WordEntry[]> {
+    return kept(this.#answers, `*${prefix}\u0000${max}`, () => this.#startingWith(reader, prefix, max), entriesBytes)
+  }
+
+  async #startingWith(reader: PageReader, prefix: string, max: number): Promise<WordEntry[]> {
     // Both reads at once: a crowded prefix is in the completions table, any other's words on a lexicon page or two.
     const [listed] = await Promise.all([this.completions.find(reader, prefix), this.table.pages > 0 && this.table.read(reader, this.table.pageFor(prefix))])
     if (listed) {
@@ -122,7 +154,8 @@ export class Lexicon {
    * those whose keys can be nearest, the page `word` would be on first.
    */
   async near(reader: PageReader, word: string, maxEdits: number, max: number, maxPages: number, keys = this.nearKeys(word, maxEdits)): Promise<NearWords> {
-    return keys ? this.#among(reader, keys, max, maxPages) : this.#walk(reader, word, maxEdits, max, maxPages)
+    const ask = () => (keys ? this.#among(reader, keys, max, maxPages) : this.#walk(reader, word, maxEdits, max, maxPages))
+    return kept(this.#answers, `~${word}\u0000${maxEdits}\u0000${max}\u0000${maxPages}`, ask, (near) => entriesBytes(near.words))
   }
 
   /** The words among `keys` (one edit from a word, in key order), most widespread first, reading the pages holding most first. */

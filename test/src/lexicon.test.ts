@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { readCorpus } from '../../index/corpus'
 import type { Library, LoadedIndex } from '../../src/library'
+import type { PageReader } from '../../src/store/reader'
 import { tokenize } from '../../src/text'
 import { loadedIndex } from '../support/paged-index'
 
@@ -75,7 +76,7 @@ describe('Lexicon', () => {
       const neighbours = words.filter((w) => distance(w.word, word) === 1).map((w) => w.word)
       const keys = library.lexicon.nearKeys(word, 1)!
       expect(keys).toEqual(expect.arrayContaining(neighbours))
-      const fresh = index.open()
+      const fresh = (await loadedIndex()).open() // a lexicon that has not answered it before
       await fresh.lexicon.near(fresh.reader, word, 1, 40, Infinity)
       const pages = new Set(neighbours.map((w) => fresh.lexicon.table.pageFor(w)))
       // Besides their pages, at most one holding a key the filter let through by chance.
@@ -86,8 +87,30 @@ describe('Lexicon', () => {
     expect(library.lexicon.nearKeys('goverment', 2)).toBeUndefined()
   })
 
+  it('keeps what it answered across requests: the same question asked again reads no page', async () => {
+    const lexicon = (await loadedIndex()).lexicon // one that has answered nothing yet
+    const ask = async (question: (reader: PageReader) => Promise<unknown>) => {
+      const { reader } = index.open()
+      const answer = await question(reader)
+      return { answer, pages: reader.touched.size }
+    }
+    for (const question of [
+      (r: PageReader) => lexicon.lookup(r, 'okinawa'),
+      (r: PageReader) => lexicon.near(r, 'goverment', 2, 40, 4),
+      (r: PageReader) => lexicon.near(r, 'sovet', 1, 40, Infinity),
+      (r: PageReader) => lexicon.startingWith(r, 'krasn', 40),
+    ]) {
+      const first = await ask(question)
+      const again = await ask(question)
+      expect(first.pages).toBeGreaterThan(0)
+      expect(again).toEqual({ answer: first.answer, pages: 0 })
+    }
+    // Another question about the same word (fewer pages allowed) is asked anew.
+    expect((await ask((r) => lexicon.near(r, 'goverment', 2, 40, 2))).pages).toBeGreaterThan(0)
+  })
+
   it('reads no more pages than it is given, and says it left some', async () => {
-    const fresh = index.open()
+    const fresh = (await loadedIndex()).open()
     const found = await fresh.lexicon.near(fresh.reader, 'goverment', 2, 40, 2)
     expect(fresh.reader.touched.size).toBeLessThanOrEqual(2)
     expect(found.cut).toBe(true)
