@@ -40,19 +40,10 @@ const MOST_TRIED = 4096
  */
 const ANSWERS_BYTES = 2 * 2 ** 20
 /** Bytes counted for an answer beside its keys' text: its objects, and the cache's entry. */
-const ANSWER_BYTES = 320
+const ANSWER_OVERHEAD = 320
 
-/** An answer of the lexicon kept, or made by `ask` and kept (`weight`: its bytes). */
-async function kept<T>(answers: DecodedCache, key: string, ask: () => Promise<T>, weight: (t: T) => number): Promise<T> {
-  const found = answers.get<{ answer: T }>(key)
-  if (found) return found.answer
-  const answer = await ask()
-  answers.set(key, { answer }, weight(answer))
-  return answer
-}
-
-const entryBytes = (e: LexiconEntry | undefined) => ANSWER_BYTES + 2 * (e?.key.length ?? 0)
-const entriesBytes = (es: readonly LexiconEntry[]) => es.reduce((n, e) => n + entryBytes(e), ANSWER_BYTES)
+const entryBytes = (e: LexiconEntry | undefined) => ANSWER_OVERHEAD + 2 * (e?.key.length ?? 0)
+const entriesBytes = (es: readonly LexiconEntry[]) => es.reduce((n, e) => n + entryBytes(e), ANSWER_OVERHEAD)
 
 const entryAt = (place: Place) => decodeEntry(place.page.keys.at(place.at)!, valueAt(place))
 const isWord = (e: LexiconEntry): e is WordEntry => e.word !== undefined
@@ -105,7 +96,7 @@ export class Lexicon {
   }
 
   async lookup(reader: PageReader, key: string): Promise<LexiconEntry | undefined> {
-    return kept(this.#answers, `=${key}`, async () => {
+    return this.#answers.kept(`=${key}`, async () => {
       const place = await this.table.find(reader, key)
       return place && entryAt(place)
     }, entryBytes)
@@ -119,7 +110,7 @@ export class Lexicon {
 
   /** The words starting with `prefix` (folded), most widespread first, at most `max`. */
   async startingWith(reader: PageReader, prefix: string, max: number): Promise<WordEntry[]> {
-    return kept(this.#answers, `*${prefix}\u0000${max}`, () => this.#startingWith(reader, prefix, max), entriesBytes)
+    return this.#answers.kept(`*${prefix}\u0000${max}`, () => this.#startingWith(reader, prefix, max), entriesBytes)
   }
 
   async #startingWith(reader: PageReader, prefix: string, max: number): Promise<WordEntry[]> {
@@ -155,7 +146,7 @@ export class Lexicon {
    */
   async near(reader: PageReader, word: string, maxEdits: number, max: number, maxPages: number, keys = this.nearKeys(word, maxEdits)): Promise<NearWords> {
     const ask = () => (keys ? this.#among(reader, keys, max, maxPages) : this.#walk(reader, word, maxEdits, max, maxPages))
-    return kept(this.#answers, `~${word}\u0000${maxEdits}\u0000${max}\u0000${maxPages}`, ask, (near) => entriesBytes(near.words))
+    return this.#answers.kept(`~${word}\u0000${maxEdits}\u0000${max}\u0000${maxPages}`, ask, (near) => entriesBytes(near.words))
   }
 
   /** The words among `keys` (one edit from a word, in key order), most widespread first, reading the pages holding most first. */

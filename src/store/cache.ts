@@ -266,6 +266,15 @@ export class DecodedCache {
     return this.#entries.get(key)?.value as T | undefined
   }
 
+  /** What is kept under `key` (undefined too), or what `make` makes, kept weighing `weight(value)`. */
+  async kept<T>(key: string, make: () => Promise<T>, weight: (value: T) => number): Promise<T> {
+    const entry = this.#entries.get(key)
+    if (entry) return entry.value as T
+    const value = await make()
+    this.set(key, value, weight(value))
+    return value
+  }
+
   /** What is kept under `key`, no longer kept (its `evicted` not called: the caller holds it now). */
   take<T>(key: string): T | undefined {
     const entry = this.#entries.peek(key)

@@ -136,6 +136,18 @@ describe('DecodedCache', () => {
   })
 })
 
+describe('DecodedCache.kept', () => {
+  it('makes a value once while it is kept, an undefined one too', async () => {
+    const cache = new DecodedCache(100)
+    let made = 0
+    const make = async () => (made++, undefined)
+    expect([await cache.kept('a', make, () => 10), await cache.kept('a', make, () => 10)]).toEqual([undefined, undefined])
+    expect([made, cache.bytes]).toEqual([1, 10])
+    expect(await cache.kept('b', async () => 'b', () => 20)).toBe('b')
+    expect(await cache.kept('b', async () => 'other', () => 20)).toBe('b')
+  })
+})
+
 describe('Limiter', () => {
   it('runs at most its limit of tasks at once, the others in turn', async () => {
     const limiter = new Limiter(6)
