@@ -49,8 +49,11 @@ export const pageDefaults = {
   stream: 256 * 1024,
   /** Units pages: a snippet reads one; a long document's reading page a few. */
   units: 256 * 1024,
-  /** Lexicon and completions pages: a lookup reads one, a typo's walk several. */
-  lexicon: 32 * 1024,
+  /**
+   * Lexicon and completions pages: a lookup reads one, a typo's walk several. 64 KB, not 32: a walk of six pages covers the keys
+   * twelve did, in one round of six reads, not two (docs/edge.md).
+   */
+  lexicon: 64 * 1024,
   /** Documents pages. */
   documents: 128 * 1024,
 }

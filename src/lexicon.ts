@@ -35,7 +35,7 @@ const MOST_TRIED = 4096
 
 /**
  * Bytes of the lexicon's answers kept (a key's entry, a typo's near words, a prefix's completions: a few hundred bytes each, a
- * thousandth of the 33 KB page each was read from). Pages hold what queries read of the lexicon only while their memory lasts:
+ * three-hundredth of the 65 KB page each was read from). Pages hold what queries read of the lexicon only while their memory lasts:
  * at 1 GB, a busy isolate's other queries push a typo's ten or so pages out, and asking the typo again read them all again.
  */
 const ANSWERS_BYTES = 2 * 2 ** 20

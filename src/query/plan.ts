@@ -46,8 +46,11 @@ export const queryLimits = {
   terms: 128,
   /** Expansions of all the query's words together: a query of many prefixes or typos shares them out. */
   expansions: 120,
-  /** Lexicon pages searched for the neighbours of all the query's typos together (at most 12 for one, at least one); the pages likeliest to hold them first. */
-  fuzzyPages: 24,
+  /**
+   * Lexicon pages searched for the neighbours of all the query's typos together (at most 6 for one, a round of reads; at least
+   * one); the pages likeliest to hold them first.
+   */
+  fuzzyPages: 12,
   /**
    * Postings pages the skip tables of a query's terms may span: expansions past it are dropped (and the answer says so), so that
    * reading the tables leaves a pass at least half of its pages (`searchLimits.pages`) for blocks. The query's own words are
