@@ -328,6 +328,17 @@ describe('search, reading', () => {
     }
   })
 
+  it("walks a long typo's lexicon pages in one round of six reads at most", async () => {
+    const { index, log } = await roundsIndex(await indexFolder())
+    // Nine letters or more: neighbours two edits away, found by walking the pages likeliest to hold them.
+    const body = await search(index.open(), request('reverrsionn '))
+    expect(body.total).toBeGreaterThan(0)
+    const lexicon = log.map((paths) => paths.filter((p) => p.includes('/lexicon.')).length)
+    expect(lexicon[0]).toBeGreaterThan(1)
+    expect(lexicon[0]).toBeLessThanOrEqual(queryLimits.fuzzyPages / 2)
+    expect(lexicon.slice(1).every((n) => n === 0)).toBe(true)
+  })
+
   it("reads a cold phrase's positions in its first round when they fit in it", async () => {
     const { index, log } = await roundsIndex(await indexFolder('corpus', 4 * 1024))
     const body = await search(index.open(), request('"Krasnoyarsk radar"'))
