@@ -36,7 +36,7 @@ const MOST_TRIED = 4096
 /**
  * Bytes of the lexicon's answers kept (a key's entry, a typo's near words, a prefix's completions: a few hundred bytes each, a
  * three-hundredth of the 65 KB page each was read from). Pages hold what queries read of the lexicon only while their memory lasts:
- * at 1 GB, a busy isolate's other queries push a typo's ten or so pages out, and asking the typo again read them all again.
+ * at 1 GB, a busy isolate's other queries push a typo's pages out, and asking the typo again read them all again.
  */
 const ANSWERS_BYTES = 2 * 2 ** 20
 /** Bytes counted for an answer beside its keys' text: its objects, and the cache's entry. */
@@ -45,6 +45,8 @@ const ANSWER_OVERHEAD = 320
 const entryBytes = (e: LexiconEntry | undefined) => ANSWER_OVERHEAD + 2 * (e?.key.length ?? 0)
 const entriesBytes = (es: readonly LexiconEntry[]) => es.reduce((n, e) => n + entryBytes(e), ANSWER_OVERHEAD)
 
+/** What {@link Lexicon.near} keeps an answer under: the word, and what it was allowed. */
+const nearQuestion = (word: string, maxEdits: number, max: number, maxPages: number) => `~${word}\u0000${maxEdits}\u0000${max}\u0000${maxPages}`
 const entryAt = (place: Place) => decodeEntry(place.page.keys.at(place.at)!, valueAt(place))
 const isWord = (e: LexiconEntry): e is WordEntry => e.word !== undefined
 /** Most widespread first; ties in key order (callers pass entries in key order). */
@@ -141,12 +143,20 @@ export class Lexicon {
   /**
    * The words within `maxEdits` edits of `word` (folded), nearest and most
    * widespread first, at most `max`, reading at most `maxPages` lexicon pages:
-   * given its {@link nearKeys}, the pages holding most of them; otherwise
+   * given its {@link nearKeys} (`keys`, when the caller has them), the pages holding most of them; otherwise
    * those whose keys can be nearest, the page `word` would be on first.
    */
-  async near(reader: PageReader, word: string, maxEdits: number, max: number, maxPages: number, keys = this.nearKeys(word, maxEdits)): Promise<NearWords> {
-    const ask = () => (keys ? this.#among(reader, keys, max, maxPages) : this.#walk(reader, word, maxEdits, max, maxPages))
-    return this.#answers.kept(`~${word}\u0000${maxEdits}\u0000${max}\u0000${maxPages}`, ask, (near) => entriesBytes(near.words))
+  async near(reader: PageReader, word: string, maxEdits: number, max: number, maxPages: number, keys?: string[]): Promise<NearWords> {
+    const ask = () => {
+      const near = keys ?? this.nearKeys(word, maxEdits)
+      return near ? this.#among(reader, near, max, maxPages) : this.#walk(reader, word, maxEdits, max, maxPages)
+    }
+    return this.#answers.kept(nearQuestion(word, maxEdits, max, maxPages), ask, (near) => entriesBytes(near.words))
+  }
+
+  /** Whether {@link near} kept this answer: asked again, it reads nothing and needs no {@link nearKeys}. */
+  knowsNear(word: string, maxEdits: number, max: number, maxPages: number): boolean {
+    return this.#answers.has(nearQuestion(word, maxEdits, max, maxPages))
   }
 
   /** The words among `keys` (one edit from a word, in key order), most widespread first, reading the pages holding most first. */

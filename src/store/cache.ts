@@ -186,9 +186,9 @@ export class PageCache {
   /**
    * Pages go, the least credit first, until the rest fit (never `keep`, the page just used). A page's worth is the fetch it
    * saves, whatever its size, so a small page earns more credit a byte than a large one: among pages not used lately, large ones
-   * go first (GreedyDual-Size: Cao and Irani, 1997). Least recently used first, as this cache was, kept a query's 65 KB lexicon
-   * pages no longer than its 256 KB postings pages: in a busy isolate at 1 GB this reads a fifth fewer lexicon pages again, and
-   * as many postings pages.
+   * go first (GreedyDual-Size: Cao and Irani, 1997). Least recently used first, as this cache was, kept a query's lexicon pages
+   * no longer than its 256 KB postings pages: in a busy isolate at 1 GB (lexicon pages of 33 KB then) this reads a fifth fewer
+   * lexicon pages again, and as many postings pages.
    */
   #evict(keep: string): void {
     while (this.#bytes > this.#maxBytes) {
