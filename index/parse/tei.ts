@@ -28,7 +28,15 @@
  * - Front matter sections (preface, sources, abbreviations, persons, the note
  *   on covert actions) are documents of type `section`. The table of contents
  *   and the back-of-book index are not indexed: they repeat titles and
- *   document numbers. Their page breaks are still counted in the volume.
+ *   document numbers, and neither is the title page, which repeats the
+ *   header's facts. Their page breaks are still counted in the volume.
+ * - A div the editors mark as a historical document (`subtype=
+ *   "historical-document"`) is a document wherever it stands: the President's
+ *   message in the front matter of the 1861 volume, each document of an
+ *   appendix (the appendix's head is then their chapter, not a document).
+ * - Prose outside any document (a chapter's introduction, the notice of a
+ *   volume not yet digitized) is a section of its own, under its chapter's
+ *   head: it is read, never dropped.
  */
 import { SaxesParser, type SaxesTagPlain } from 'saxes'
 import { sourceUrl, type Annotation, type Document, type Page, type Person, type Term, type Volume } from '../../src/model'
@@ -40,6 +48,8 @@ import { assembleUnits, noteId, type RawBlock, type RawNote } from './units'
 
 /** Sections left out of the index, by `xml:id` or div type. */
 const SKIPPED_SECTIONS = new Set(['toc', 'index'])
+/** Front matter left out: the title page repeats what the header says of the volume (its title, editors, imprint). */
+const SKIPPED_ELEMENTS = new Set(['titlePage'])
 /** Elements that make a unit of their own when no unit is open. */
 const BLOCKS = new Set(['p', 'item', 'row', 'closer', 'opener', 'salute', 'postscript', 'dateline', 'head', 'signed', 'byline', 'quote', 'table', 'list', 'label'])
 /** Blocks that are units of their own even inside another block. */
@@ -76,6 +86,8 @@ interface DocumentBuilder {
   pendingPages: Page[]
   hasParagraph: boolean
   line: number
+  /** Prose outside any div of its own (a chapter's introduction): it ends where a div opens or its container closes. */
+  loose?: boolean
   /** Marked-up spans, by the key of their anchors (`a3` opens, `a3/` closes). */
   annotations: Map<string, Omit<Annotation, 'start' | 'end'>>
   /** The date the editors gave the document (`frus:doc-dateTime-min`): its date when no dateline gives one (an editorial note's). */
@@ -89,7 +101,11 @@ export function parseTei(source: string, file: string, fallbackId: string): Pars
   const documents: Document[] = []
   const pages: Page[] = []
   const stack: SaxesTagPlain[] = []
-  const chapters: { depth: number; title: string }[] = []
+  /** The divs that hold documents (chapters, compilations, an appendix of documents), innermost last. */
+  const chapters: { depth: number; title: string; id?: string }[] = []
+  /** Where the open `<front>`, `<body>` or `<back>` stands: the container of prose outside any div. */
+  let regionDepth = 0
+  const ids = new Set<string>()
 
   let volumeId = fallbackId
   let volumeTitle = ''
@@ -151,21 +167,46 @@ export function parseTei(source: string, file: string, fallbackId: string): Pars
     } else builder.pendingPages.push(...block.cuts.flatMap((c) => ('page' in c ? [c.page] : [])))
     block = undefined
   }
-  const startDocument = (tag: SaxesTagPlain, type: Document['type']) => {
-    const divId = tag.attributes['xml:id'] ?? `${type}${documents.length + 1}`
-    const number = tag.attributes['n']
-    const dated = isoDate(tag.attributes['frus:doc-dateTime-min'])
-    const chapter = type === 'section' ? (region === 'back' ? 'Back matter' : 'Front matter') : chapters.at(-1)?.title
+  const startDocument = (attrs: Record<string, string>, type: Document['type'], at = depth(), title?: string) => {
+    const divId = attrs['xml:id'] ?? `${type}${documents.length + 1}`
+    const number = attrs['n']
+    const dated = isoDate(attrs['frus:doc-dateTime-min'])
+    const matter = region === 'back' ? 'Back matter' : 'Front matter'
+    const chapter = region === 'body' ? chapters.at(-1)?.title : type === 'section' && chapters.length === 0 ? matter : chapters.at(-1)?.title || matter
+    const id = `${volumeId}-${divId}`
+    ids.add(id)
     builder = {
       doc: {
-        id: `${volumeId}-${divId}`, type, volume: volumeId,
+        id, type, volume: volumeId,
         ...(number !== undefined && type === 'document' && { number }),
         ...(chapter !== undefined && { chapter }),
+        ...(title !== undefined && { title }),
         source: sourceUrl(volumeId, divId),
       },
-      depth: depth(), startPage: page, blocks: [], notes: [], pendingPages: [], hasParagraph: false, line: parser.line,
+      depth: at, startPage: page, blocks: [], notes: [], pendingPages: [], hasParagraph: false, line: parser.line,
       annotations: new Map(), ...(dated !== undefined && { dated }),
     }
+  }
+  /** Opens a section for prose that stands outside any document, titled and identified by the div that holds it. */
+  const startLoose = () => {
+    const container = chapters.at(-1)
+    const base = container?.id ?? region!
+    let divId = base
+    for (let n = 2; ids.has(`${volumeId}-${divId}`); n++) divId = `${base}-${n}`
+    startDocument({ 'xml:id': divId }, 'section', container?.depth ?? regionDepth, container?.title || volumeTitle || volumeId)
+    builder!.loose = true
+  }
+  /**
+   * The open section becomes the container of the historical documents it holds (an appendix): its head is their chapter, and
+   * what it held before them, past its head, stays a section of its own.
+   */
+  const holdDocuments = () => {
+    const section = builder!
+    closeBlock()
+    const head = section.blocks[0]?.kind === 'title' ? section.blocks[0].raw.replace(/\s+/g, ' ').trim() : ''
+    chapters.push({ depth: section.depth, title: head, id: section.doc.id.slice(volumeId.length + 1) })
+    if (section.blocks.length > (head ? 1 : 0) || section.notes.length > 0) endDocument()
+    else builder = undefined
   }
   const endDocument = () => {
     const b = builder!
@@ -174,11 +215,11 @@ export function parseTei(source: string, file: string, fallbackId: string): Pars
     if (!doc.date && b.dated) doc.date = b.dated
     const hasTitle = b.blocks[0]?.kind === 'title'
     if (hasTitle) b.blocks[0] = withoutNumber(b.blocks[0]!)
-    else diag.warn(b.line, `${doc.id} has no <head>: its id stands as its title`)
+    else if (doc.title === undefined) diag.warn(b.line, `${doc.id} has no <head>: its id stands as its title`)
     const units = assembleUnits(doc.id, b.blocks, b.notes, b.startPage, (i) => {
       diag.warn(b.line, `${doc.id}: a ${b.blocks[i]!.kind} has no text`)
     }, b.annotations)
-    documents.push({ ...doc, title: hasTitle ? units[0]!.text : doc.id, units })
+    documents.push({ ...doc, title: hasTitle ? units[0]!.text : doc.title ?? doc.id, units })
     builder = undefined
   }
 
@@ -187,7 +228,10 @@ export function parseTei(source: string, file: string, fallbackId: string): Pars
     const attrs = tag.attributes
     stack.push(tag)
     if (name === 'teiHeader') region = 'header'
-    else if (name === 'front' || name === 'body' || name === 'back') region = name
+    else if (name === 'front' || name === 'body' || name === 'back') {
+      region = name
+      regionDepth = depth()
+    }
     if (region === 'header') {
       if (name === 'title' && attrs['type'] === 'complete') capture = { depth: depth(), text: '', keep: false, done: (t) => (volumeTitle = t) }
       const part = name === 'title' ? TITLE_PARTS[attrs['type'] ?? ''] : undefined
@@ -213,11 +257,16 @@ export function parseTei(source: string, file: string, fallbackId: string): Pars
 
     if (name === 'div') {
       const type = attrs['type']
-      if (builder) return // an attachment or other part of the document
-      if (type === 'document') startDocument(tag, 'document')
+      const historical = type === 'document' || attrs['subtype'] === 'historical-document'
+      if (builder?.loose) endDocument()
+      if (builder) {
+        if (!historical || builder.doc.type !== 'section') return // an attachment or other part of the document
+        holdDocuments()
+      }
+      if (historical) startDocument(attrs, 'document')
       else if ((region === 'front' || region === 'back') && (SKIPPED_SECTIONS.has(attrs['xml:id'] ?? '') || SKIPPED_SECTIONS.has(type ?? ''))) skipDepth = depth()
-      else if (region === 'front' || region === 'back') startDocument(tag, 'section')
-      else chapters.push({ depth: depth(), title: '' })
+      else if (region === 'front' || region === 'back') startDocument(attrs, 'section')
+      else chapters.push({ depth: depth(), title: '', ...(attrs['xml:id'] !== undefined && { id: attrs['xml:id'] }) })
       return
     }
     if (!builder) {
@@ -225,8 +274,11 @@ export function parseTei(source: string, file: string, fallbackId: string): Pars
       const chapter = chapters[chapters.length - 1]
       if (name === 'head' && chapter && chapter.depth === depth() - 1 && chapter.title === '') {
         capture = { depth: depth(), text: '', keep: false, done: (t) => (chapter.title = t) }
+        return
       }
-      return
+      if (SKIPPED_ELEMENTS.has(name)) skipDepth = depth()
+      if (!BLOCKS.has(name) || region === undefined || skipDepth !== undefined) return
+      startLoose()
     }
 
     const marked = annotationOf(name, attrs, volumeId)
@@ -306,7 +358,9 @@ export function parseTei(source: string, file: string, fallbackId: string): Pars
       capture.text += text
       if (!capture.keep) return
     }
-    if (region !== 'header' && skipDepth === undefined && builder) append(text)
+    if (region === undefined || region === 'header' || skipDepth !== undefined) return
+    if (!builder && text.trim() !== '') startLoose()
+    if (builder) append(text)
   })
 
   parser.on('closetag', (tag) => {
@@ -347,7 +401,8 @@ export function parseTei(source: string, file: string, fallbackId: string): Pars
       }
     }
     else if (builder && builder.depth === d) endDocument()
-    else if (name === 'div' && chapters.length > 0 && chapters[chapters.length - 1]!.depth === d) chapters.pop()
+    // A container's loose prose ends with it (above), and so does the container.
+    if (chapters.length > 0 && chapters[chapters.length - 1]!.depth === d) chapters.pop()
     if (name === 'list') listType = undefined
     if (name === 'teiHeader') region = undefined
     stack.pop()
@@ -369,7 +424,7 @@ export function parseTei(source: string, file: string, fallbackId: string): Pars
     diag.error(parser.line, `not well-formed XML: ${(e as Error).message.replace(/^[^:]*:\d+:\d+: /, '')}`)
     return { documents: [], diagnostics: diag.list }
   }
-  if (documents.length === 0) diag.warn(1, 'no <div type="document"> in this TEI file')
+  if (!documents.some((d) => d.type === 'document')) diag.warn(1, 'no <div type="document"> in this TEI file')
   return {
     documents,
     volume: { id: volumeId, title: volumeTitle || volumeId, ...titleParts, pages, persons, terms },

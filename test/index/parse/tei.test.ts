@@ -186,6 +186,61 @@ describe('parseTei', () => {
     expect(r.documents[0]!.title).toBe('v1-d1')
     expect(r.diagnostics[0]).toMatchObject({ severity: 'warning', message: 'v1-d1 has no <head>: its id stands as its title' })
   })
+
+  it('reads prose outside any document as a section of its chapter, with its notes, never dropping it', () => {
+    const r = parseTei(tei(`<p>The editors introduce <persName corresp="#p_SJ1">Smith</persName>’s mission.<note n="1">On the mission.</note></p>
+      <div type="document" n="1" xml:id="d1"><head>1. Telegram</head><p>Text of the telegram.</p></div>
+      <pb n="9" xml:id="pg_9"/><p>A closing word from the editors.</p>`), 'v.xml', 'x')
+    expect(r.diagnostics).toEqual([])
+    expect(r.documents.map((d) => [d.id, d.type, d.title, d.chapter])).toEqual([
+      ['v1-c1', 'section', 'Chapter One', 'Chapter One'],
+      ['v1-d1', 'document', 'Telegram', 'Chapter One'],
+      ['v1-c1-2', 'section', 'Chapter One', 'Chapter One'],
+    ])
+    expect(r.documents[0]!.units.map((u) => [u.kind, u.text])).toEqual([
+      ['paragraph', 'The editors introduce Smith’s mission.'], ['footnote', 'On the mission.'],
+    ])
+    expect(r.documents[0]!.units[0]!.annotations).toEqual([expect.objectContaining({ type: 'person', target: 'v1-p_SJ1' })])
+    expect(r.documents[2]!.units).toEqual([expect.objectContaining({ kind: 'paragraph', text: 'A closing word from the editors.', pages: [{ at: 0, page: 9 }] })])
+  })
+
+  it('reads a volume not yet digitized, whose body is a notice, as that notice, and warns that it has no documents', () => {
+    const r = parseTei(`<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="v2"><teiHeader><fileDesc><titleStmt>
+      <title type="complete">Volume Two, Microfiche Supplement</title></titleStmt></fileDesc></teiHeader>
+      <text><body><p>This publication is in the process of being digitized.</p></body></text></TEI>`, 'v2.xml', 'x')
+    expect(r.documents).toEqual([expect.objectContaining({
+      id: 'v2-body', type: 'section', title: 'Volume Two, Microfiche Supplement',
+      units: [expect.objectContaining({ kind: 'paragraph', text: 'This publication is in the process of being digitized.' })],
+    })])
+    expect(r.diagnostics.map((d) => d.message)).toEqual(['no <div type="document"> in this TEI file'])
+  })
+
+  it('reads a div marked a historical document as a document wherever it stands, an appendix’s each on its own', () => {
+    const r = parseTei(`<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="v3"><teiHeader/><text>
+      <front><titlePage><pb n="i" xml:id="pg_i"/><docTitle><titlePart>Volume Three</titlePart></docTitle></titlePage>
+        <div type="section" subtype="historical-document" xml:id="message"><head>Message</head><p>Fellow-citizens of the Senate.</p></div></front>
+      <body><div type="chapter" xml:id="ch1"><head>Great Britain</head>
+        <div type="document" n="1" xml:id="d1"><head>1. Despatch</head><p>Sir: I have the honor.</p></div></div></body>
+      <back><div type="section" subtype="appendix" xml:id="appendix"><head>Appendix A</head><p>Papers found since.</p>
+          <div type="section" subtype="historical-document" xml:id="a1"><head>A.1 Memorandum</head><p>First paper.</p></div>
+          <pb n="95" xml:id="pg_95"/>
+          <div type="section" subtype="historical-document" xml:id="a2"><head>A.2 Letter</head><p>Second paper.</p></div></div>
+        <div type="section" subtype="appendix" xml:id="appendixB"><head>Appendix B</head>
+          <div type="section" subtype="historical-document" xml:id="b1"><head>B.1 Note</head><p>Third paper.</p></div></div></back>
+    </text></TEI>`, 'v3.xml', 'x')
+    expect(r.diagnostics).toEqual([])
+    expect(r.documents.map((d) => [d.id, d.type, d.title, d.chapter])).toEqual([
+      ['v3-message', 'document', 'Message', 'Front matter'],
+      ['v3-d1', 'document', 'Despatch', 'Great Britain'],
+      ['v3-appendix', 'section', 'Appendix A', 'Back matter'],
+      ['v3-a1', 'document', 'A.1 Memorandum', 'Appendix A'],
+      ['v3-a2', 'document', 'A.2 Letter', 'Appendix A'],
+      ['v3-b1', 'document', 'B.1 Note', 'Appendix B'],
+    ])
+    expect(r.documents.find((d) => d.id === 'v3-a2')!.units[0]).toMatchObject({ text: 'A.2 Letter', pages: [{ at: 0, page: 95 }] })
+    // The title page is not indexed (the header says what it says), but its page break is counted.
+    expect(r.volume!.pages).toEqual(['i', 95])
+  })
 })
 
 describe('the volume’s persons, abbreviations and references', () => {
