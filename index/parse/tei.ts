@@ -167,7 +167,8 @@ export function parseTei(source: string, file: string, fallbackId: string): Pars
     } else builder.pendingPages.push(...block.cuts.flatMap((c) => ('page' in c ? [c.page] : [])))
     block = undefined
   }
-  const startDocument = (attrs: Record<string, string>, type: Document['type'], at = depth(), title?: string) => {
+  /** A document begun at the div (or container) at depth `at`. */
+  const startDocument = (attrs: Record<string, string>, type: Document['type'], at = depth(), title?: string): DocumentBuilder => {
     const divId = attrs['xml:id'] ?? `${type}${documents.length + 1}`
     const number = attrs['n']
     const dated = isoDate(attrs['frus:doc-dateTime-min'])
@@ -175,7 +176,7 @@ export function parseTei(source: string, file: string, fallbackId: string): Pars
     const chapter = region === 'body' ? chapters.at(-1)?.title : type === 'section' && chapters.length === 0 ? matter : chapters.at(-1)?.title || matter
     const id = `${volumeId}-${divId}`
     ids.add(id)
-    builder = {
+    return {
       doc: {
         id, type, volume: volumeId,
         ...(number !== undefined && type === 'document' && { number }),
@@ -187,14 +188,14 @@ export function parseTei(source: string, file: string, fallbackId: string): Pars
       annotations: new Map(), ...(dated !== undefined && { dated }),
     }
   }
-  /** Opens a section for prose that stands outside any document, titled and identified by the div that holds it. */
-  const startLoose = () => {
+  /** A section for prose that stands outside any document, titled and identified by the div that holds it. */
+  const startLoose = (): DocumentBuilder => {
     const container = chapters.at(-1)
     const base = container?.id ?? region!
     let divId = base
     for (let n = 2; ids.has(`${volumeId}-${divId}`); n++) divId = `${base}-${n}`
-    startDocument({ 'xml:id': divId }, 'section', container?.depth ?? regionDepth, container?.title || volumeTitle || volumeId)
-    builder!.loose = true
+    const title = container?.title || volumeTitle || volumeId
+    return { ...startDocument({ 'xml:id': divId }, 'section', container?.depth ?? regionDepth, title), loose: true }
   }
   /**
    * The open section becomes the container of the historical documents it holds (an appendix): its head is their chapter, and
@@ -263,9 +264,9 @@ export function parseTei(source: string, file: string, fallbackId: string): Pars
         if (!historical || builder.doc.type !== 'section') return // an attachment or other part of the document
         holdDocuments()
       }
-      if (historical) startDocument(attrs, 'document')
+      if (historical) builder = startDocument(attrs, 'document')
       else if ((region === 'front' || region === 'back') && (SKIPPED_SECTIONS.has(attrs['xml:id'] ?? '') || SKIPPED_SECTIONS.has(type ?? ''))) skipDepth = depth()
-      else if (region === 'front' || region === 'back') startDocument(attrs, 'section')
+      else if (region === 'front' || region === 'back') builder = startDocument(attrs, 'section')
       else chapters.push({ depth: depth(), title: '', ...(attrs['xml:id'] !== undefined && { id: attrs['xml:id'] }) })
       return
     }
@@ -278,7 +279,7 @@ export function parseTei(source: string, file: string, fallbackId: string): Pars
       }
       if (SKIPPED_ELEMENTS.has(name)) skipDepth = depth()
       if (!BLOCKS.has(name) || region === undefined || skipDepth !== undefined) return
-      startLoose()
+      builder = startLoose()
     }
 
     const marked = annotationOf(name, attrs, volumeId)
@@ -359,7 +360,7 @@ export function parseTei(source: string, file: string, fallbackId: string): Pars
       if (!capture.keep) return
     }
     if (region === undefined || region === 'header' || skipDepth !== undefined) return
-    if (!builder && text.trim() !== '') startLoose()
+    if (!builder && text.trim() !== '') builder = startLoose()
     if (builder) append(text)
   })
 
