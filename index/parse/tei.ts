@@ -172,8 +172,8 @@ export function parseTei(source: string, file: string, fallbackId: string): Pars
     const divId = attrs['xml:id'] ?? `${type}${documents.length + 1}`
     const number = attrs['n']
     const dated = isoDate(attrs['frus:doc-dateTime-min'])
-    const matter = region === 'back' ? 'Back matter' : 'Front matter'
-    const chapter = region === 'body' ? chapters.at(-1)?.title : type === 'section' && chapters.length === 0 ? matter : chapters.at(-1)?.title || matter
+    // Outside the body, the container that holds it (an appendix), else the front or back matter.
+    const chapter = region === 'body' ? chapters.at(-1)?.title : chapters.at(-1)?.title || (region === 'back' ? 'Back matter' : 'Front matter')
     const id = `${volumeId}-${divId}`
     ids.add(id)
     return {
