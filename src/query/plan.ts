@@ -161,8 +161,9 @@ export async function planQuery(library: Library, parsed: ParsedQuery, typing: b
     return reached.flatMap((word) => {
       lookups.near.set(word, { words: [], cut: false })
       const edits = word.length >= matchDefaults.twoEditsLength ? 2 : 1
-      // Working out the keys one edit away takes about 0.16 ms a word: done for a word not answered before, and for a cold request
-      // (its neighbours' postings are fetched with its lexicon pages).
+      // Working out the keys one edit away takes about 0.16 ms a word: done for a cold request (its neighbours' postings are fetched
+      // with its lexicon pages), and for a word not answered before, which reads lexicon pages and so makes its request cold by
+      // the time those postings are fetched, though it may have fetched nothing yet.
       const keys = reader.cold || !lexicon.knowsNear(word, edits, share, each) ? lexicon.nearKeys(word, edits) : undefined
       reads.push(lexicon.near(reader, word, edits, share, each, keys).then((found) => {
         shared(found.words)
