@@ -48,9 +48,16 @@ export function fold(word: string): string {
     .replace(/['’]|\.(?!\d)|,(?=\d)/g, '')
 }
 
-/** The index term for a folded word: English words are stemmed, others kept. */
+/**
+ * The index term for a folded word: English words are stemmed, others kept.
+ * A stem of two letters is not used: it would make the word one with an
+ * unrelated short one (Porter makes `use`, `used` and `using` `us`, which is
+ * also `U.S.`; `was` `wa`, `has` `ha`, `its` `it`).
+ */
 export function stem(word: string): string {
-  return word.length > 2 && ENGLISH_WORD.test(word) ? stemmer(word) : word
+  if (word.length <= 2 || !ENGLISH_WORD.test(word)) return word
+  const stemmed = stemmer(word)
+  return stemmed.length > 2 ? stemmed : word
 }
 
 /** Words whose stems are remembered; past it the memory starts over. */

@@ -41,6 +41,12 @@ describe('tokenize', () => {
     expect(termOf('negotiations')).toBe(termOf('negotiation'))
   })
 
+  it('keeps a word whose stem would be two letters, which would make it another word', () => {
+    // Porter stems `use`, `used` and `using` to `us`, which `U.S.` also is; `one` to `on`, `being` to `be`.
+    expect(['use', 'used', 'using', 'one', 'being', 'Mrs'].map(termOf)).toEqual(['use', 'used', 'using', 'one', 'being', 'mrs'])
+    expect(termOf('U.S.')).toBe('us')
+  })
+
   it('keeps numbers whole and unstemmed', () => {
     expect(terms('6000 warheads in 1972, 6,000 in all')).toEqual(['6000', 'warhead', 'in', '1972', '6000', 'in', 'all'])
   })

@@ -228,6 +228,18 @@ describe('search ranks units with every word first, then those with some', () =>
   })
 })
 
+describe('what a word finds', () => {
+  it('`using` finds and marks using, not U.S. (which Porter would stem alike)', async () => {
+    const library = await loadedIndex().then((i) => i.open())
+    const marked = (body: Awaited<ReturnType<typeof search>>) => body.hits.flatMap((h) => h.highlights.map(([a, b]) => h.snippet_text.slice(a, b).toLowerCase()))
+    const using = await search(library, request('using'))
+    expect(using.total).toBeGreaterThan(0)
+    expect(new Set(marked(using))).toEqual(new Set(['using']))
+    const us = await search(library, request('U.S.'))
+    expect(marked(us).every((w) => w.replace(/\./g, '') === 'us')).toBe(true)
+  })
+})
+
 describe('the hit of a phrase', () => {
   it('gives the page where the phrase stands, right after a page break, and marks it as one span', async () => {
     // In d49/p7 page 95 begins with "United States service"; each of its words stands on page 94 too.
