@@ -6,7 +6,8 @@
  * the text (for snippets and highlights), its folded form (for exact phrases
  * and completions) and its index term (folded and stemmed, for matching).
  */
-import { stemmer } from 'stemmer'
+/// <reference path="./wink-porter2-stemmer.d.ts" />
+import porter2 from 'wink-porter2-stemmer'
 
 /** One word of a text. */
 export interface Token {
@@ -33,6 +34,7 @@ const LIGATURE = /[ßæœøłđðþı]/g
 const MARKS = /\p{M}/gu
 const ENGLISH_WORD = /^[a-z]+$/
 const PLAIN = /^[A-Za-z0-9]+$/
+const ABBREVIATION_PLURAL = /^[^aeiouy]+s$/
 
 /** Folds a word for comparison: lower case, no diacritics, no inner punctuation. */
 export function fold(word: string): string {
@@ -49,14 +51,18 @@ export function fold(word: string): string {
 }
 
 /**
- * The index term for a folded word: English words are stemmed, others kept.
- * A stem of two letters is not used: it would make the word one with an
- * unrelated short one (Porter makes `use`, `used` and `using` `us`, which is
- * also `U.S.`; `was` `wa`, `has` `ha`, `its` `it`).
+ * The index term for a folded word: English words are stemmed (Porter2, the
+ * Snowball English stemmer), others kept. Porter's first stemmer made
+ * `news` `new`, `communism` `community` and `generous` `general`; Porter2
+ * keeps each its own, and two rules go with it:
+ * - a word of consonants ending in `s` is an abbreviation's plural: `SSNs`
+ *   is `SSN` (Porter2 only drops an `s` after a vowel);
+ * - a stem of two letters is not used, as it would be another word: `being`
+ *   would be `be`, `going` `go`, `its` `it`.
  */
 export function stem(word: string): string {
   if (word.length <= 2 || !ENGLISH_WORD.test(word)) return word
-  const stemmed = stemmer(word)
+  const stemmed = porter2(ABBREVIATION_PLURAL.test(word) ? word.slice(0, -1) : word)
   return stemmed.length > 2 ? stemmed : word
 }
 

@@ -229,27 +229,21 @@ describe('search ranks units with every word first, then those with some', () =>
 })
 
 describe('what a word finds', () => {
-  it('`using` finds and marks using, not U.S. (which Porter would stem alike)', async () => {
-    const library = await loadedIndex().then((i) => i.open())
-    const marked = (body: Awaited<ReturnType<typeof search>>) => body.hits.flatMap((h) => h.highlights.map(([a, b]) => h.snippet_text.slice(a, b).toLowerCase()))
-    const using = await search(library, request('using'))
-    expect(using.total).toBeGreaterThan(0)
-    expect(new Set(marked(using))).toEqual(new Set(['using']))
-    const us = await search(library, request('U.S.'))
-    expect(marked(us).every((w) => w.replace(/\./g, '') === 'us')).toBe(true)
-  })
-})
+  const marked = (body: Awaited<ReturnType<typeof search>>) => body.hits.flatMap((h) => h.highlights.map(([a, b]) => h.snippet_text.slice(a, b).toLowerCase()))
 
-describe('the hit of a phrase', () => {
-  it('gives the page where the phrase stands, right after a page break, and marks it as one span', async () => {
-    // In d49/p7 page 95 begins with "United States service"; each of its words stands on page 94 too.
-    const body = await search(await loadedIndex().then((i) => i.open()), request('"United States service"'))
-    const hit = body.hits.find((h) => h.id === 'frus1964-68v29p2-d49/p7')!
-    expect(hit.pages).toEqual([94, 95])
-    expect(hit.page).toBe(95)
-    expect(hit.citation.text).toMatch(/p\. 95\.$/)
-    expect(hit.snippet).toContain('<mark>United States service</mark>')
-    expect(hit.snippet).not.toMatch(/<mark>(United|States|service)<\/mark>/)
+  it('`using` finds and marks the words of use, not U.S. (which the first Porter stemmer made one)', async () => {
+    const library = await loadedIndex().then((i) => i.open())
+    const using = marked(await search(library, request('using')))
+    expect(using.length).toBeGreaterThan(0)
+    expect(using.every((w) => /^us(e|ing)/.test(w))).toBe(true)
+    const us = marked(await search(library, request('U.S.')))
+    expect(us.every((w) => w.replace(/\./g, '') === 'us')).toBe(true)
+  })
+
+  it('`news` finds news, not new', async () => {
+    const news = marked(await search(await loadedIndex().then((i) => i.open()), request('news')))
+    expect(news).toContain('news')
+    expect(news).not.toContain('new')
   })
 })
 
