@@ -247,6 +247,19 @@ describe('what a word finds', () => {
   })
 })
 
+describe('the hit of a phrase', () => {
+  it('gives the page where the phrase stands, right after a page break, and marks it as one span', async () => {
+    // In d49/p7 page 95 begins with "United States service"; each of its words stands on page 94 too.
+    const body = await search(await loadedIndex().then((i) => i.open()), request('"United States service"'))
+    const hit = body.hits.find((h) => h.id === 'frus1964-68v29p2-d49/p7')!
+    expect(hit.pages).toEqual([94, 95])
+    expect(hit.page).toBe(95)
+    expect(hit.citation.text).toMatch(/p\. 95\.$/)
+    expect(hit.snippet).toContain('<mark>United States service</mark>')
+    expect(hit.snippet).not.toMatch(/<mark>(United|States|service)<\/mark>/)
+  })
+})
+
 describe('search, for any query (properties)', () => {
   let index: LoadedIndex
 
