@@ -56,7 +56,7 @@ export function fold(word: string): string {
  * `news` `new`, `communism` `community` and `generous` `general`; Porter2
  * keeps each its own, and two rules go with it:
  * - a word of consonants ending in `s` is an abbreviation's plural: `SSNs`
- *   is `SSN` (Porter2 only drops an `s` after a vowel);
+ *   is `SSN` (Porter2 drops a final `s` only where a vowel comes earlier);
  * - a stem of two letters is not used, as it would be another word: `being`
  *   would be `be`, `going` `go`, `its` `it`.
  */
