@@ -2,18 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { random } from '../../bench/random'
 import { nextLower, oneEditAway, prefixDistances, prefixesOf, Rows, scriptOf, sharedStarts, walkNear } from '../../src/fuzzy'
 import { StringList } from '../../src/string-list'
-
-/** Edit distance with neighbours' swaps counting one (optimal string alignment), the plain way. */
-function distance(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)))
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1))
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1)
-    }
-  }
-  return d[a.length]![b.length]!
-}
+import { editDistance } from '../support/edit-distance'
 
 const rand = random(5)
 const letters = 'abcdeo'
@@ -27,7 +16,7 @@ describe('walkNear', () => {
       const edits = 1 + (k % 2)
       const found: [string, number][] = []
       walkNear(StringList.of(words.join('\n')), 0, words.length, new Rows(word, edits), (i, e) => found.push([words[i]!, e]))
-      expect(found).toEqual(words.flatMap((w) => (distance(w, word) <= edits ? [[w, distance(w, word)]] : [])))
+      expect(found).toEqual(words.flatMap((w) => (editDistance(w, word) <= edits ? [[w, editDistance(w, word)]] : [])))
     }
   })
 })
@@ -40,9 +29,9 @@ describe('prefixDistances', () => {
       const word = wordOf()
       const bounds = prefixDistances(walked, new Rows(word, 2))
       // Each prefix was cut from a word at its place: never farther than that word.
-      prefixes.forEach((_, i) => expect(bounds[i]).toBeLessThanOrEqual(Math.min(3, distance(words[i]!, word))))
+      prefixes.forEach((_, i) => expect(bounds[i]).toBeLessThanOrEqual(Math.min(3, editDistance(words[i]!, word))))
       // A string beginning with the prefix is nearest when it goes on as the word does from some point.
-      prefixes.forEach((p, i) => expect(bounds[i], p).toBe(Math.min(3, ...Array.from({ length: word.length + 1 }, (_, j) => distance(p, word.slice(0, j))))))
+      prefixes.forEach((p, i) => expect(bounds[i], p).toBe(Math.min(3, ...Array.from({ length: word.length + 1 }, (_, j) => editDistance(p, word.slice(0, j))))))
     }
   })
 })
@@ -72,7 +61,7 @@ describe('oneEditAway', () => {
       const word = strings(1 + (k % 5))[Math.floor(rand() * abc.length ** (1 + (k % 5)))]!
       const away = [...oneEditAway(word, abc)]
       expect(new Set(away).size).toBe(away.length)
-      const expected = [word.length - 1, word.length, word.length + 1].flatMap((n) => all[n]!).filter((s) => distance(s, word) === 1)
+      const expected = [word.length - 1, word.length, word.length + 1].flatMap((n) => all[n]!).filter((s) => editDistance(s, word) === 1)
       expect(away.sort(), word).toEqual(expected.sort())
     }
   })

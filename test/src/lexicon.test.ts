@@ -4,18 +4,7 @@ import type { Library, LoadedIndex } from '../../src/library'
 import type { PageReader } from '../../src/store/reader'
 import { tokenize } from '../../src/text'
 import { loadedIndex } from '../support/paged-index'
-
-/** Edit distance with neighbours' swaps counting one, the plain way. */
-function distance(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)))
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1))
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1)
-    }
-  }
-  return d[a.length]![b.length]!
-}
+import { editDistance } from '../support/edit-distance'
 
 describe('Lexicon', () => {
   let index: LoadedIndex
@@ -63,7 +52,7 @@ describe('Lexicon', () => {
 
   it('finds the words a few edits away, nearest and most widespread first, when it may read every page', async () => {
     for (const [word, edits] of [['shevardnaze', 2], ['goverment', 2], ['ppointed', 1], ['okinowa', 1], ['xyzzyq', 1]] as const) {
-      const expected = words.map((w) => ({ ...w, edits: distance(w.word, word) })).filter((w) => w.edits <= edits)
+      const expected = words.map((w) => ({ ...w, edits: editDistance(w.word, word) })).filter((w) => w.edits <= edits)
         .sort((a, b) => a.edits - b.edits || b.units - a.units).slice(0, 40)
       const found = await library.lexicon.near(library.reader, word, edits, 40, Infinity)
       expect(found.cut).toBe(false)
@@ -73,7 +62,7 @@ describe('Lexicon', () => {
 
   it('finds the words one edit away among the keys its filter lets through, reading only the pages they are on', async () => {
     for (const word of ['ppointed', 'okinowa', 'sovet', 'xyzzyq', 'stte']) {
-      const neighbours = words.filter((w) => distance(w.word, word) === 1).map((w) => w.word)
+      const neighbours = words.filter((w) => editDistance(w.word, word) === 1).map((w) => w.word)
       const keys = library.lexicon.nearKeys(word, 1)!
       expect(keys).toEqual(expect.arrayContaining(neighbours))
       const fresh = (await loadedIndex()).open() // a lexicon that has not answered it before
