@@ -34,7 +34,10 @@ const LIGATURE = /[ßæœøłđðþı]/g
 const MARKS = /\p{M}/gu
 const ENGLISH_WORD = /^[a-z]+$/
 const PLAIN = /^[A-Za-z0-9]+$/
-const ABBREVIATION_PLURAL = /^[^aeiouy]+s$/
+// Plurals whose final `s` Porter2 keeps: a word of consonants (`SSNs`), and
+// a word in `-u` (`Ryukyus`, `menus`), whose `-us` Porter2 reads as a Latin
+// singular's (`status`); not `-ous`, which Porter2 stems as a suffix.
+const KEPT_PLURAL = /^[^aeiouy]+s$|[^o]us$/
 
 /** Folds a word for comparison: lower case, no diacritics, no inner punctuation. */
 export function fold(word: string): string {
@@ -54,15 +57,18 @@ export function fold(word: string): string {
  * The index term for a folded word: English words are stemmed (Porter2, the
  * Snowball English stemmer), others kept. Porter's first stemmer made
  * `news` `new`, `communism` `community` and `generous` `general`; Porter2
- * keeps each its own, and two rules go with it:
+ * keeps each its own, and three rules go with it:
  * - a word of consonants ending in `s` is an abbreviation's plural: `SSNs`
  *   is `SSN` (Porter2 drops a final `s` only where a vowel comes earlier);
+ * - a word ending in `-us` (not `-ous`) loses its `s`, as it did with Porter's
+ *   first stemmer: `Ryukyus` is `Ryukyu`, `menus` `menu`; a Latin singular's
+ *   stem becomes no other word (`status` `statu`, `focus` `focu`);
  * - a stem of two letters is not used, as it would be another word: `being`
  *   would be `be`, `going` `go`, `its` `it`.
  */
 export function stem(word: string): string {
   if (word.length <= 2 || !ENGLISH_WORD.test(word)) return word
-  const stemmed = porter2(ABBREVIATION_PLURAL.test(word) ? word.slice(0, -1) : word)
+  const stemmed = porter2(KEPT_PLURAL.test(word) ? word.slice(0, -1) : word)
   return stemmed.length > 2 ? stemmed : word
 }
 

@@ -45,6 +45,14 @@ describe('tokenize', () => {
     expect(['SLCMs', 'SSNs', 'ICBMs'].map(termOf)).toEqual(['SLCM', 'SSN', 'ICBM'].map(termOf))
   })
 
+  it('reads a word in -us as the plural of a word in -u, and keeps -ous to Porter2', () => {
+    // Porter2 keeps the s of -us (status, focus): Ryukyus and Ryukyu were two words.
+    expect(['Ryukyus', 'menus', 'Hindus'].map(termOf)).toEqual(['Ryukyu', 'menu', 'Hindu'].map(termOf))
+    expect(termOf('dangerous')).toBe(termOf('danger'))
+    expect(termOf('famous')).toBe('famous')
+    expect(termOf('status')).not.toBe(termOf('state'))
+  })
+
   it('keeps apart words the first Porter stemmer made one', () => {
     for (const [a, b] of [['news', 'new'], ['communism', 'community'], ['generous', 'general'], ['using', 'U.S.']]) expect(termOf(a!)).not.toBe(termOf(b!))
   })

@@ -245,6 +245,12 @@ describe('what a word finds', () => {
     expect(news).toContain('news')
     expect(news).not.toContain('new')
   })
+
+  it('`Ryukyu` finds the Ryukyus (Porter2 alone kept -us whole)', async () => {
+    const ryukyu = marked(await search(await loadedIndex().then((i) => i.open()), request('Ryukyu reversion')))
+    expect(ryukyu).toContain('ryukyus')
+    expect(ryukyu).toContain('ryukyu')
+  })
 })
 
 describe('the hit of a phrase', () => {
