@@ -61,8 +61,10 @@ export function fold(word: string): string {
  * - a word of consonants ending in `s` is an abbreviation's plural: `SSNs`
  *   is `SSN` (Porter2 drops a final `s` only where a vowel comes earlier);
  * - a word ending in `-us` (not `-ous`) loses its `s`, as it did with Porter's
- *   first stemmer: `Ryukyus` is `Ryukyu`, `menus` `menu`; a Latin singular's
- *   stem becomes no other word (`status` `statu`, `focus` `focu`);
+ *   first stemmer: `Ryukyus` is `Ryukyu`, `menus` `menu`. A Latin singular
+ *   then parts from its inflections (`focus` is `focu`, `focused` `focus`);
+ *   dropping the `s` after Porter2 instead would join `abuse` and `Abu`
+ *   (docs/relevance.md weighs the two);
  * - a stem of two letters is not used, as it would be another word: `being`
  *   would be `be`, `going` `go`, `its` `it`.
  */
