@@ -96,7 +96,7 @@ export async function search(library: Library, request: SearchRequest, limits: S
   const half = fallback ? { ...limits, postings: limits.postings / 2, phrasePositions: limits.phrasePositions / 2 } : limits
   const groups = formGroups(plan)
   // Reranking by words held and words as written looks past the page asked for only where it can change the order.
-  const depth = (combineWith: 'and' | 'or') => (request.sort !== 'date' && (combineWith === 'or' || groups.length >= 2) ? rankDefaults.rerankDepth : 0)
+  const depth = (combineWith: 'and' | 'or') => (request.sort !== 'date' && groups.length > 0 ? rankDefaults.rerankDepth : 0)
   const every = await collect(library, plan, 'and', request, half, depth('and'))
   let found = every
   let ranked = request.sort === 'date' ? every.kept : byWordsHeld(groups, every.kept)
@@ -280,7 +280,7 @@ function formGroups(plan: Plan): number[][][] {
  * its words: `groups` as {@link formGroups} gives them), then by score.
  */
 function byWordsHeld(groups: number[][][], best: Kept[], inDocument: (k: Kept) => number = () => 0): Kept[] {
-  const exact = new Map(best.map((k) => [k, groups.length < 2 ? 0 : groups.filter((clauses) => clauses.some((bits) => bits.every((b) => b >= 0 && (k.forms & b) === b))).length]))
+  const exact = new Map(best.map((k) => [k, groups.filter((clauses) => clauses.some((bits) => bits.every((b) => b >= 0 && (k.forms & b) === b))).length]))
   const context = new Map(best.map((k) => [k, inDocument(k)]))
   return [...best].sort((a, b) => context.get(b)! - context.get(a)! || b.matched - a.matched || exact.get(b)! - exact.get(a)! || b.score - a.score || a.unit - b.unit)
 }

@@ -246,6 +246,17 @@ describe('what a word finds', () => {
     expect(news).not.toContain('new')
   })
 
+  it('a word as written comes before the words it shares a stem with: `Rogers` is not `Roger`', async () => {
+    const library = await loadedIndex().then((i) => i.open())
+    const body = await search(library, request('Rogers '))
+    const [first, ...rest] = body.hits.map((h) => h.highlights.map(([a, b]) => h.snippet_text.slice(a, b)))
+    expect(first).toEqual(['Rogers'])
+    expect(rest.length).toBeGreaterThan(0)
+    expect(rest.flat().every((w) => w === 'Roger')).toBe(true)
+    // Ranked by score alone, two units naming Roger come first.
+    expect(body.hits[0]!.score).toBeLessThan(Math.max(...body.hits.map((h) => h.score)))
+  })
+
   it('`Ryukyu` finds the Ryukyus (Porter2 alone kept -us whole)', async () => {
     const ryukyu = marked(await search(await loadedIndex().then((i) => i.open()), request('Ryukyu reversion')))
     expect(ryukyu).toContain('ryukyus')
