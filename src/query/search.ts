@@ -96,7 +96,7 @@ export async function search(library: Library, request: SearchRequest, limits: S
   const half = fallback ? { ...limits, postings: limits.postings / 2, phrasePositions: limits.phrasePositions / 2 } : limits
   const groups = formGroups(plan)
   // Reranking by words held and words as written looks past the page asked for only where it can change the order.
-  const depth = (combineWith: 'and' | 'or') => (request.sort !== 'date' && groups.length > 0 ? rankDefaults.rerankDepth : 0)
+  const depth = (combineWith: 'and' | 'or') => (request.sort !== 'date' && (combineWith === 'or' || groups.length > 0) ? rankDefaults.rerankDepth : 0)
   const every = await collect(library, plan, 'and', request, half, depth('and'))
   let found = every
   let ranked = request.sort === 'date' ? every.kept : byWordsHeld(groups, every.kept)
