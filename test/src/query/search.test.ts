@@ -264,6 +264,19 @@ describe('what a word finds', () => {
   })
 })
 
+describe('pages of one query', () => {
+  it('a longer page begins with the shorter one, partial matches of prefixes alone included', async () => {
+    // The reranking looks past the page; were it to look only at the page, ten hits and twenty would be ranked from different pools.
+    const library = await loadedIndex().then((i) => i.open())
+    for (const q of ['okin* revers* rusk*', 'textil* japan* negot*', 'Okinawa reversion Rusk']) {
+      const ten = await search(library, request(q))
+      const twenty = await search(library, { ...request(q), limit: 20 })
+      expect(ten.partial, q).toBe(true)
+      expect(twenty.hits.slice(0, 10).map((h) => h.id), q).toEqual(ten.hits.map((h) => h.id))
+    }
+  })
+})
+
 describe('the hit of a phrase', () => {
   it('gives the page where the phrase stands, right after a page break, and marks it as one span', async () => {
     // In d49/p7 page 95 begins with "United States service"; each of its words stands on page 94 too.
