@@ -229,7 +229,11 @@ describe('search ranks units with every word first, then those with some', () =>
 })
 
 describe('what a word finds', () => {
-  const marked = (body: Awaited<ReturnType<typeof search>>) => body.hits.flatMap((h) => h.highlights.map(([a, b]) => h.snippet_text.slice(a, b).toLowerCase()))
+  type Body = Awaited<ReturnType<typeof search>>
+  /** The words a hit marks, as written. */
+  const marks = (h: Body['hits'][number]) => h.highlights.map(([a, b]) => h.snippet_text.slice(a, b))
+  /** Every word the hits mark, lower-cased. */
+  const marked = (body: Body) => body.hits.flatMap(marks).map((w) => w.toLowerCase())
 
   it('`using` finds and marks the words of use, not U.S. (which the first Porter stemmer made one)', async () => {
     const library = await loadedIndex().then((i) => i.open())
@@ -249,7 +253,7 @@ describe('what a word finds', () => {
   it('a word as written comes before the words it shares a stem with: `Rogers` is not `Roger`', async () => {
     const library = await loadedIndex().then((i) => i.open())
     const body = await search(library, request('Rogers '))
-    const [first, ...rest] = body.hits.map((h) => h.highlights.map(([a, b]) => h.snippet_text.slice(a, b)))
+    const [first, ...rest] = body.hits.map(marks)
     expect(first).toEqual(['Rogers'])
     expect(rest.length).toBeGreaterThan(0)
     expect(rest.flat().every((w) => w === 'Roger')).toBe(true)
