@@ -122,7 +122,7 @@ function scaleSection(list: readonly ScaleResult[]): string {
     line('rebuild, one volume changed', (s) => `${s.build.oneChangedSeconds.toFixed(1)} s${s.build.oneChangedGroups ? ` (${s.build.oneChangedGroups.reused} of ${s.build.oneChangedGroups.total} groups reused)` : ''}`),
     line('plain MiniSearch: build / memory', (s) => (s.minisearch ? `${(s.minisearch.buildMs / 1000).toFixed(1)} s / ${mb(s.minisearch.memoryBytes)}` : '–')),
     '',
-    'Query latency in ms, p50 / p95 / p99, with snippets and facets; pages and postings read per query (mean); plain MiniSearch beside it (ids only):',
+    'Query latency in ms, p50 / p95 / p99, with snippets and facets; postings and positions pages and postings a query used, cached or not, as its budget counts them (mean; until 2026-12-03 the pages column counted pages read from the files, none once warm); plain MiniSearch beside it (ids only):',
     '',
     head('Folio in Node'),
     ...kinds.map((k) => line(k, (s) => `${trio(s.folio.kinds[k])} · ${s.folio.kinds[k]!.pages.toFixed(0)} pages, ${thousands(Math.round(s.folio.kinds[k]!.postings))} postings`)),
