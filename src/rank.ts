@@ -17,11 +17,20 @@ export const rankDefaults = {
   /** Score multiplier by document type: front matter yields to the documents. */
   typeBoost: { document: 1, section: 0.5 } satisfies Record<DocumentType, number>,
   /**
-   * How many of the best matches beyond the page asked for are reranked so
-   * that those holding more of the query's words as written come first: a
-   * passage with `memos` answers `James Thomson Memos` before one with `memo`.
+   * How many of the best matches beyond the page asked for are reranked, so
+   * that those holding more of the query's words as written weigh more
+   * (`writtenBoost`): a passage with `memos` answers `James Thomson Memos`
+   * before one with `memo`.
    */
   rerankDepth: 100,
+  /**
+   * How much more a match counts, in that reranking, for holding the query's words as written and not only by stem: its score is
+   * multiplied by 1 + `writtenBoost` × the share of the query's words it holds so. A weight, not a tier (Elasticsearch's exact
+   * sub-field beside the stemmed one, not Algolia's `exact` criterion): `Rogers` lists the unit naming Rogers before two naming
+   * Roger that score up to half as much again, and `Rusk's visit to Tokyo` lists `Rusk visited Tokyo` before a note that says
+   * `visit` about another visit and scores two thirds as much.
+   */
+  writtenBoost: 2,
 } as const
 
 /**

@@ -275,14 +275,15 @@ function formGroups(plan: Plan): number[][][] {
 /**
  * The best matches reranked. Partial matches: those whose document holds
  * more of the query's groups (`inDocument`) first, then those holding more
- * of them themselves. Then those in which more groups match as written (not
- * only by stem; a group matches as written when one of its clauses has all
- * its words: `groups` as {@link formGroups} gives them), then by score.
+ * of them themselves. Then by score, weighed by the share of groups that
+ * match as written (not only by stem; a group matches as written when one of
+ * its clauses has all its words: `groups` as {@link formGroups} gives them).
  */
 function byWordsHeld(groups: number[][][], best: Kept[], inDocument: (k: Kept) => number = () => 0): Kept[] {
-  const exact = new Map(best.map((k) => [k, groups.filter((clauses) => clauses.some((bits) => bits.every((b) => b >= 0 && (k.forms & b) === b))).length]))
+  const written = (k: Kept) => groups.filter((clauses) => clauses.some((bits) => bits.every((b) => b >= 0 && (k.forms & b) === b))).length
+  const weighed = new Map(best.map((k) => [k, k.score * (1 + (rankDefaults.writtenBoost * written(k)) / Math.max(groups.length, 1))]))
   const context = new Map(best.map((k) => [k, inDocument(k)]))
-  return [...best].sort((a, b) => context.get(b)! - context.get(a)! || b.matched - a.matched || exact.get(b)! - exact.get(a)! || b.score - a.score || a.unit - b.unit)
+  return [...best].sort((a, b) => context.get(b)! - context.get(a)! || b.matched - a.matched || weighed.get(b)! - weighed.get(a)! || a.unit - b.unit)
 }
 
 /** The matches without the terms that only phrases ask for: a phrase is marked where it stands, not word by word. */

@@ -261,6 +261,18 @@ describe('what a word finds', () => {
     expect(body.hits[0]!.score).toBeLessThan(Math.max(...body.hits.map((h) => h.score)))
   })
 
+  it('a word as written weighs, it does not outrank the score: `Rusk visited Tokyo` before a note saying `visit` of another visit', async () => {
+    const body = await search(await loadedIndex().then((i) => i.open()), request("Rusk's visit to Tokyo "))
+    const at = (id: string) => body.hits.findIndex((h) => h.id === id)
+    const [visited, other] = [body.hits[at('frus1964-68v29p2-d80/n2')]!, body.hits[at('frus1964-68v29p2-d97/n2')]!]
+    expect(marks(visited)).toEqual(['Rusk', 'visited', 'Tokyo', 'to'])
+    expect(marks(other)).toContain('visit')
+    expect(visited.matched).toBe(4)
+    expect(other.matched).toBe(4)
+    expect(visited.score).toBeGreaterThan(other.score * 1.4)
+    expect(at(visited.id)).toBeLessThan(at(other.id))
+  })
+
   it('`Ryukyu` finds the Ryukyus (Porter2 alone kept -us whole)', async () => {
     const ryukyu = marked(await search(await loadedIndex().then((i) => i.open()), request('Ryukyu reversion')))
     expect(ryukyu).toContain('ryukyus')
