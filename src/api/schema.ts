@@ -247,6 +247,9 @@ export const Suggestion = v.strictObject({
   text: v.pipe(v.string(), v.description('The whole query, last word completed')),
   word: v.pipe(v.string(), v.description('The completed word, as the corpus usually writes it')),
   units: v.pipe(integerValue(), v.description('Units containing the word')),
+  together: v.optional(v.pipe(integerValue(), v.description(
+    'Units containing the word with the query\'s other words, which order the completions (counted within a small budget, so a lower bound on a large corpus); absent for a query of one word',
+  ))),
 })
 export type Suggestion = v.InferOutput<typeof Suggestion>
 

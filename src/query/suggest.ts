@@ -1,10 +1,20 @@
 /**
  * Completions for a search box: the last word being typed, completed from the
- * corpus vocabulary (most widespread words first), with the rest of the query
- * kept as typed.
+ * corpus vocabulary, with the rest of the query kept as typed. Alone, the most
+ * widespread words come first. After other words, the words found with them in
+ * the same units, those units weighed by the word's rarity as a search weighs
+ * a word (its inverse document frequency): `security t` is `security Treaty`
+ * before `security the`, which more units hold with `security`, and `nuclear
+ * we` `nuclear weapons` before `nuclear were`. A word found with none of them
+ * is not offered.
  */
+import { evaluate, type QueryNode } from '../evaluate'
+import type { WordEntry } from '../lexicon'
 import type { Library } from '../library'
+import { inverseFrequency } from '../rank'
 import { fold } from '../text'
+import { parseQuery, QuerySyntaxError } from './parse'
+import { planQuery, planTree } from './plan'
 
 export interface Suggestion {
   /** The whole query with its last word completed. */
@@ -13,7 +23,21 @@ export interface Suggestion {
   word: string
   /** How many units contain the word. */
   units: number
+  /** How many units contain it with the query's other words (counted within {@link suggestLimits}); absent for a query of one word. */
+  together?: number
 }
+
+/** What counting completions with the query's other words may spend: a fraction of a search's, as the box asks at every key. */
+export const suggestLimits = {
+  /** The most widespread completions counted, at most: looking each up at the units of the other words costs postings. */
+  candidates: 16,
+  /** Postings pages the skip tables of the counted words may span: the completions past it are not counted. */
+  skipPages: 8,
+  /** Half a search's: the box asks for completions and results at every key. */
+  postings: 10_000,
+  pages: 16,
+}
+
 
 const LAST_WORD = /[\p{L}\p{M}\p{N}'’.]+$/u
 
@@ -23,6 +47,62 @@ export async function suggest(library: Library, q: string, limit: number): Promi
   const before = q.slice(0, last.index)
   const prefix = fold(last[0])
   if (prefix === '') return []
-  const words = await library.lexicon.startingWith(library.reader, prefix, limit)
-  return words.map(({ word }) => ({ text: before + word.display, word: word.display, units: word.units }))
+  const alone = (words: WordEntry[]) => words.map(({ word }) => ({ text: before + word.display, word: word.display, units: word.units }))
+  const context = await contextOf(library, before)
+  if (!context) return alone(await library.lexicon.startingWith(library.reader, prefix, limit))
+  const words = await library.lexicon.startingWith(library.reader, prefix, Math.max(limit, suggestLimits.candidates))
+  const counted = await countTogether(library, context, affordable(library, words))
+  const weight = (s: Suggestion) => s.together! * inverseFrequency(s.units, library.size)
+  // A word counted and found with none of the other words would lead to no full match; one not counted is offered after the rest.
+  // When none is found with them (a rare word before, a word in its one unit beyond the counted ones), the words alone are offered.
+  const found = counted.counts.some((n) => n > 0)
+  return alone(words)
+    .map((s, i) => ({ ...s, together: counted.counts[i] ?? 0 }))
+    .filter((s, i) => s.together > 0 || !found || !counted.complete || i >= counted.counts.length)
+    .sort((a, b) => weight(b) - weight(a) || b.units - a.units)
+    .slice(0, limit)
+}
+
+/** The most widespread words, as many as {@link suggestLimits} allows, whose skip tables fit its pages. */
+function affordable(library: Library, words: WordEntry[]): WordEntry[] {
+  const pages = new Set<number>()
+  const kept: WordEntry[] = []
+  for (const w of words.slice(0, suggestLimits.candidates)) {
+    const more = library.postings.skipPages(w.word.term).filter((p) => !pages.has(p))
+    if (pages.size + more.length > suggestLimits.skipPages) break
+    for (const p of more) pages.add(p)
+    kept.push(w)
+  }
+  return kept
+}
+
+/** The tree of the words before the one being typed, or nothing when there are none (or they do not parse yet: `"nuclear w`). */
+async function contextOf(library: Library, before: string): Promise<{ node: QueryNode; terms: Awaited<ReturnType<typeof planQuery>>['terms'] } | undefined> {
+  if (!/[\p{L}\p{N}]/u.test(before)) return undefined
+  try {
+    const plan = await planQuery(library, parseQuery(before), false)
+    return plan.groups.length > 0 ? { node: planTree(plan, 'and'), terms: plan.terms } : undefined
+  } catch (error) {
+    if (error instanceof QuerySyntaxError) return undefined
+    throw error
+  }
+}
+
+/** For each word, the units holding it as written together with the context's words. */
+async function countTogether(library: Library, context: NonNullable<Awaited<ReturnType<typeof contextOf>>>, words: WordEntry[]) {
+  const counts = new Array<number>(words.length).fill(0)
+  const terms = new Map(context.terms)
+  for (const { word } of words) terms.set(word.term.term, word.term)
+  const root: QueryNode = {
+    op: 'and',
+    nodes: [context.node, { op: 'or', nodes: [...new Set(words.map((w) => w.word.term.term))].map((term) => ({ op: 'term', term, boost: 1 })) }],
+  }
+  const forms = words.map(({ word }) => ({ term: word.term.term, variant: word.variant }))
+  const evaluation = await evaluate(library.postings, { root, terms, forms, units: library.size, averageLength: library.index.meta.averageLength }, (m) => {
+    for (let i = 0; i < m.units.length; i++) {
+      const held = m.forms[i]!
+      for (let f = 0; f < forms.length; f++) if ((held >>> f) & 1) counts[f]!++
+    }
+  }, { budget: { postings: suggestLimits.postings, pages: suggestLimits.pages }, exhaustive: suggestLimits.postings, cutoff: () => Infinity })
+  return { counts, complete: evaluation.complete }
 }
