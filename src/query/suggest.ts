@@ -14,7 +14,7 @@ import type { Library } from '../library'
 import { inverseFrequency } from '../rank'
 import { fold } from '../text'
 import { parseQuery, QuerySyntaxError } from './parse'
-import { planQuery, planTree } from './plan'
+import { planQuery, planTree, type Plan } from './plan'
 
 export interface Suggestion {
   /** The whole query with its last word completed. */
@@ -28,7 +28,7 @@ export interface Suggestion {
 }
 
 /** What counting completions with the query's other words may spend: a fraction of a search's, as the box asks at every key. */
-export const suggestLimits = {
+const suggestLimits = {
   /** The most widespread completions counted, at most: looking each up at the units of the other words costs postings. */
   candidates: 16,
   /** Postings pages the skip tables of the counted words may span: the completions past it are not counted. */
@@ -38,6 +38,11 @@ export const suggestLimits = {
   pages: 16,
 }
 
+/** The words before the one being typed, as a query's tree, and what the lexicon knows of its terms. */
+interface Context {
+  node: QueryNode
+  terms: Plan['terms']
+}
 
 const LAST_WORD = /[\p{L}\p{M}\p{N}'’.]+$/u
 
@@ -52,6 +57,7 @@ export async function suggest(library: Library, q: string, limit: number): Promi
   if (!context) return alone(await library.lexicon.startingWith(library.reader, prefix, limit))
   const words = await library.lexicon.startingWith(library.reader, prefix, Math.max(limit, suggestLimits.candidates))
   const counted = await countTogether(library, context, affordable(library, words))
+  // The units holding it with the other words, weighed by its rarity.
   const weight = (s: Suggestion) => s.together! * inverseFrequency(s.units, library.size)
   // A word counted and found with none of the other words would lead to no full match; one not counted is offered after the rest.
   // When none is found with them (a rare word before, a word in its one unit beyond the counted ones), the words alone are offered.
@@ -77,7 +83,7 @@ function affordable(library: Library, words: WordEntry[]): WordEntry[] {
 }
 
 /** The tree of the words before the one being typed, or nothing when there are none (or they do not parse yet: `"nuclear w`). */
-async function contextOf(library: Library, before: string): Promise<{ node: QueryNode; terms: Awaited<ReturnType<typeof planQuery>>['terms'] } | undefined> {
+async function contextOf(library: Library, before: string): Promise<Context | undefined> {
   if (!/[\p{L}\p{N}]/u.test(before)) return undefined
   try {
     const plan = await planQuery(library, parseQuery(before), false)
@@ -89,7 +95,7 @@ async function contextOf(library: Library, before: string): Promise<{ node: Quer
 }
 
 /** For each word, the units holding it as written together with the context's words. */
-async function countTogether(library: Library, context: NonNullable<Awaited<ReturnType<typeof contextOf>>>, words: WordEntry[]) {
+async function countTogether(library: Library, context: Context, words: WordEntry[]): Promise<{ counts: number[]; complete: boolean }> {
   const counts = new Array<number>(words.length).fill(0)
   const terms = new Map(context.terms)
   for (const { word } of words) terms.set(word.term.term, word.term)
