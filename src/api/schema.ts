@@ -416,7 +416,13 @@ export const ROUTES = {
   '/suggest': {
     summary: 'Complete the last word of a query',
     query: SuggestParams,
-    responses: { 200: { description: 'Completions, most widespread first', schema: SuggestResponse }, 400: invalid },
+    responses: {
+      200: {
+        description: 'Completions: alone, the most widespread words first; after other words, those found with them in the same units, weighed by rarity',
+        schema: SuggestResponse,
+      },
+      400: invalid,
+    },
   },
   '/documents': {
     summary: 'List documents',
