@@ -36,6 +36,33 @@ const pageKey = (kind: 'postings' | 'positions', page: number) => page * 2 + (ki
 /** The stream and page a {@link pageKey} stands for. */
 const keyedPage = (key: number) => [key % 2 === 1 ? 'positions' : 'postings', key >> 1] as const
 
+/**
+ * The postings pages the skip tables of a request's terms span, counted
+ * against a most: a term whose skip table would take the count past it is not
+ * admitted (a query's expansions, a search box's completions).
+ */
+export class SkipPageCount {
+  readonly #pages = new Set<number>()
+
+  constructor(
+    readonly session: PostingsSession,
+    readonly most: number,
+  ) {}
+
+  /** Counts a term's skip table whatever its pages (a query word's own term). */
+  reserve(term: TermInfo): void {
+    for (const p of this.session.skipPages(term)) this.#pages.add(p)
+  }
+
+  /** Counts a term's skip table if its pages not yet counted fit; whether they did. */
+  admits(term: TermInfo): boolean {
+    const more = this.session.skipPages(term).filter((p) => !this.#pages.has(p))
+    if (this.#pages.size + more.length > this.most) return false
+    for (const p of more) this.#pages.add(p)
+    return true
+  }
+}
+
 export class PostingsSession {
   /** Postings this query has read (decoded now, or earlier and kept). */
   decoded = 0

@@ -15,7 +15,7 @@ import type { QueryNode } from '../evaluate'
 import type { TermInfo } from '../format/lexicon'
 import type { NearWords, WordEntry } from '../lexicon'
 import type { Library } from '../library'
-import type { PostingsSession } from '../postings'
+import { SkipPageCount, type PostingsSession } from '../postings'
 import { stem } from '../text'
 import { writtenAsAbbreviation } from './glossary'
 import { QuerySyntaxError, type Clause, type ParsedQuery, type QueryWord } from './parse'
@@ -263,40 +263,31 @@ function exactForms(words: readonly QueryWord[]): string[] {
 /** Builds the plan's nodes from what the lexicon said, recording every term and word it names. */
 class Builder {
   /** The postings pages the skip tables of the terms recorded span. */
-  readonly #skipPages = new Set<number>()
+  readonly #skipPages: SkipPageCount
 
   constructor(
     readonly plan: Plan,
     readonly lookups: Lookups,
-    readonly postings: PostingsSession,
-  ) {}
+    postings: PostingsSession,
+  ) {
+    this.#skipPages = new SkipPageCount(postings, queryLimits.skipPages)
+  }
 
   /** Counts the skip table of a query word's own term first: expansions of the words before it cannot take its room. */
   reserve(w: QueryWord): void {
     const term = this.#ownTerm(w)
-    if (term) this.#count(this.#newSkipPages(term))
+    if (term) this.#skipPages.reserve(term)
   }
 
   /** Whether an expansion's term fits the query's terms and their skip tables' pages; when it does not, the answer says so. */
   #admits(entry: WordEntry, already: boolean): boolean {
     const term = entry.word.term
     if (already || this.plan.terms.has(term.term)) return true
-    const pages = this.#newSkipPages(term)
-    if (this.plan.terms.size >= queryLimits.terms || this.#skipPages.size + pages.length > queryLimits.skipPages) {
+    if (this.plan.terms.size >= queryLimits.terms || !this.#skipPages.admits(term)) {
       this.plan.cut.add('terms')
       return false
     }
-    this.#count(pages)
     return true
-  }
-
-  /** The pages of a term's skip table not yet counted. */
-  #newSkipPages(term: TermInfo): number[] {
-    return this.postings.skipPages(term).filter((p) => !this.#skipPages.has(p))
-  }
-
-  #count(pages: readonly number[]): void {
-    for (const p of pages) this.#skipPages.add(p)
   }
 
   /** A query word's own term, when the corpus has it: its word's, or (a word unseen as written) its stem's. */

@@ -8,24 +8,15 @@
  * we` `nuclear weapons` before `nuclear were`. A word found with none of them
  * is not offered.
  */
+import type { Suggestion } from '../api/schema'
 import { evaluate, type QueryNode } from '../evaluate'
 import type { WordEntry } from '../lexicon'
 import type { Library } from '../library'
+import { SkipPageCount } from '../postings'
 import { inverseFrequency } from '../rank'
 import { fold } from '../text'
 import { parseQuery, QuerySyntaxError } from './parse'
 import { planQuery, planTree, type Plan } from './plan'
-
-export interface Suggestion {
-  /** The whole query with its last word completed. */
-  text: string
-  /** The completed word, as the corpus usually writes it. */
-  word: string
-  /** How many units contain the word. */
-  units: number
-  /** How many units contain it with the query's other words (counted within {@link suggestLimits}); absent for a query of one word. */
-  together?: number
-}
 
 /** What counting completions with the query's other words may spend: a fraction of a search's, as the box asks at every key. */
 const suggestLimits = {
@@ -71,15 +62,9 @@ export async function suggest(library: Library, q: string, limit: number): Promi
 
 /** The most widespread words, as many as {@link suggestLimits} allows, whose skip tables fit its pages. */
 function affordable(library: Library, words: WordEntry[]): WordEntry[] {
-  const pages = new Set<number>()
-  const kept: WordEntry[] = []
-  for (const w of words.slice(0, suggestLimits.candidates)) {
-    const more = library.postings.skipPages(w.word.term).filter((p) => !pages.has(p))
-    if (pages.size + more.length > suggestLimits.skipPages) break
-    for (const p of more) pages.add(p)
-    kept.push(w)
-  }
-  return kept
+  const skips = new SkipPageCount(library.postings, suggestLimits.skipPages)
+  const fit = words.slice(0, suggestLimits.candidates).findIndex((w) => !skips.admits(w.word.term))
+  return words.slice(0, fit < 0 ? suggestLimits.candidates : fit)
 }
 
 /** The tree of the words before the one being typed, or nothing when there are none (or they do not parse yet: `"nuclear w`). */
