@@ -129,9 +129,9 @@ export class LoadedIndex {
   readonly pages: PageTable
   readonly documents: DocumentTable
   readonly lexicon: Lexicon
-  /** Skip tables, blocks and positions kept decoded across requests. */
-  readonly decoded = new DecodedCache(DECODED_BYTES)
-  /** The same, kept as stored (four to six times smaller) once their pages go: see src/postings.ts. */
+  /** Skip tables kept decoded across requests. */
+  readonly skipTables = new DecodedCache(SKIP_TABLES_BYTES)
+  /** Skip tables, blocks and positions kept as stored (four to six times smaller than decoded) once their pages go: see src/postings.ts. */
   readonly stored = new DecodedCache(STORED_BYTES)
   /**
    * What hits showed, by unit, kept across requests. A hit needs a few
@@ -242,16 +242,15 @@ export interface Shown {
 /** Bytes of {@link Shown} units an isolate keeps: ten hits take about 20 KB, so the hits of some hundreds of queries. */
 const SHOWN_BYTES = 4 * 2 ** 20
 /**
- * Bytes of skip tables, blocks and positions an isolate keeps decoded (the CPU of decoding them again), and as stored (the
- * fetch of their page again: four to six times denser). A block is kept in one of the two at a time: decoded with its bytes,
- * which go to the stored ones when it is evicted (src/postings.ts). So the decoded budget is the blocks' and their bytes'
- * (22 MB holds what 18 MB held before the bytes went with them; at 18 MB, three-word queries at 1 GB decoded again). The
- * stored bytes hold the most blocks for their memory: least recently used keeps nothing of a cycle of reads larger than
- * itself, and at 1 GB the benchmark's warm passes read about 12 MB of them (pages fetched again over the passes: 6 and 10 MB,
- * 2,003 and 1,946; 14 MB and more, 1,052).
+ * Bytes of skip tables an isolate keeps decoded (every query of a word reads its table, tens of thousands of entries for a common
+ * word at 1 GB), and of skip tables, blocks and positions it keeps as stored (the fetch of their page again). A skip table is kept
+ * in one of the two at a time: decoded with its bytes, which go to the stored ones when it is evicted (src/postings.ts). Blocks
+ * and positions are kept only as stored, and decoded by each query that reads them. At 1 GB the benchmark's queries use about
+ * 11 MB of skip tables and 12 MB of stored bytes; the two budgets together are what blocks kept decoded (22 MB) and as stored
+ * (16 MB) had until 2026-12-04.
  */
-const DECODED_BYTES = 22 * 2 ** 20
-const STORED_BYTES = 16 * 2 ** 20
+const SKIP_TABLES_BYTES = 12 * 2 ** 20
+const STORED_BYTES = 26 * 2 ** 20
 /** Bytes counted for a unit's facts and head beside its text. */
 const SHOWN_OVERHEAD = 256
 
@@ -269,7 +268,7 @@ export class Library {
 
   constructor(readonly index: LoadedIndex) {
     this.reader = new PageReader(index.pages, index.cache, index.meta.streamPageBytes)
-    this.postings = new PostingsSession(this.reader, index.decoded, index.stored, index.pageTerms)
+    this.postings = new PostingsSession(this.reader, index.skipTables, index.stored, index.pageTerms)
   }
 
   get manifest(): Manifest {

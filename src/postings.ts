@@ -1,16 +1,28 @@
 /**
  * A query's access to postings: a term's skip table, its blocks and their
- * positions, each read and decoded at most once per query (and kept decoded
- * across queries, while the isolate's budget allows). Blocks are read only
- * when a query asks for them, so a common word costs what the query uses of
- * it, not its whole list.
+ * positions, each read and decoded at most once per query. Blocks are read
+ * only when a query asks for them, so a common word costs what the query uses
+ * of it, not its whole list.
  *
- * What a query read is also kept as the bytes it was stored as, after its
- * 256 KB page goes: a query uses a few KB of each postings page it reads,
- * and those bytes are four to six times smaller than their decoded form, so
- * a busy isolate keeps far more of what its queries read again this way than
- * as pages or decoded blocks.
+ * What a query read is kept across queries as the bytes it was stored as,
+ * after its 256 KB page goes: a query uses a few KB of each postings page it
+ * reads, and those bytes are four to six times smaller than their decoded
+ * form, so a busy isolate keeps far more of what its queries read again this
+ * way than as pages or decoded blocks. Skip tables are kept decoded too (a
+ * common word's has tens of thousands of entries, read by every query of
+ * it); blocks and positions are decoded again by each query that reads them,
+ * into the query's own {@link Arena}. Until 2026-12-04 they were kept decoded
+ * in a least-recently-used cache of 22 MB beside 16 MB of bytes: where a
+ * corpus's queries read more than that (70 MB decoded for the benchmark's 240
+ * queries at 1 GB), moving blocks between the two caches, decoding them again
+ * anyway and collecting them once old cost more than decoding every block
+ * every time. Measured warm in Node, two alternating runs of five passes:
+ * process CPU 6.75–6.78 s against 4.59–4.68 s at 1 GB (per-query p99 12–13
+ * ms against 8–9), 4.8–5.4 s against 3.5–4.3 s at 100 MB; at 10 MB, where
+ * every block stayed decoded, about the same (2.09–2.14 s against 2.14–2.16
+ * s, per-query medians 5–9% slower).
  */
+import { Arena } from './arena'
 import type { TermInfo } from './format/lexicon'
 import { decodeBlock, decodePositions, decodeSkips, skipsWeight, type Block, type BlockPositions, type Skips } from './format/postings'
 import type { DecodedCache } from './store/cache'
@@ -75,10 +87,13 @@ export class PostingsSession {
   readonly #skips = new Map<string, Promise<Skips>>()
   readonly #blocks = new Map<string, Promise<Block>>()
   readonly #positions = new Map<string, Promise<BlockPositions>>()
+  /** Where this query's blocks and positions are decoded: they are its own, never kept past it. */
+  readonly #arena = new Arena()
 
   constructor(
     readonly reader: PageReader,
-    readonly kept: DecodedCache,
+    /** Skip tables kept decoded across requests. */
+    readonly skipTables: DecodedCache,
     /** Bytes of skip tables, blocks and positions as stored, kept across requests by their stream and offset. */
     readonly stored: DecodedCache,
     /** Per postings and positions page, the last term starting on it or before (the resident `postingsTerms`, `positionsTerms`). */
@@ -87,28 +102,38 @@ export class PostingsSession {
 
   /** Whether a term's skip table is in memory, decoded or as bytes. */
   #holdsSkips(t: TermInfo): boolean {
-    return this.kept.has(skipsKey(t)) || this.stored.has(storedKey('postings', t.postings, skipRead(t)))
+    return this.skipTables.has(skipsKey(t)) || this.stored.has(storedKey('postings', t.postings, skipRead(t)))
   }
 
-  /** Whether a block (or its positions) is in memory, decoded or as bytes: reading it needs no page. */
+  /** Whether a block (or its positions) is in memory as stored: reading it needs no page. */
   #holds(t: TermInfo, skips: Skips, b: number, kind: 'postings' | 'positions'): boolean {
-    return this.kept.has((kind === 'postings' ? blockKey : positionsKey)(t, b)) || this.stored.has(storedKey(kind, ...blockRange(t, skips, b, kind)))
+    return this.stored.has(storedKey(kind, ...blockRange(t, skips, b, kind)))
+  }
+
+  /** The bytes of `kind` at `range`, kept, or read from their pages (a copy, so that the page can go) and kept from now. */
+  async #bytes(kind: 'postings' | 'positions', [offset, length]: [number, number]): Promise<Uint8Array> {
+    const key = storedKey(kind, offset, length)
+    const kept = this.stored.get<Uint8Array>(key)
+    if (kept) return kept
+    const bytes = (await this.reader.range(kind, offset, length)).slice()
+    this.stored.set(key, bytes, STORED_OVERHEAD + bytes.byteLength)
+    return bytes
   }
 
   /**
-   * What the isolate kept decoded under `key`, or the bytes of `kind` at `range` (kept, or read from their pages: a copy, so that
-   * the page can go) decoded now. A value is kept in one form at a time: decoded with its bytes, which go back to the stored
-   * bytes when it is evicted, so that the two caches together hold as many blocks as they can.
+   * A term's skip table as the isolate kept it decoded, or decoded now from its bytes. It is kept in one form at a time: decoded
+   * with its bytes, which go back to the stored bytes when it is evicted, so that the two caches together hold as much as they can.
    */
-  async #kept<T>(key: string, kind: 'postings' | 'positions', [offset, length]: [number, number], decode: (bytes: Uint8Array) => T | Promise<T>, weight: (t: T) => number): Promise<T> {
-    const found = this.kept.get<T>(key)
+  async #skipTable(t: TermInfo, [offset, length]: [number, number]): Promise<Skips> {
+    const key = skipsKey(t)
+    const found = this.skipTables.get<Skips>(key)
     if (found !== undefined) return found
-    const bytesKey = storedKey(kind, offset, length)
-    const bytes = this.stored.take<Uint8Array>(bytesKey) ?? (await this.reader.range(kind, offset, length)).slice()
-    const value = await decode(bytes)
+    const bytesKey = storedKey('postings', offset, length)
+    const bytes = this.stored.take<Uint8Array>(bytesKey) ?? (await this.reader.range('postings', offset, length)).slice()
+    const skips = decodeSkips(bytes, t.blocks)
     const store = storing(this.stored, bytesKey, bytes)
-    if (!this.kept.set(key, value, weight(value) + STORED_OVERHEAD + bytes.byteLength, store)) store()
-    return value
+    if (!this.skipTables.set(key, skips, skipsWeight(skips) + STORED_OVERHEAD + bytes.byteLength, store)) store()
+    return skips
   }
 
   #span(kind: 'postings' | 'positions', offset: number, length: number): void {
@@ -126,7 +151,7 @@ export class PostingsSession {
     if (!s) {
       const length = skipRead(t)
       this.#span('postings', t.postings, length)
-      s = this.#kept(skipsKey(t), 'postings', [t.postings, length], (bytes) => decodeSkips(bytes, t.blocks), skipsWeight)
+      s = this.#skipTable(t, [t.postings, length])
       this.#skips.set(t.term, s)
     }
     return s
@@ -147,7 +172,7 @@ export class PostingsSession {
   fetchStarts(terms: Iterable<string>, phrased: Iterable<string>, most: number): void {
     // Pages of both streams as one number each (pageKey).
     const uncached = (kind: 'postings' | 'positions', term: string) => {
-      const span = this.kept.has(skipsKey({ term })) ? undefined : this.pagesOf(term, kind)
+      const span = this.skipTables.has(skipsKey({ term })) ? undefined : this.pagesOf(term, kind)
       return span ? pagesFrom(...span).filter((p) => !this.reader.isCached(kind, p)).map((p) => pageKey(kind, p)) : []
     }
     const postings = [...new Set(terms)].map((term) => uncached('postings', term))
@@ -236,7 +261,7 @@ export class PostingsSession {
       this.decoded += skips.count[b]!
       const range = blockRange(t, skips, b, 'postings')
       this.#span('postings', ...range)
-      block = this.#kept(key, 'postings', range, (bytes) => decodeBlock(bytes, skips.first[b]!, skips.count[b]!), (k) => 256 + k.count * 18)
+      block = this.#bytes('postings', range).then((bytes) => decodeBlock(bytes, skips.first[b]!, skips.count[b]!, this.#arena))
       this.#blocks.set(key, block)
     }
     return block
@@ -248,8 +273,7 @@ export class PostingsSession {
     if (!positions) {
       const range = blockRange(t, skips, b, 'positions')
       this.#span('positions', ...range)
-      positions = this.#kept(key, 'positions', range, async (bytes) => decodePositions(bytes, await this.block(t, skips, b), t.variants),
-        (p) => 256 + p.at.length * 6 + p.start.length * 4)
+      positions = Promise.all([this.#bytes('positions', range), this.block(t, skips, b)]).then(([bytes, block]) => decodePositions(bytes, block, t.variants, this.#arena))
       this.#positions.set(key, positions)
     }
     return positions
@@ -325,7 +349,7 @@ const blockRange = (t: TermInfo, skips: Skips, b: number, kind: 'postings' | 'po
     ? [t.postings + skips.offset[b]!, skips.offset[b + 1]! - skips.offset[b]!]
     : [t.positions + skips.positions[b]!, skips.positions[b + 1]! - skips.positions[b]!]
 
-/** The keys a term's decoded skip table, blocks and positions are kept under. */
+/** The keys a term's decoded skip table is kept under, and its blocks and positions are read once per query under. */
 const skipsKey = (t: Pick<TermInfo, 'term'>): string => `s\u0000${t.term}`
 const blockKey = (t: TermInfo, b: number): string => `b\u0000${t.term}\u0000${b}`
 const positionsKey = (t: TermInfo, b: number): string => `p\u0000${t.term}\u0000${b}`
@@ -334,5 +358,5 @@ const storedKey = (kind: 'postings' | 'positions', offset: number, length: numbe
 /** Bytes counted for a kept range beside its own (its key and the map's entry). */
 const STORED_OVERHEAD = 64
 
-/** Keeps `bytes` in `stored` when called: made here, not in a session, so that a block kept decoded does not keep its request. */
+/** Keeps `bytes` in `stored` when called: made here, not in a session, so that a skip table kept decoded does not keep its request. */
 const storing = (stored: DecodedCache, key: string, bytes: Uint8Array) => () => void stored.set(key, bytes, STORED_OVERHEAD + bytes.byteLength)

@@ -17,6 +17,7 @@
  * only for phrase candidates; each occurrence says which variant stands there,
  * so that a phrase matches the words as written, not only their stems.
  */
+import type { Arena } from '../arena'
 import { bm25, CODE_BOOST } from '../rank'
 import { ByteReader, ByteWriter, f32Above, widthOf } from './bytes'
 
@@ -202,7 +203,8 @@ export interface Block {
   masks: Uint32Array | null
 }
 
-export function decodeBlock(bytes: Uint8Array, first: number, count: number): Block {
+/** A block decoded, into memory from `arena` when given (a query's), or of its own. */
+export function decodeBlock(bytes: Uint8Array, first: number, count: number, arena?: Arena): Block {
   const widths = bytes[0]!
   const dw = (widths & 3) + 1
   const lw = ((widths >> 2) & 3) + 1
@@ -210,14 +212,14 @@ export function decodeBlock(bytes: Uint8Array, first: number, count: number): Bl
   const mw = MASK_WIDTHS[widths >> 6]!
   // One buffer under every array: a backing store is costlier to make and collect than a view on one.
   const words = mw === 0 ? 3 : 4
-  const buffer = new ArrayBuffer(count * (4 * words + 1))
+  const [buffer, o] = memory(count * (4 * words + 1), arena)
   const block: Block = {
     count,
-    units: new Uint32Array(buffer, 0, count),
-    tfs: new Uint32Array(buffer, 4 * count, count),
-    lengths: new Uint32Array(buffer, 8 * count, count),
-    masks: mw === 0 ? null : new Uint32Array(buffer, 12 * count, count),
-    codes: new Uint8Array(buffer, 4 * words * count, count),
+    units: new Uint32Array(buffer, o, count),
+    tfs: new Uint32Array(buffer, o + 4 * count, count),
+    lengths: new Uint32Array(buffer, o + 8 * count, count),
+    masks: mw === 0 ? null : new Uint32Array(buffer, o + 12 * count, count),
+    codes: new Uint8Array(buffer, o + 4 * words * count, count),
   }
   let at = 1
   let unit = first
@@ -257,16 +259,17 @@ export interface BlockPositions {
   variants: Uint16Array
 }
 
-export function decodePositions(bytes: Uint8Array, block: Block, variants: number): BlockPositions {
+/** A block's positions decoded, into memory from `arena` when given (a query's), or of their own. */
+export function decodePositions(bytes: Uint8Array, block: Block, variants: number, arena?: Arena): BlockPositions {
   const r = new ByteReader(bytes)
   const scale = 2 ** variantBits(variants)
   let total = 0
   for (let i = 0; i < block.count; i++) total += block.tfs[i]!
-  const buffer = new ArrayBuffer(4 * (block.count + 1 + total) + 2 * total)
+  const [buffer, o] = memory(4 * (block.count + 1 + total) + 2 * total, arena)
   const out: BlockPositions = {
-    start: new Uint32Array(buffer, 0, block.count + 1),
-    at: new Uint32Array(buffer, 4 * (block.count + 1), total),
-    variants: new Uint16Array(buffer, 4 * (block.count + 1 + total), total),
+    start: new Uint32Array(buffer, o, block.count + 1),
+    at: new Uint32Array(buffer, o + 4 * (block.count + 1), total),
+    variants: new Uint16Array(buffer, o + 4 * (block.count + 1 + total), total),
   }
   let k = 0
   for (let i = 0; i < block.count; i++) {
@@ -282,3 +285,6 @@ export function decodePositions(bytes: Uint8Array, block: Block, variants: numbe
   out.start[block.count] = k
   return out
 }
+
+/** `bytes` zeroed bytes from `arena`, or a buffer of their own. */
+const memory = (bytes: number, arena?: Arena): [ArrayBuffer, number] => (arena ? arena.take(bytes) : [new ArrayBuffer(bytes), 0])

@@ -28,7 +28,7 @@ const FETCH_BYTES = 256 * 1024
 
 export interface CacheOptions {
   /**
-   * Bytes of pages (and their decoded forms) kept. Default 18 MB: with blocks kept decoded (22 MB) and as stored (6 MB), hits
+   * Bytes of pages (and their decoded forms) kept. Default 18 MB: with skip tables kept decoded (12 MB) and postings as stored (26 MB), hits
    * shown (4 MB), the resident tables (about 30 MB for 1 GB of text) and a query's work, under 100 MB at 1 GB. Since typos find
    * their neighbours through the key filter, not by walking lexicon pages, 18 MB reads no more pages again than 22 MB did.
    */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { random } from '../../../bench/random'
+import { Arena } from '../../../src/arena'
 import { BLOCK_SIZE, boundOver, decodeBlock, decodePositions, decodeSkips, encodeTerm, maskWidth, variantBit } from '../../../src/format/postings'
 import { bm25, CODE_BOOST } from '../../../src/rank'
 
@@ -62,6 +63,23 @@ describe('a term’s postings', () => {
       expect(positionsAt).toBe(encoded.positions.length)
     })
   }
+
+  it('decodes a block and its positions into an arena as into buffers of their own', () => {
+    const p = drawn(BLOCK_SIZE * 3 + 17, 20, 11)
+    const encoded = encodeTerm({ ...p, positions: (i) => p.occurrences[i]! }, 20, 2.5, 800)
+    const skips = decodeSkips(encoded.postings.subarray(0, encoded.skipBytes), encoded.blocks)
+    // Small buffers: some blocks share one, some start the next, the positions of others take one of their own.
+    const arena = new Arena(4096)
+    for (let b = 0; b < skips.blocks; b++) {
+      const bytes = encoded.postings.subarray(skips.offset[b]!, skips.offset[b + 1]!)
+      const own = decodeBlock(bytes, skips.first[b]!, skips.count[b]!)
+      const carved = decodeBlock(bytes, skips.first[b]!, skips.count[b]!, arena)
+      expect(carved.units.buffer).not.toBe(own.units.buffer)
+      expect(carved).toEqual(own)
+      const positions = encoded.positions.subarray(skips.positions[b]!, skips.positions[b + 1]!)
+      expect(decodePositions(positions, carved, 20, arena)).toEqual(decodePositions(positions, own, 20))
+    }
+  })
 
   it('gives the best bound over any run of blocks, as a walk over each block does', () => {
     const p = drawn(BLOCK_SIZE * 70 + 5, 2, 7)
