@@ -16,17 +16,17 @@ import { SkipPageCount } from '../postings'
 import { inverseFrequency } from '../rank'
 import { fold } from '../text'
 import { parseQuery, QuerySyntaxError } from './parse'
-import { planQuery, planTree, type Plan } from './plan'
+import { planQuery, planTree, queryLimits, type Plan } from './plan'
+import { searchLimits } from './search'
 
-/** What counting completions with the query's other words may spend: a fraction of a search's, as the box asks at every key. */
+/** What counting completions with the query's other words may spend: a fraction of a search's, as the box asks for both at every key. */
 const suggestLimits = {
   /** The most widespread completions counted, at most: looking each up at the units of the other words costs postings. */
   candidates: 16,
   /** Postings pages the skip tables of the counted words may span: the completions past it are not counted. */
-  skipPages: 8,
-  /** Half a search's: the box asks for completions and results at every key. */
-  postings: 10_000,
-  pages: 16,
+  skipPages: queryLimits.skipPages / 4,
+  postings: searchLimits.postings / 2,
+  pages: searchLimits.pages / 4,
 }
 
 /** The words before the one being typed, as a query's tree, and what the lexicon knows of its terms. */
