@@ -203,8 +203,8 @@ export interface Block {
   masks: Uint32Array | null
 }
 
-/** A block decoded, into memory from `arena` when given (a query's), or of its own. */
-export function decodeBlock(bytes: Uint8Array, first: number, count: number, arena?: Arena): Block {
+/** A block decoded into memory from `arena` (a query's). */
+export function decodeBlock(bytes: Uint8Array, first: number, count: number, arena: Arena): Block {
   const widths = bytes[0]!
   const dw = (widths & 3) + 1
   const lw = ((widths >> 2) & 3) + 1
@@ -212,7 +212,7 @@ export function decodeBlock(bytes: Uint8Array, first: number, count: number, are
   const mw = MASK_WIDTHS[widths >> 6]!
   // One buffer under every array: a backing store is costlier to make and collect than a view on one.
   const words = mw === 0 ? 3 : 4
-  const [buffer, o] = memory(count * (4 * words + 1), arena)
+  const [buffer, o] = arena.take(count * (4 * words + 1))
   const block: Block = {
     count,
     units: new Uint32Array(buffer, o, count),
@@ -259,13 +259,13 @@ export interface BlockPositions {
   variants: Uint16Array
 }
 
-/** A block's positions decoded, into memory from `arena` when given (a query's), or of their own. */
-export function decodePositions(bytes: Uint8Array, block: Block, variants: number, arena?: Arena): BlockPositions {
+/** A block's positions decoded into memory from `arena` (a query's). */
+export function decodePositions(bytes: Uint8Array, block: Block, variants: number, arena: Arena): BlockPositions {
   const r = new ByteReader(bytes)
   const scale = 2 ** variantBits(variants)
   let total = 0
   for (let i = 0; i < block.count; i++) total += block.tfs[i]!
-  const [buffer, o] = memory(4 * (block.count + 1 + total) + 2 * total, arena)
+  const [buffer, o] = arena.take(4 * (block.count + 1 + total) + 2 * total)
   const out: BlockPositions = {
     start: new Uint32Array(buffer, o, block.count + 1),
     at: new Uint32Array(buffer, o + 4 * (block.count + 1), total),
@@ -285,6 +285,3 @@ export function decodePositions(bytes: Uint8Array, block: Block, variants: numbe
   out.start[block.count] = k
   return out
 }
-
-/** `bytes` zeroed bytes from `arena`, or a buffer of their own. */
-const memory = (bytes: number, arena?: Arena): [ArrayBuffer, number] => (arena ? arena.take(bytes) : [new ArrayBuffer(bytes), 0])

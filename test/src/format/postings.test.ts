@@ -41,9 +41,9 @@ describe('a term’s postings', () => {
       let k = 0
       let positionsAt = 0
       for (let b = 0; b < skips.blocks; b++) {
-        const block = decodeBlock(encoded.postings.subarray(skips.offset[b]!, skips.offset[b + 1]!), skips.first[b]!, skips.count[b]!)
+        const block = decodeBlock(encoded.postings.subarray(skips.offset[b]!, skips.offset[b + 1]!), skips.first[b]!, skips.count[b]!, new Arena())
         expect(block.count).toBe(skips.count[b])
-        const positions = decodePositions(encoded.positions.subarray(positionsAt, skips.positions[b + 1]!), block, variants)
+        const positions = decodePositions(encoded.positions.subarray(positionsAt, skips.positions[b + 1]!), block, variants, new Arena())
         expect(skips.positions[b]).toBe(positionsAt)
         positionsAt = skips.positions[b + 1]!
         expect(skips.first[b]).toBe(p.units[k])
@@ -64,7 +64,7 @@ describe('a term’s postings', () => {
     })
   }
 
-  it('decodes a block and its positions into an arena as into buffers of their own', () => {
+  it('decodes a block and its positions the same into an arena shared across blocks as into one of their own', () => {
     const p = drawn(BLOCK_SIZE * 3 + 17, 20, 11)
     const encoded = encodeTerm({ ...p, positions: (i) => p.occurrences[i]! }, 20, 2.5, 800)
     const skips = decodeSkips(encoded.postings.subarray(0, encoded.skipBytes), encoded.blocks)
@@ -72,12 +72,12 @@ describe('a term’s postings', () => {
     const arena = new Arena(4096)
     for (let b = 0; b < skips.blocks; b++) {
       const bytes = encoded.postings.subarray(skips.offset[b]!, skips.offset[b + 1]!)
-      const own = decodeBlock(bytes, skips.first[b]!, skips.count[b]!)
+      const own = decodeBlock(bytes, skips.first[b]!, skips.count[b]!, new Arena())
       const carved = decodeBlock(bytes, skips.first[b]!, skips.count[b]!, arena)
       expect(carved.units.buffer).not.toBe(own.units.buffer)
       expect(carved).toEqual(own)
       const positions = encoded.positions.subarray(skips.positions[b]!, skips.positions[b + 1]!)
-      expect(decodePositions(positions, carved, 20, arena)).toEqual(decodePositions(positions, own, 20))
+      expect(decodePositions(positions, carved, 20, arena)).toEqual(decodePositions(positions, own, 20, new Arena()))
     }
   })
 
