@@ -5,7 +5,7 @@
  * of it, not its whole list.
  *
  * What a query read is kept across queries as the bytes it was stored as,
- * after its 256 KB page goes: a query uses a few KB of each postings page it
+ * after its page goes: a query uses a few KB of each postings page it
  * reads, and those bytes are four to six times smaller than their decoded
  * form, so a busy isolate keeps far more of what its queries read again this
  * way than as pages or decoded blocks. Skip tables are kept decoded too (a

@@ -23,7 +23,7 @@ interface Entry {
   credit: number
 }
 
-/** Bytes of a page whose fetch saved is worth a credit of 1 (a full postings page). */
+/** Bytes of a page whose fetch saved is worth a credit of 1 (a units page): the scale of credits. */
 const FETCH_BYTES = 256 * 1024
 
 export interface CacheOptions {
@@ -187,7 +187,7 @@ export class PageCache {
    * Pages go, the least credit first, until the rest fit (never `keep`, the page just used). A page's worth is the fetch it
    * saves, whatever its size, so a small page earns more credit a byte than a large one: among pages not used lately, large ones
    * go first (GreedyDual-Size: Cao and Irani, 1997). Least recently used first, as this cache was, kept a query's lexicon pages
-   * no longer than its 256 KB postings pages: in a busy isolate at 1 GB (lexicon pages of 33 KB then) this reads a fifth fewer
+   * no longer than its 256 KB postings pages (512 KB since 2026-12-04): in a busy isolate at 1 GB (lexicon pages of 33 KB then) this reads a fifth fewer
    * lexicon pages again, and as many postings pages.
    */
   #evict(keep: string): void {
