@@ -46,9 +46,10 @@ export const GROUP_BYTES = 32 * 2 ** 20
 /** Page sizes, documented where they are set. */
 export const pageDefaults = {
   /**
-   * Postings and positions pages. 512 KB, not 256: a common word's blocks at a cold query's candidates sit on half as many
-   * pages, so fewer rounds of reads (at 1 GB, cold p95 in workerd 305–309 → 242–264 ms), for a fifth more bytes read; 1 MB cut the
-   * rounds further but read twice the bytes, which a read's transfer time and the hash check of every byte give back (docs/edge.md).
+   * Postings and positions pages: the whole FRUS series in about 11,000 files, under the Free plan's 20,000. 512 KB, not 256: a
+   * common word's blocks at a cold query's candidates sit on fewer pages, so fewer rounds of reads (at 1 GB, cold p95 in workerd
+   * 305–309 → 242–264 ms), for a fifth more bytes read; 1 MB cut the rounds further but read twice the bytes, which a read's
+   * transfer time and the hash check of every byte give back (docs/edge.md).
    */
   stream: 512 * 1024,
   /** Units pages: a snippet reads one; a long document's reading page a few. */
