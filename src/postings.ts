@@ -110,12 +110,17 @@ export class PostingsSession {
     return this.stored.has(storedKey(kind, ...blockRange(t, skips, b, kind)))
   }
 
-  /** The bytes of `kind` at `range`, kept, or read from their pages (a copy, so that the page can go) and kept from now. */
+  /** The bytes of `kind` at `range` read from their pages: a copy, so that keeping them does not keep the page. */
+  async #read(kind: 'postings' | 'positions', offset: number, length: number): Promise<Uint8Array> {
+    return (await this.reader.range(kind, offset, length)).slice()
+  }
+
+  /** The bytes of `kind` at `range`, kept, or read and kept from now. */
   async #bytes(kind: 'postings' | 'positions', [offset, length]: [number, number]): Promise<Uint8Array> {
     const key = storedKey(kind, offset, length)
     const kept = this.stored.get<Uint8Array>(key)
     if (kept) return kept
-    const bytes = (await this.reader.range(kind, offset, length)).slice()
+    const bytes = await this.#read(kind, offset, length)
     this.stored.set(key, bytes, STORED_OVERHEAD + bytes.byteLength)
     return bytes
   }
@@ -129,7 +134,7 @@ export class PostingsSession {
     const found = this.skipTables.get<Skips>(key)
     if (found !== undefined) return found
     const bytesKey = storedKey('postings', offset, length)
-    const bytes = this.stored.take<Uint8Array>(bytesKey) ?? (await this.reader.range('postings', offset, length)).slice()
+    const bytes = this.stored.take<Uint8Array>(bytesKey) ?? (await this.#read('postings', offset, length))
     const skips = decodeSkips(bytes, t.blocks)
     const store = storing(this.stored, bytesKey, bytes)
     if (!this.skipTables.set(key, skips, skipsWeight(skips) + STORED_OVERHEAD + bytes.byteLength, store)) store()
