@@ -24,7 +24,7 @@
  */
 import { Arena } from './arena'
 import type { TermInfo } from './format/lexicon'
-import { decodeBlock, decodePositions, decodeSkips, skipsWeight, type Block, type BlockPositions, type Skips } from './format/postings'
+import { BlockPositions, decodeBlock, decodeSkips, skipsWeight, type Block, type Skips } from './format/postings'
 import type { DecodedCache } from './store/cache'
 import type { PageReader } from './store/reader'
 import type { StringList } from './string-list'
@@ -278,7 +278,7 @@ export class PostingsSession {
     if (!positions) {
       const range = blockRange(t, skips, b, 'positions')
       this.#span('positions', ...range)
-      positions = Promise.all([this.#bytes('positions', range), this.block(t, skips, b)]).then(([bytes, block]) => decodePositions(bytes, block, t.variants, this.#arena))
+      positions = Promise.all([this.#bytes('positions', range), this.block(t, skips, b)]).then(([bytes, block]) => new BlockPositions(bytes, block, t.variants, this.#arena))
       this.#positions.set(key, positions)
     }
     return positions

@@ -109,6 +109,12 @@ export class ByteReader {
     return n
   }
 
+  /** Moves past `n` varints without reading their values. */
+  skipVarints(n: number): void {
+    const b = this.bytes
+    for (; n > 0; n--) while (b[this.at++]! >= 0x80);
+  }
+
   f32(): number {
     const x = this.#view.getFloat32(this.at, true)
     this.at += 4

@@ -36,6 +36,7 @@ export class Occurrences {
       if (!t || t.block[i]! < 0) continue
       const positions = t.blocks[t.block[i]!]![1]
       const k = t.posting[i]!
+      positions.decode(k)
       for (let o = positions.start[k]!; o < positions.start[k + 1]!; o++) {
         if (positions.variants[o] !== first[a]!.variant) continue
         const p = positions.at[o]!
@@ -58,6 +59,7 @@ export class Occurrences {
     if (!t || t.block[i]! < 0) return false
     const positions = t.blocks[t.block[i]!]![1]
     const k = t.posting[i]!
+    positions.decode(k)
     const end = positions.start[k + 1]!
     const lo = firstNotBelow(positions.at, p, positions.start[k]!, end)
     return lo < end && positions.at[lo] === p && positions.variants[lo] === variant

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { random } from '../../../bench/random'
 import { Arena } from '../../../src/arena'
-import { BLOCK_SIZE, boundOver, decodeBlock, decodePositions, decodeSkips, encodeTerm, maskWidth, variantBit } from '../../../src/format/postings'
+import { BLOCK_SIZE, BlockPositions, boundOver, decodeBlock, decodeSkips, encodeTerm, maskWidth, variantBit } from '../../../src/format/postings'
 import { bm25, CODE_BOOST } from '../../../src/rank'
 
 /** A term's postings, drawn at random: units ascending, and their occurrences. */
@@ -43,7 +43,7 @@ describe('a term’s postings', () => {
       for (let b = 0; b < skips.blocks; b++) {
         const block = decodeBlock(encoded.postings.subarray(skips.offset[b]!, skips.offset[b + 1]!), skips.first[b]!, skips.count[b]!, new Arena())
         expect(block.count).toBe(skips.count[b])
-        const positions = decodePositions(encoded.positions.subarray(positionsAt, skips.positions[b + 1]!), block, variants, new Arena())
+        const positions = new BlockPositions(encoded.positions.subarray(positionsAt, skips.positions[b + 1]!), block, variants, new Arena())
         expect(skips.positions[b]).toBe(positionsAt)
         positionsAt = skips.positions[b + 1]!
         expect(skips.first[b]).toBe(p.units[k])
@@ -51,6 +51,7 @@ describe('a term’s postings', () => {
         for (let i = 0; i < block.count; i++, k++) {
           expect([block.units[i], block.tfs[i], block.lengths[i], block.codes[i]]).toEqual([p.units[k], p.tfs[k], p.lengths[k], p.codes[k]])
           expect(block.masks === null ? 1 : block.masks[i]).toBe(variants === 1 ? 1 : p.masks[k])
+          positions.decode(i)
           const from = positions.start[i]!
           expect([...positions.at.subarray(from, positions.start[i + 1]!)]).toEqual(p.occurrences[k]!.at)
           expect([...positions.variants.subarray(from, positions.start[i + 1]!)]).toEqual(variants === 1 ? p.occurrences[k]!.at.map(() => 0) : p.occurrences[k]!.variants)
@@ -77,10 +78,30 @@ describe('a term’s postings', () => {
       expect(carved.units.buffer).not.toBe(own.units.buffer)
       expect(carved).toEqual(own)
       const positions = encoded.positions.subarray(skips.positions[b]!, skips.positions[b + 1]!)
-      expect(decodePositions(positions, carved, 20, arena)).toEqual(decodePositions(positions, own, 20, new Arena()))
+      const decoded = [new BlockPositions(positions, carved, 20, arena), new BlockPositions(positions, own, 20, new Arena())]
+      for (const d of decoded) for (let i = 0; i < carved.count; i++) d.decode(i)
+      expect(decoded[0]).toEqual(decoded[1])
     }
   })
 
+  it('reads a posting’s positions when asked, in any order, skipping those not asked for', () => {
+    const p = drawn(BLOCK_SIZE, 20, 5)
+    const encoded = encodeTerm({ ...p, positions: (i) => p.occurrences[i]! }, 20, 2.5, 800)
+    const skips = decodeSkips(encoded.postings.subarray(0, encoded.skipBytes), encoded.blocks)
+    const block = decodeBlock(encoded.postings.subarray(skips.offset[0]!, skips.offset[1]!), skips.first[0]!, skips.count[0]!, new Arena())
+    const positions = new BlockPositions(encoded.positions, block, 20, new Arena())
+    const read = (i: number) => {
+      positions.decode(i)
+      const from = positions.start[i]!
+      return { at: [...positions.at.subarray(from, positions.start[i + 1]!)], variants: [...positions.variants.subarray(from, positions.start[i + 1]!)] }
+    }
+    // Ascending with gaps, then back to a posting skipped over, then one read already, then the last.
+    for (const i of [3, 4, 40, 1, 40, 0, BLOCK_SIZE - 1]) expect(read(i)).toEqual(p.occurrences[i])
+    // Postings never asked for are not decoded.
+    const unread = 2
+    expect(p.occurrences[unread]!.at.some((x) => x > 0)).toBe(true)
+    expect([...positions.at.subarray(positions.start[unread]!, positions.start[unread + 1]!)].every((x) => x === 0)).toBe(true)
+  })
   it('gives the best bound over any run of blocks, as a walk over each block does', () => {
     const p = drawn(BLOCK_SIZE * 70 + 5, 2, 7)
     const encoded = encodeTerm({ ...p, positions: (i) => p.occurrences[i]! }, 2, 2.5, 800)
