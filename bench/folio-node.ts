@@ -8,18 +8,30 @@
  * memory after the first pass (so, its CPU time; see `medianPerQuery`). Prints, as JSON: per kind the latency
  * percentiles and the postings pages and postings a query used (cached or
  * not, as its budget counts them: a warm query reads none), each hostile query's median
- * and worst time and what it cut, and the memory the index holds after all of it.
+ * and worst time and what it cut, and the memory the index holds after all of it; then, per kind, how much of
+ * each query's top ten is the top ten a budget a hundred times larger finds (its {@link Fidelity}).
  */
 import { readFileSync } from 'node:fs'
 import { performance } from 'node:perf_hooks'
 import { loadIndex } from '../src/library'
-import { search } from '../src/query/search'
+import { search, searchLimits, type SearchLimits } from '../src/query/search'
 import { indexFolder } from './index-folder'
 import { heapBytes, hostileWarmRuns, medianPerQuery, quantile, WARM_PASSES } from './stats'
 
 export interface NodeQueries {
   kinds: Record<string, string[]>
   hostile: Record<string, string>
+}
+
+/**
+ * What a query's budget costs its answer, per kind: the share of the hits a budget a hundred times larger
+ * puts in the top ten that the worker's budget puts there too, and the queries showing fewer units holding
+ * every word than that budget finds (partial hits shown where full ones were left unread).
+ */
+export interface Fidelity {
+  share: number
+  fullMissed: number
+  queries: number
 }
 
 export interface NodeResult {
@@ -39,7 +51,12 @@ export interface NodeResult {
   /** Absent from reports before blocks were kept as stored. */
   storedBytes?: number
   loadMs: number
+  /** Absent from reports before 2026-12-04. */
+  fidelity?: Record<string, Fidelity>
 }
+
+/** The worker's budget a hundred times over: near enough to none for the benchmark's corpora. */
+const GENEROUS: SearchLimits = Object.fromEntries(Object.entries(searchLimits).map(([k, v]) => [k, v * 100])) as unknown as SearchLimits
 
 const [dir, queriesPath, passesArg] = process.argv.slice(2) as [string, string, string]
 const passes = Number(passesArg)
@@ -48,10 +65,10 @@ const before = await heapBytes()
 const started = performance.now()
 const index = await loadIndex(indexFolder(dir))
 const loadMs = performance.now() - started
-const run = async (q: string) => {
+const run = async (q: string, limits = searchLimits) => {
   const library = index.open()
   const t = performance.now()
-  const body = await search(library, { q, limit: 10, offset: 0, filters: {}, sort: 'relevance', origin: 'http://bench' })
+  const body = await search(library, { q, limit: 10, offset: 0, filters: {}, sort: 'relevance', origin: 'http://bench' }, limits)
   return { ms: performance.now() - t, body, pages: library.postings.pages.size, postings: library.postings.decoded }
 }
 
@@ -95,4 +112,18 @@ result.memoryBytes = (await heapBytes()) - before
 result.cacheBytes = index.cache.bytes
 result.decodedBytes = index.skipTables.bytes
 result.storedBytes = index.stored.bytes
+result.fidelity = {}
+for (const [kind, list] of Object.entries(queries.kinds)) {
+  let kept = 0
+  let shown = 0
+  let fullMissed = 0
+  for (const q of list) {
+    const [budgeted, generous] = [(await run(q)).body, (await run(q, GENEROUS)).body]
+    const ids = new Set(generous.hits.map((h) => h.id))
+    kept += budgeted.hits.filter((h) => ids.has(h.id)).length
+    shown += generous.hits.length
+    if (budgeted.full < Math.min(10, generous.full)) fullMissed++
+  }
+  result.fidelity[kind] = { share: shown === 0 ? 1 : kept / shown, fullMissed, queries: list.length }
+}
 process.stdout.write(JSON.stringify(result) + '\n')

@@ -129,6 +129,14 @@ function scaleSection(list: readonly ScaleResult[]): string {
     line('**all**', (s) => trio(s.folio.overall)),
     line('memory once every query ran', (s) => `${mb(s.folio.memoryBytes)} (pages ${mb(s.folio.cacheBytes)}, decoded ${mb(s.folio.decodedBytes)}${s.folio.storedBytes === undefined ? '' : `, stored ${mb(s.folio.storedBytes)}`})`),
     '',
+    'What the budget costs the answers: of the hits a budget a hundred times larger puts in a query\'s top ten, the share the worker\'s budget puts there too; in brackets, the queries that show fewer units holding every word than that budget finds:',
+    '',
+    head('top ten kept'),
+    ...kinds.map((k) => line(k, (s) => {
+      const f = s.folio.fidelity?.[k]
+      return f ? `${(f.share * 100).toFixed(0)}% (${f.fullMissed} of ${f.queries})` : '–'
+    })),
+    '',
     head('plain MiniSearch'),
     ...kinds.map((k) => line(k, (s) => mini(s, k))),
     line('**all**', (s) => (s.minisearch ? trio(s.minisearch.overall) : s.minisearchNote ?? '–')),
