@@ -80,7 +80,8 @@ function corpusSection(c: CorpusResult): string {
       '',
       `Folio in workerd (Miniflare; every page's first read delayed 30 ms): new instance to first answer **${ms(w.coldStartMs)} ms** (median; ${ms(w.firstAnswerMs ?? NaN)} ms of it once workerd was ready); ` +
         `queries p50 / p95 / p99, cold (isolate and edge caches emptied) ${trio(w.cold)} ms, cold in a new isolate ${trio(w.newIsolate)} ms, warm ${trio(w.warm)} ms; ` +
-        `in the worker (its Server-Timing, without Miniflare's dispatch) ${trio(w.inWorker?.cold)} ms cold, ${trio(w.inWorker?.newIsolate)} ms in a new isolate, ${trio(w.inWorker?.warm)} ms warm. ` +
+        `in the worker (its Server-Timing, without the way in and out) ${trio(w.inWorker?.cold)} ms cold, ${trio(w.inWorker?.newIsolate)} ms in a new isolate, ${trio(w.inWorker?.warm)} ms warm` +
+        `${w.transport ? `; a request answered without Folio ${trio(w.transport)} ms` : ''}. ` +
         `Worker bundle ${mb(w.bundleBytes)} (${mb(w.bundleGzipBytes)} gzip).`,
     )
   }
@@ -104,7 +105,7 @@ function scaleSection(list: readonly ScaleResult[]): string {
       'Up to the pool\'s size the text is real paragraphs, unchanged; past it paragraphs come round again with their rare words replaced by new ones, ' +
       'as often as Heaps\' law fitted on the real text says new words appear. Queries are drawn from three volumes of each corpus; ' +
       'Node figures are a process holding the index alone, every page in memory after a first pass, each query\'s time its median over five passes (so, its CPU time, not the host\'s pauses); ' +
-      'workerd figures include Miniflare\'s dispatch (a request answering nothing takes about as long as the fastest query).',
+      'workerd figures are a client\'s round trip over HTTP to workerd\'s socket (until 2026-12-04 through Miniflare\'s dispatchFetch, which adds pauses of its own); a request answered without Folio, asked after each warm query, gives the way in and out alone.',
     '',
     head('corpus'),
     line('text', (s) => mb(s.corpus.textBytes)),
@@ -147,6 +148,7 @@ function scaleSection(list: readonly ScaleResult[]): string {
     line('**all**: cold · warm', (s) => `${trio(s.workerd.cold)} · ${trio(s.workerd.warm)}`),
     line('**all**, in the worker: cold · warm', (s) => `${trio(s.workerd.inWorker?.cold)} · ${trio(s.workerd.inWorker?.warm)}`),
     line('**all**, cold in a new isolate: round trip · in the worker', (s) => `${trio(s.workerd.newIsolate)} · ${trio(s.workerd.inWorker?.newIsolate)}`),
+    line('a request answered without Folio, between the warm queries', (s) => (s.workerd.transport ? trio(s.workerd.transport) : '–')),
     line('pages fetched, cold query (p50 / p95)', (s) => {
       const fetched = Object.values(s.workerd.kinds).map((k) => k.fetched)
       return `${Math.max(...fetched.map((f) => f.p50))} / ${Math.max(...fetched.map((f) => f.p95))} (worst kind)`

@@ -17,9 +17,17 @@
  *   its first query also pays for code not yet compiled.
  * - Warm queries: one instance that has answered every query before.
  *
- * Pages read and fetched per query come from the worker's `Server-Timing`, and
- * so does the worker's own time (`total`): the round trip adds Miniflare's
- * dispatch from Node, about 4 ms at the median here and pauses of tens of ms.
+ * Requests go as a client's do, over HTTP to workerd's socket. Pages read and
+ * fetched per query come from the worker's `Server-Timing`, and so does the
+ * worker's own time (`total`). The round trip adds the way in and out: Node's
+ * fetch, workerd's entry, and this host's pauses. A request answered without
+ * Folio, between the warm queries, measures it alone (`transport`).
+ *
+ * Until 2026-12-04 requests went through Miniflare's `dispatchFetch`, which
+ * adds its own pauses: side by side at 1 GB, 720 warm searches interleaved,
+ * p50 / p95 / p99 5.82 / 12.5 / 18.5 ms that way and 4.70 / 10.8 / 14.9 ms
+ * over HTTP, the worker's own time alike (p99 9 and 8 ms); a request that
+ * does nothing, 2.73 / 6.67 / 16.5 ms against 1.85 / 4.77 / 9.14 ms.
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs'
@@ -29,7 +37,7 @@ import { performance } from 'node:perf_hooks'
 import { gzipSync } from 'node:zlib'
 import { Miniflare } from 'miniflare'
 import { quantile } from './stats'
-import { FORGET_PATH } from './worker/forget'
+import { FORGET_PATH, PING_PATH } from './worker/routes'
 
 /** What the asset store takes to answer a read the edge has not cached. */
 export const COLD_READ_MS = 30
@@ -137,7 +145,7 @@ export function instance(edge: Edge, options: { forgettable?: boolean } = {}): M
 
 /** Empties the caches of an instance made `forgettable`: the worker's loaded index, and the edge's. */
 async function forget(mf: Miniflare): Promise<void> {
-  const res = await mf.dispatchFetch(`http://localhost${FORGET_PATH}`)
+  const res = await request(mf, FORGET_PATH)
   await res.arrayBuffer()
   if (res.status !== 204) throw new Error(`bench: ${FORGET_PATH} answered ${res.status}`)
 }
@@ -163,8 +171,10 @@ export interface WorkerdResult {
   cold: Percentiles
   /** The cold queries each in a new isolate: what an isolate's first query costs; absent from reports before it was measured apart. */
   newIsolate?: Percentiles
-  /** The same samples' time in the worker (its `Server-Timing` total), without Miniflare's dispatch; absent from reports before it was measured. */
+  /** The same samples' time in the worker (its `Server-Timing` total), without the way in and out; absent from reports before it was measured. */
   inWorker?: { warm: Percentiles; cold: Percentiles; newIsolate?: Percentiles }
+  /** A request answered without Folio, one after each warm query: the round trip's way in and out alone; absent from reports before 2026-12-04. */
+  transport?: Percentiles
   bundleBytes: number
   bundleGzipBytes: number
 }
@@ -178,10 +188,23 @@ interface Timed {
   worker: number
 }
 
-async function timed(mf: Miniflare, q: string): Promise<Timed> {
-  const url = `http://localhost/search?${new URLSearchParams({ q })}`
+/** A request as a client sends it: over HTTP, to the socket workerd listens on. */
+async function request(mf: Miniflare, path: string): Promise<Response> {
+  return fetch(new URL(path, await mf.ready))
+}
+
+/** The round trip of a request answered without Folio. */
+async function ping(mf: Miniflare): Promise<number> {
   const started = performance.now()
-  const res = await mf.dispatchFetch(url)
+  const res = await request(mf, PING_PATH)
+  await res.arrayBuffer()
+  if (res.status !== 204) throw new Error(`bench: ${PING_PATH} answered ${res.status}`)
+  return performance.now() - started
+}
+
+async function timed(mf: Miniflare, q: string): Promise<Timed> {
+  const started = performance.now()
+  const res = await request(mf, `/search?${new URLSearchParams({ q })}`)
   const body = await res.text()
   const ms = performance.now() - started
   if (res.status !== 200) throw new Error(`bench: workerd answered ${res.status} to ${q}: ${body}`)
@@ -192,7 +215,7 @@ async function timed(mf: Miniflare, q: string): Promise<Timed> {
 
 /** A cold query: the worker reads its manifest and resident file first (`/health`), as any isolate does once, then the query is timed. */
 async function coldQuery(mf: Miniflare, q: string): Promise<Timed> {
-  await (await mf.dispatchFetch('http://localhost/health')).arrayBuffer()
+  await (await request(mf, '/health')).arrayBuffer()
   return timed(mf, q)
 }
 
@@ -233,9 +256,15 @@ export async function workerdQueries(
   log('  workerd: warm')
   for (const q of all) await timed(mf, q)
   const warmOf: Record<string, Timed[]> = {}
+  const transport: number[] = []
   for (const [kind, list] of Object.entries(queries)) {
     warmOf[kind] = []
-    for (let pass = 0; pass < options.warmPasses; pass++) for (const q of list) warmOf[kind].push(await timed(mf, q))
+    for (let pass = 0; pass < options.warmPasses; pass++) {
+      for (const q of list) {
+        warmOf[kind].push(await timed(mf, q))
+        transport.push(await ping(mf))
+      }
+    }
   }
   log('  workerd: cold, each query after the caches are emptied')
   const coldOf: Record<string, Timed[]> = {}
@@ -263,6 +292,7 @@ export async function workerdQueries(
     cold: percentiles(coldAll.map((t) => t.ms)),
     newIsolate: percentiles(newIsolate.map((t) => t.ms)),
     inWorker: { warm: percentiles(warm.map((t) => t.worker)), cold: percentiles(coldAll.map((t) => t.worker)), newIsolate: percentiles(newIsolate.map((t) => t.worker)) },
+    transport: percentiles(transport),
     bundleBytes: bytes.byteLength,
     bundleGzipBytes: gzipSync(bytes).byteLength,
   }
