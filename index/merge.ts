@@ -4,8 +4,9 @@
  * whole corpus (unit count, average length, each term's document frequency)
  * so that every score equals that of one index over everything.
  */
-import type { TermInfo } from '../src/format/lexicon'
-import { encodeTerm, variantBit } from '../src/format/postings'
+import type { TermInfo, TitleList } from '../src/format/lexicon'
+import { encodeTerm, variantBit, type TermPostings } from '../src/format/postings'
+import { UNIT_KINDS } from '../src/model'
 import { inverseFrequency } from '../src/rank'
 import type { PagedStream } from './output'
 import { RunReader } from './runs'
@@ -142,11 +143,11 @@ export function mergeRuns(
     }
     start[n] = o
     const idf = inverseFrequency(n, units)
-    const encoded = encodeTerm(
-      { units: unitsOf, tfs, lengths, codes, masks, positions: (k) => ({ at: at.subarray(start[k]!, start[k + 1]!), variants: written.subarray(start[k]!, start[k + 1]!) }) },
-      variants, idf, averageLength,
-    )
-    terms.set(term, {
+    const postings: TermPostings = {
+      units: unitsOf, tfs, lengths, codes, masks, positions: (k) => ({ at: at.subarray(start[k]!, start[k + 1]!), variants: written.subarray(start[k]!, start[k + 1]!) }),
+    }
+    const encoded = encodeTerm(postings, variants, idf, averageLength)
+    const info: TermInfo = {
       term,
       df: n,
       variants,
@@ -157,10 +158,34 @@ export function mergeRuns(
       positions: streams.positions.append(encoded.positions, term),
       positionsBytes: encoded.positions.length,
       bound: encoded.bound,
-    })
+    }
+    // Right after the term's own, so that the postings stream stays in key order (`term` < `term\u0001` < any longer term).
+    const titles = encoded.blocks > TITLE_TIER_BLOCKS ? titleList(postings, variants, idf, averageLength, streams, `${term}\u0001`) : undefined
+    if (titles) info.titles = titles
+    terms.set(term, info)
     onTerm?.(terms.size)
   }
   return { units, averageLength, terms, words }
+}
+
+/** Blocks a term has at least for its titles to get a list of their own: a rarer term's whole postings are read at once anyway. */
+const TITLE_TIER_BLOCKS = 4
+const TITLE = UNIT_KINDS.indexOf('title')
+
+/** A term's postings at titles, encoded and appended to the streams under `key`; none when it is in no title. */
+function titleList(p: TermPostings, variants: number, idf: number, averageLength: number, streams: { postings: PagedStream; positions: PagedStream }, key: string): TitleList | undefined {
+  const kept: number[] = []
+  for (let i = 0; i < p.units.length; i++) if (p.codes[i]! >> 1 === TITLE) kept.push(i)
+  if (kept.length === 0) return undefined
+  const pick = (a: ArrayLike<number>) => kept.map((i) => a[i]!)
+  const encoded = encodeTerm({
+    units: pick(p.units), tfs: pick(p.tfs), lengths: pick(p.lengths), codes: pick(p.codes), masks: pick(p.masks),
+    positions: (j) => p.positions(kept[j]!),
+  }, variants, idf, averageLength)
+  return {
+    df: kept.length, postings: streams.postings.append(encoded.postings, key), postingsBytes: encoded.postings.length, skipBytes: encoded.skipBytes,
+    blocks: encoded.blocks, positions: streams.positions.append(encoded.positions, key), positionsBytes: encoded.positions.length, bound: encoded.bound,
+  }
 }
 
 /** The most frequent spelling; lower case wins a tie, then the first in code-point order. */

@@ -202,7 +202,8 @@ export async function evaluate(session: PostingsSession, input: EvaluationInput,
 
   // A request's pass for some of its words evaluates the terms of its pass for every word: the cut and the block bounds over it
   // are worked out once (for thirty common words at 1 GB, a third of the query's CPU went to each pass working them out again).
-  const key = `${postingsBudget}\u0000${options.stretch ?? ''}\u0000${options.groups ?? ''}\u0000${terms.join('\u0000')}`
+  // Keyed by the lists read, not the terms: a term's titles are another list.
+  const key = `${postingsBudget}\u0000${options.stretch ?? ''}\u0000${options.groups ?? ''}\u0000${infos.map((t) => t?.term ?? '').join('\u0000')}`
   let requestCuts = cuts.get(session)
   if (!requestCuts) cuts.set(session, (requestCuts = new Map()))
   let cut = requestCuts.get(key)
@@ -716,7 +717,7 @@ class Leaves {
   ) {
     this.#bit = new Map(terms.map((t, k) => [t, k]))
     this.program = new BoundProgram(input.root, this.#bit)
-    this.#idf = infos.map((t) => (t ? inverseFrequency(t.df, input.units) : 0))
+    this.#idf = infos.map((t) => (t ? inverseFrequency(t.wholeDf ?? t.df, input.units) : 0))
     this.#forms = terms.map((term, k) => input.forms.flatMap((f, bit) =>
       f.term === term && bit < 32 ? [[variantBit(f.variant, infos[k]?.variants ?? 1), (1 << bit) >>> 0] as [number, number]] : []))
     const slots = new Map<string, number>()

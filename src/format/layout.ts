@@ -23,7 +23,7 @@
 import type { Document, Page, Volume } from '../model'
 
 /** Bumped when the files change shape; the worker refuses a manifest of another format. */
-export const FORMAT = 8
+export const FORMAT = 9
 
 export const INDEX_PATH = 'index'
 export const MANIFEST_FILE = 'manifest.json'

@@ -6,6 +6,7 @@
  */
 import { firstNotBelow } from '../bisect'
 import type { Matches } from '../evaluate'
+import type { TermInfo } from '../format/lexicon'
 import type { Block, BlockPositions } from '../format/postings'
 import { PostingsSession } from '../postings'
 import { ROUND_PAGES, type PageReader } from '../store/reader'
@@ -78,6 +79,9 @@ export class PhraseChecker {
   /** The phrases checked: those the query asks for and those it excludes. */
   readonly phrases: readonly PhraseWord[][]
 
+  /** The lists positions are read from, by term: the plan's, or (while titles are evaluated apart) their titles'. */
+  lists: ReadonlyMap<string, TermInfo>
+
   constructor(
     readonly session: PostingsSession,
     readonly plan: Plan,
@@ -86,6 +90,7 @@ export class PhraseChecker {
   ) {
     this.phrases = [...plan.groups.flat().flatMap((c) => (c.phrase ? [c.phrase] : [])), ...plan.excludedPhrases]
     this.terms = new Set(this.phrases.flat(2).map((w) => w.term))
+    this.lists = plan.terms
   }
 
   /** Candidates whose positions what is left of the budget pays for. */
@@ -118,7 +123,7 @@ export class PhraseChecker {
     if (!this.session.reader.cold) return
     const units = Uint32Array.from(this.candidates(m).slice(0, this.room()), (c) => m.units[c]!)
     if (units.length === 0) return
-    const terms = [...this.terms].flatMap((term) => this.plan.terms.get(term) ?? [])
+    const terms = [...this.terms].flatMap((term) => this.lists.get(term) ?? [])
     const wanted = await Promise.all(terms.map(async (t) => {
       const skips = await this.session.skips(t)
       return { t, skips, blocks: PostingsSession.distinct(PostingsSession.blocksOf(skips, units)) }
@@ -134,7 +139,7 @@ export class PhraseChecker {
     this.#read += units.length * this.terms.size
     const found = new Map<string, TermAt>()
     await Promise.all([...this.terms].map(async (term) => {
-      const info = this.plan.terms.get(term)
+      const info = this.lists.get(term)
       if (!info) return
       const skips = await this.session.skips(info)
       const blockOf = PostingsSession.blocksOf(skips, units)

@@ -9,9 +9,10 @@
  * bound (`total_relation: "gte"`) and `cut` says what was left.
  */
 import type { SearchResponse as Answer } from '../api/schema'
-import { evaluate, matchedTerms, type Form, type Interval, type Matches } from '../evaluate'
+import { evaluate, matchedTerms, type Budget, type Form, type Interval, type Matches } from '../evaluate'
+import { titleTier, type TermInfo } from '../format/lexicon'
 import type { Library } from '../library'
-import { DOCUMENT_TYPES } from '../model'
+import { DOCUMENT_TYPES, UNIT_KINDS } from '../model'
 import { rankDefaults } from '../rank'
 import { TopK } from '../top'
 import { documentCoverage } from './coverage'
@@ -26,6 +27,7 @@ import { planQuery, planTree, type PhraseWord, type Plan, type PlanCut } from '.
  * for its units it would put them above the documents on any query of names. Its units count the words they hold themselves.
  */
 const SECTION = DOCUMENT_TYPES.indexOf('section')
+const TITLE = UNIT_KINDS.indexOf('title')
 
 /** What one search may spend. */
 export interface SearchLimits {
@@ -161,6 +163,10 @@ async function collect(library: Library, plan: Plan, combineWith: 'and' | 'or', 
   // Without phrases the tree alone decides; with them, each candidate's clauses are checked again, phrases included.
   const phrasing = phrases.phrases.length > 0
   let checks: Check[][] | undefined
+  // Evaluated in two tiers ({@link titleTiers}), titles first: the second leaves the titles the first evaluated.
+  let tier: 'titles' | 'rest' | undefined
+  let titlesDone = false
+  const titlesSeen = new Set<number>()
   const consume = async (batch: Matches): Promise<boolean> => {
     checks ??= plan.groups.map((g) => g.map((c) => ({
       // Where a group has one clause and every group is required, the tree already holds the clause's terms.
@@ -187,6 +193,11 @@ async function collect(library: Library, plan: Plan, combineWith: 'and' | 'or', 
     let d = docs.ofUnit(m.units[0]!)
     for (let i = 0; i < m.units.length; i++) {
       const unit = m.units[i]!
+      if (tier) {
+        const title = m.codes[i]! >> 1 === TITLE
+        if (tier === 'titles' ? !title : title && (titlesDone || titlesSeen.has(unit))) continue
+        if (tier === 'titles') titlesSeen.add(unit)
+      }
       let matched = -1
       if (occurrences) {
         matched = groupsHeld(occurrences, checks, m, i)
@@ -206,10 +217,11 @@ async function collect(library: Library, plan: Plan, combineWith: 'and' | 'or', 
     }
     return more
   }
-  const evaluation = await evaluate(library.postings, {
-    root, terms: plan.terms, forms, units: library.size, averageLength: library.index.meta.averageLength,
+  const session = library.postings
+  const run = (terms: ReadonlyMap<string, TermInfo>, budget: Budget) => evaluate(session, {
+    root, terms, forms, units: library.size, averageLength: library.index.meta.averageLength,
   }, consume, {
-    budget: { postings: limits.postings, pages: limits.pages },
+    budget,
     // Evaluated whole only when every candidate's phrases can be checked.
     exhaustive: phrasing ? Math.min(limits.exhaustive, phrases.room()) : limits.exhaustive,
     ...(byDate && { priority: (i: Interval) => earliestDate(library, i) }),
@@ -221,11 +233,47 @@ async function collect(library: Library, plan: Plan, combineWith: 'and' | 'or', 
     // A round's candidates' positions are fetched together (a failure shows when they are read), and with the blocks when they fit.
     ...(phrasing && {
       ahead: (m: Matches) => void phrases.fetchAhead(m).catch(() => {}),
-      positioned: phrases.terms,
+      positioned: new Set([...phrases.terms].map((t) => terms.get(t)?.term ?? t)),
     }),
   })
-  if (evaluation.cut) cut.add(evaluation.cut)
-  return { counter, kept: top.sorted(), complete: evaluation.complete, cut: [...cut] }
+  let complete = true
+  const spend = async (terms: ReadonlyMap<string, TermInfo>, budget: Budget) => {
+    const evaluation = await run(terms, budget)
+    if (evaluation.cut) cut.add(evaluation.cut)
+    complete &&= evaluation.complete
+  }
+  const titles = byDate ? undefined : titleTiers(plan.terms, limits.postings)
+  if (titles) {
+    // The titles' lists first, with at most half the budget; then every list, with what is left.
+    const [decoded, pages] = [session.decoded, session.pages.size]
+    tier = 'titles'
+    phrases.lists = titles
+    await spend(titles, { postings: limits.postings / 2, pages: limits.pages / 2 })
+    phrases.lists = plan.terms
+    titlesDone = complete
+    tier = 'rest'
+    await spend(plan.terms, { postings: limits.postings - (session.decoded - decoded), pages: limits.pages - (session.pages.size - pages) })
+  } else await spend(plan.terms, { postings: limits.postings, pages: limits.pages })
+  return { counter, kept: top.sorted(), complete, cut: [...cut] }
+}
+
+/**
+ * The query's terms with their titles' lists in their place ({@link titleTier}), when it has some and its postings are more than its
+ * budget reads: the budget then reads the titles, where a common word's best matches are, before it reads stretches of everything.
+ * At most 32 terms: past them a posting costs more (src/evaluate.ts), and what was spent would not be what the budget counts.
+ */
+function titleTiers(terms: ReadonlyMap<string, TermInfo>, postings: number): Map<string, TermInfo> | undefined {
+  if (terms.size > 32) return undefined
+  let total = 0
+  let tiered = false
+  const titles = new Map<string, TermInfo>()
+  for (const [key, t] of terms) {
+    const own = titleTier(t)
+    if (own) tiered = true
+    titles.set(key, own ?? t)
+    total += t.df
+  }
+  return tiered && total > postings ? titles : undefined
 }
 
 /** The first `n` matches of a batch. */

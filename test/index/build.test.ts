@@ -4,7 +4,11 @@ import { describe, expect, it } from 'vitest'
 import { buildIndex, dateNumber } from '../../index/build'
 import { readCorpus } from '../../index/corpus'
 import { documentEntry } from '../../index/documents'
-import { loadIndex } from '../../src/library'
+import { titleTier, type TermInfo } from '../../src/format/lexicon'
+import { loadIndex, type Library } from '../../src/library'
+import { UNIT_KINDS } from '../../src/model'
+import { parseQuery } from '../../src/query/parse'
+import { planQuery } from '../../src/query/plan'
 import { loadedIndex, readFrom } from '../support/paged-index'
 import { tempDir } from '../support/temp'
 
@@ -24,6 +28,20 @@ describe('buildIndex', () => {
       expect(facts).toMatchObject(documentEntry(doc, first))
       first += doc.units.length
     }
+  })
+
+  it("writes a common term's postings at titles again, as a list of their own, and a rare term's not", async () => {
+    const library = (await loadedIndex()).open()
+    const plan = await planQuery(library, parseQuery('of the Okinawa'), false)
+    const [of, the, okinawa] = ['of', 'the', 'okinawa'].map((t) => plan.terms.get(t)!)
+    for (const t of [of!, the!]) {
+      const own = await postingsOf(library, t)
+      const titles = own.filter((p) => p.code >> 1 === UNIT_KINDS.indexOf('title'))
+      expect(titles.length, t.term).toBeGreaterThan(0)
+      expect(await postingsOf(library, titleTier(t)!), t.term).toEqual(titles)
+    }
+    expect(okinawa!.blocks).toBeLessThanOrEqual(4)
+    expect(okinawa!.titles).toBeUndefined()
   })
 
   it('keeps the index already in place when the corpus has errors, and stages nothing', async () => {
@@ -72,3 +90,14 @@ describe('dateNumber', () => {
     expect(['1964-01-22', '1964-01', '1964', undefined].map(dateNumber)).toEqual([19640122, 19640100, 19640000, 0])
   })
 })
+
+/** Every posting of a term's list, in order. */
+async function postingsOf(library: Library, t: TermInfo): Promise<{ unit: number; tf: number; length: number; code: number }[]> {
+  const [skips] = await library.postings.skipsOf([t], 6)
+  const out: { unit: number; tf: number; length: number; code: number }[] = []
+  for (let b = 0; b < skips!.blocks; b++) {
+    const block = await library.postings.block(t, skips!, b)
+    for (let i = 0; i < block.count; i++) out.push({ unit: block.units[i]!, tf: block.tfs[i]!, length: block.lengths[i]!, code: block.codes[i]! })
+  }
+  return out
+}

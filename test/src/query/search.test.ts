@@ -111,6 +111,29 @@ describe('search keeps to its budget, whatever the query', () => {
     }
   })
 
+  it('common words whose best matches are titles: their titles are read first, and found under a budget that reads a fraction of the postings', async () => {
+    // Read stretch by stretch, 1,200 postings found none of the ten best of `Department of State`, one of `of the and`, four of `the of`.
+    for (const q of ['Department of State', 'of the and', 'the of']) {
+      const everything = await search(index.open(), request(q), { ...searchLimits, exhaustive: 1e6, postings: 1e6 })
+      const body = await hostile(q, { ...tight, exhaustive: 300, postings: 1_200 })
+      expect(body.cut, q).toContain('postings')
+      expect(new Set(body.hits.map((h) => h.id)), q).toEqual(new Set(everything.hits.map((h) => h.id)))
+    }
+  })
+
+  it("scores a unit found in its titles' list as the whole term scores it", async () => {
+    // Units holding every word: a partial match past the budget may be scored for the words read at it alone.
+    for (const q of ['the', 'of the and', 'the of', '"of the"']) {
+      const everything = await search(index.open(), { ...request(q), limit: 2_000 }, { ...searchLimits, exhaustive: 1e6, postings: 1e6 })
+      const scores = new Map(everything.hits.map((h) => [h.id, h.score]))
+      const body = await hostile(q, { ...tight, exhaustive: 300, postings: 1_200 })
+      expect(body.cut, q).toContain('postings')
+      const found = body.hits.filter((h) => h.matched === body.words && scores.has(h.id))
+      for (const hit of found) expect(hit.score, `${q}: ${hit.id}`).toBe(scores.get(hit.id))
+      expect(found.length, q).toBeGreaterThan(0)
+    }
+  })
+
   it('a block two stretches of a batch share is counted once: it does not cut short an evaluation the budget pays for', async () => {
     // `Miki the` while typing: the, there, their… looked up at Miki's units across three stretches share blocks at their edges.
     for (const q of ['Miki the', 'textile the']) {
