@@ -48,9 +48,9 @@ export type TitleList = Pick<TermInfo, 'df' | 'postings' | 'postingsBytes' | 'sk
 /**
  * A common term's titles, as a term of their own: its postings at units of kind title, scored as the whole term's. A title's words
  * count three times a paragraph's, so where a query's words are common its best matches are mostly titles (at 1 GB, 337 of the 400
- * hits of forty two-word queries' top tens), which its whole lists hold among a hundred times more postings: read first, the
- * titles set the score the rest must beat. The name is the term's with a character no word holds, so that what a query reads of
- * it is kept apart from the term's own.
+ * hits of forty two-word queries' top tens), which its whole lists hold among a hundred times more postings: read first, they are
+ * evaluated before a query's budget runs out. The name is the term's with a character no word holds, so that what a query reads
+ * of it is kept apart from the term's own.
  */
 export function titleTier(t: TermInfo): TermInfo | undefined {
   if (!t.titles) return undefined
