@@ -6,8 +6,7 @@
  */
 import type { TermInfo, TitleList } from '../src/format/lexicon'
 import { encodeTerm, variantBit, type TermPostings } from '../src/format/postings'
-import { UNIT_KINDS } from '../src/model'
-import { inverseFrequency } from '../src/rank'
+import { inverseFrequency, kindOfCode } from '../src/rank'
 import type { PagedStream } from './output'
 import { RunReader } from './runs'
 
@@ -170,12 +169,11 @@ export function mergeRuns(
 
 /** Blocks a term has at least for its titles to get a list of their own: a rarer term's whole postings are read at once anyway. */
 const TITLE_TIER_BLOCKS = 4
-const TITLE = UNIT_KINDS.indexOf('title')
 
 /** A term's postings at titles, encoded and appended to the streams under `key`; none when it is in no title. */
 function titleList(p: TermPostings, variants: number, idf: number, averageLength: number, streams: { postings: PagedStream; positions: PagedStream }, key: string): TitleList | undefined {
   const kept: number[] = []
-  for (let i = 0; i < p.units.length; i++) if (p.codes[i]! >> 1 === TITLE) kept.push(i)
+  for (let i = 0; i < p.units.length; i++) if (kindOfCode(p.codes[i]!) === 'title') kept.push(i)
   if (kept.length === 0) return undefined
   const pick = (a: ArrayLike<number>) => kept.map((i) => a[i]!)
   const encoded = encodeTerm({

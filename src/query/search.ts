@@ -12,8 +12,8 @@ import type { SearchResponse as Answer } from '../api/schema'
 import { evaluate, matchedTerms, type Budget, type Form, type Interval, type Matches } from '../evaluate'
 import { titleTier, type TermInfo } from '../format/lexicon'
 import type { Library } from '../library'
-import { DOCUMENT_TYPES, UNIT_KINDS } from '../model'
-import { rankDefaults } from '../rank'
+import { DOCUMENT_TYPES } from '../model'
+import { kindOfCode, rankDefaults } from '../rank'
 import { TopK } from '../top'
 import { documentCoverage } from './coverage'
 import { FacetCounter, type Filters } from './filters'
@@ -27,7 +27,6 @@ import { planQuery, planTree, type PhraseWord, type Plan, type PlanCut } from '.
  * for its units it would put them above the documents on any query of names. Its units count the words they hold themselves.
  */
 const SECTION = DOCUMENT_TYPES.indexOf('section')
-const TITLE = UNIT_KINDS.indexOf('title')
 /**
  * Words a query evaluates its titles first for, at most: each evaluation works out its stretches' bounds over every term's skip
  * table, and thirty common words doing it twice took 24 ms at 1 GB, not 9.
@@ -199,7 +198,7 @@ async function collect(library: Library, plan: Plan, combineWith: 'and' | 'or', 
     for (let i = 0; i < m.units.length; i++) {
       const unit = m.units[i]!
       if (tier) {
-        const title = m.codes[i]! >> 1 === TITLE
+        const title = kindOfCode(m.codes[i]!) === 'title'
         if (tier === 'titles' ? !title : title && (titlesDone || titlesSeen.has(unit))) continue
         if (tier === 'titles') titlesSeen.add(unit)
       }

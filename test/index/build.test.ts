@@ -6,7 +6,7 @@ import { readCorpus } from '../../index/corpus'
 import { documentEntry } from '../../index/documents'
 import { titleTier, type TermInfo } from '../../src/format/lexicon'
 import { loadIndex, type Library } from '../../src/library'
-import { UNIT_KINDS } from '../../src/model'
+import { kindOfCode } from '../../src/rank'
 import { parseQuery } from '../../src/query/parse'
 import { planQuery } from '../../src/query/plan'
 import { loadedIndex, readFrom } from '../support/paged-index'
@@ -36,7 +36,7 @@ describe('buildIndex', () => {
     const [of, the, okinawa] = ['of', 'the', 'okinawa'].map((t) => plan.terms.get(t)!)
     for (const t of [of!, the!]) {
       const own = await postingsOf(library, t)
-      const titles = own.filter((p) => p.code >> 1 === UNIT_KINDS.indexOf('title'))
+      const titles = own.filter((p) => kindOfCode(p.code) === 'title')
       expect(titles.length, t.term).toBeGreaterThan(0)
       expect(await postingsOf(library, titleTier(t)!), t.term).toEqual(titles)
     }
