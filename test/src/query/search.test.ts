@@ -26,6 +26,12 @@ describe('search keeps to its budget, whatever the query', () => {
     index = await loadedIndex()
   })
 
+  /** The postings a query's terms hold. */
+  async function postingsOf(q: string) {
+    const plan = await planQuery(index.open(), parseQuery(q), false)
+    return [...plan.terms.values()].reduce((n, t) => n + t.df, 0)
+  }
+
   /** Runs a query under tight limits and checks what it spent. */
   async function hostile(q: string, limits = tight) {
     const library = index.open()
@@ -117,6 +123,16 @@ describe('search keeps to its budget, whatever the query', () => {
       const everything = await search(index.open(), request(q), { ...searchLimits, exhaustive: 1e6, postings: 1e6 })
       const body = await hostile(q, { ...tight, exhaustive: 300, postings: 1_200 })
       expect(body.cut, q).toContain('postings')
+      expect(new Set(body.hits.map((h) => h.id)), q).toEqual(new Set(everything.hits.map((h) => h.id)))
+    }
+  })
+
+  it('two common words: their titles may take the whole budget, and give the ten best where half of it gave a few', async () => {
+    // With half of 600 postings for their titles (and the rest for every list), `the States` kept 2 of the ten best, `of to` 4.
+    for (const q of ['the States', 'of to', 'to from']) {
+      const everything = await search(index.open(), request(`${q} `), { ...searchLimits, exhaustive: 1e6, postings: 1e6 })
+      const body = await hostile(`${q} `, { ...tight, exhaustive: 300, postings: 600 })
+      expect(await postingsOf(q), q).toBeGreaterThan(3 * 600)
       expect(new Set(body.hits.map((h) => h.id)), q).toEqual(new Set(everything.hits.map((h) => h.id)))
     }
   })
