@@ -79,9 +79,6 @@ export class PhraseChecker {
   /** The phrases checked: those the query asks for and those it excludes. */
   readonly phrases: readonly PhraseWord[][]
 
-  /** The lists positions are read from, by term: the plan's, or (while titles are evaluated apart) their titles'. */
-  lists: ReadonlyMap<string, TermInfo>
-
   constructor(
     readonly session: PostingsSession,
     readonly plan: Plan,
@@ -90,7 +87,6 @@ export class PhraseChecker {
   ) {
     this.phrases = [...plan.groups.flat().flatMap((c) => (c.phrase ? [c.phrase] : [])), ...plan.excludedPhrases]
     this.terms = new Set(this.phrases.flat(2).map((w) => w.term))
-    this.lists = plan.terms
   }
 
   /** Candidates whose positions what is left of the budget pays for. */
@@ -114,16 +110,17 @@ export class PhraseChecker {
 
   /**
    * Starts fetching the positions pages that checking the candidates of `m`
-   * (as many as the budget has {@link room} for) will read,
+   * (as many as the budget has {@link room} for) will read from `lists` (the
+   * terms being evaluated: the plan's, or their titles' lists),
    * when they fit in a round of reads: the batches of one round of the
    * evaluation then read their positions in one round, not one each. Only a
    * cold request reads ahead ({@link PageReader.cold}).
    */
-  async fetchAhead(m: Matches): Promise<void> {
+  async fetchAhead(m: Matches, lists: ReadonlyMap<string, TermInfo>): Promise<void> {
     if (!this.session.reader.cold) return
     const units = Uint32Array.from(this.candidates(m).slice(0, this.room()), (c) => m.units[c]!)
     if (units.length === 0) return
-    const terms = [...this.terms].flatMap((term) => this.lists.get(term) ?? [])
+    const terms = [...this.terms].flatMap((term) => lists.get(term) ?? [])
     const wanted = await Promise.all(terms.map(async (t) => {
       const skips = await this.session.skips(t)
       return { t, skips, blocks: PostingsSession.distinct(PostingsSession.blocksOf(skips, units)) }
@@ -131,15 +128,18 @@ export class PhraseChecker {
     this.session.fetchAhead(wanted, ROUND_PAGES, 'positions')
   }
 
-  /** Reads the positions of the candidates of `m` that may hold one of the phrases (`checked`, when known), for the terms those name. */
-  async occurrences(m: Matches, checked = this.candidates(m)): Promise<Occurrences> {
+  /**
+   * Reads the positions of the candidates of `m` that may hold one of the phrases (`checked`, when known), for the terms those
+   * name, from `lists` (as {@link fetchAhead}).
+   */
+  async occurrences(m: Matches, lists: ReadonlyMap<string, TermInfo>, checked = this.candidates(m)): Promise<Occurrences> {
     const slot = new Int32Array(m.units.length).fill(-1)
     checked.forEach((c, i) => (slot[c] = i))
     const units = Uint32Array.from(checked, (c) => m.units[c]!)
     this.#read += units.length * this.terms.size
     const found = new Map<string, TermAt>()
     await Promise.all([...this.terms].map(async (term) => {
-      const info = this.lists.get(term)
+      const info = lists.get(term)
       if (!info) return
       const skips = await this.session.skips(info)
       const blockOf = PostingsSession.blocksOf(skips, units)

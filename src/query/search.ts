@@ -178,6 +178,8 @@ async function collect(library: Library, plan: Plan, combineWith: 'and' | 'or', 
   let checks: Check[][] | undefined
   // Evaluated in two tiers ({@link titleTiers}), titles first: the second leaves the titles the first evaluated.
   let tier: 'titles' | 'rest' | undefined
+  // The lists being evaluated, whose positions the phrases are checked on: the plan's, or the titles'.
+  let lists: ReadonlyMap<string, TermInfo> = plan.terms
   let titlesDone = false
   const titlesSeen = new Set<number>()
   const consume = async (batch: Matches): Promise<boolean> => {
@@ -201,7 +203,7 @@ async function collect(library: Library, plan: Plan, combineWith: 'and' | 'or', 
         cut.add('phrases')
       }
     }
-    const occurrences = phrasing && m.units.length > 0 ? await phrases.occurrences(m, needing) : undefined
+    const occurrences = phrasing && m.units.length > 0 ? await phrases.occurrences(m, lists, needing) : undefined
     if (m.units.length === 0) return more
     let d = docs.ofUnit(m.units[0]!)
     for (let i = 0; i < m.units.length; i++) {
@@ -245,12 +247,13 @@ async function collect(library: Library, plan: Plan, combineWith: 'and' | 'or', 
     ...(!byDate && { threshold: () => top.worst?.score ?? -Infinity }),
     // A round's candidates' positions are fetched together (a failure shows when they are read), and with the blocks when they fit.
     ...(phrasing && {
-      ahead: (m: Matches) => void phrases.fetchAhead(m).catch(() => {}),
+      ahead: (m: Matches) => void phrases.fetchAhead(m, terms).catch(() => {}),
       positioned: new Set([...phrases.terms].map((t) => terms.get(t)?.term ?? t)),
     }),
   })
   let complete = true
   const spend = async (terms: ReadonlyMap<string, TermInfo>, budget: Budget) => {
+    lists = terms
     const evaluation = await run(terms, budget)
     if (evaluation.cut) cut.add(evaluation.cut)
     complete &&= evaluation.complete
@@ -261,10 +264,8 @@ async function collect(library: Library, plan: Plan, combineWith: 'and' | 'or', 
     // mostly titles, and the titles' pass may spend the whole budget; of more words, or of a rare one, at most half.
     const [decoded, pages] = [session.decoded, session.pages.size]
     tier = 'titles'
-    phrases.lists = titles
     const share = plan.groups.length <= TITLES_ONLY_WORDS && allCommon(plan) ? 1 : 1 / 2
     await spend(titles, { postings: limits.postings * share, pages: limits.pages * share })
-    phrases.lists = plan.terms
     titlesDone = complete
     tier = 'rest'
     await spend(plan.terms, { postings: limits.postings - (session.decoded - decoded), pages: limits.pages - (session.pages.size - pages) })
