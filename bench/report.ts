@@ -79,7 +79,7 @@ function corpusSection(c: CorpusResult): string {
     lines.push(
       '',
       `Folio in workerd (Miniflare; every page's first read delayed 30 ms): new instance to first answer **${ms(w.coldStartMs)} ms** (median; ${ms(w.firstAnswerMs ?? NaN)} ms of it once workerd was ready); ` +
-        `queries p50 / p95 / p99, cold (isolate and edge caches emptied) ${trio(w.cold)} ms, cold in a new isolate ${trio(w.newIsolate)} ms, warm ${trio(w.warm)} ms; ` +
+        `queries p50 / p95 / p99, cold (isolate and edge caches emptied) ${trio(w.cold)} ms, cold in a new isolate ${trio(w.newIsolate)} ms, warm ${trio(w.warm)} ms (each query\'s median over the passes${w.warmSamples ? `; every sample ${trio(w.warmSamples)} ms` : ''}); ` +
         `in the worker (its Server-Timing, without the way in and out) ${trio(w.inWorker?.cold)} ms cold, ${trio(w.inWorker?.newIsolate)} ms in a new isolate, ${trio(w.inWorker?.warm)} ms warm` +
         `${w.transport ? `; a request answered without Folio ${trio(w.transport)} ms` : ''}. ` +
         `Worker bundle ${mb(w.bundleBytes)} (${mb(w.bundleGzipBytes)} gzip).`,
@@ -105,7 +105,7 @@ function scaleSection(list: readonly ScaleResult[]): string {
       'Up to the pool\'s size the text is real paragraphs, unchanged; past it paragraphs come round again with their rare words replaced by new ones, ' +
       'as often as Heaps\' law fitted on the real text says new words appear. Queries are drawn from three volumes of each corpus; ' +
       'Node figures are a process holding the index alone, every page in memory after a first pass, each query\'s time its median over five passes (so, its CPU time, not the host\'s pauses); ' +
-      'workerd figures are a client\'s round trip over HTTP to workerd\'s socket (until 2026-12-04 through Miniflare\'s dispatchFetch, which adds pauses of its own); a request answered without Folio, asked after each warm query, gives the way in and out alone.',
+      'workerd figures are a client\'s round trip over HTTP to workerd\'s socket (until 2026-12-04 through Miniflare\'s dispatchFetch, which adds pauses of its own); a warm query\'s time is its median over three passes, as in Node (until 2026-12-04 every sample counted, the row "every warm sample" below); a request answered without Folio, asked after each warm query, gives the way in and out alone.',
     '',
     head('corpus'),
     line('text', (s) => mb(s.corpus.textBytes)),
@@ -147,6 +147,7 @@ function scaleSection(list: readonly ScaleResult[]): string {
     ...kinds.map((k) => line(`${k}: cold · warm`, (s) => `${trio(s.workerd.kinds[k]?.cold)} · ${trio(s.workerd.kinds[k]?.warm)}`)),
     line('**all**: cold · warm', (s) => `${trio(s.workerd.cold)} · ${trio(s.workerd.warm)}`),
     line('**all**, in the worker: cold · warm', (s) => `${trio(s.workerd.inWorker?.cold)} · ${trio(s.workerd.inWorker?.warm)}`),
+    line('**all**, every warm sample (not each query\'s median)', (s) => (s.workerd.warmSamples ? trio(s.workerd.warmSamples) : '–')),
     line('**all**, cold in a new isolate: round trip · in the worker', (s) => `${trio(s.workerd.newIsolate)} · ${trio(s.workerd.inWorker?.newIsolate)}`),
     line('a request answered without Folio, between the warm queries', (s) => (s.workerd.transport ? trio(s.workerd.transport) : '–')),
     line('pages fetched, cold query (p50 / p95)', (s) => {
@@ -191,7 +192,8 @@ function targets(r: BenchResult): string {
   }
   const gb = at('1GB')
   if (gb) {
-    check('1 GB: warm p99 ≤ 20 ms (workerd)', `${ms(gb.workerd.warm.p99)} ms`, gb.workerd.warm.p99 <= 20)
+    const samples = gb.workerd.warmSamples ? `; every sample ${ms(gb.workerd.warmSamples.p99)} ms` : ''
+    check('1 GB: warm p99 ≤ 20 ms (workerd, each query\'s median of three passes)', `${ms(gb.workerd.warm.p99)} ms${samples}`, gb.workerd.warm.p99 <= 20)
     check('1 GB: cold p99 ≤ 150 ms with 30 ms reads (workerd, isolate and edge caches emptied)', `${ms(gb.workerd.cold.p99)} ms`, gb.workerd.cold.p99 <= 150)
     check('1 GB: isolate memory ≤ 100 MB', mb(gb.folio.memoryBytes), gb.folio.memoryBytes <= 100 * 2 ** 20)
     check('1 GB: any query ≤ 25 ms of CPU', ...anyQuery(gb, 25))

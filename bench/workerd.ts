@@ -36,7 +36,7 @@ import { basename, dirname, join, resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { gzipSync } from 'node:zlib'
 import { Miniflare } from 'miniflare'
-import { quantile } from './stats'
+import { medianPerQuery, quantile } from './stats'
 import { FORGET_PATH, PING_PATH } from './worker/routes'
 
 /** What the asset store takes to answer a read the edge has not cached. */
@@ -163,15 +163,17 @@ export interface WorkerdResult {
   coldStartMs: number
   /** Of it, from workerd ready (the worker compiled, Miniflare's asset listing made) to the first answer; absent from reports before it was measured. */
   firstAnswerMs?: number
-  /** Per kind: cold (empty isolate and edge caches) and warm latency, pages read (warm) and fetched (cold) per query. */
+  /** Per kind: cold (empty isolate and edge caches) and warm latency (each query's median over the passes), pages read (warm) and fetched (cold) per query. */
   kinds: Record<string, { cold: Percentiles; warm: Percentiles; pages: Percentiles; fetched: Percentiles }>
-  /** Every warm sample of every kind. */
+  /** Warm, each query's median over the passes (until 2026-12-04, and in `warmSamples`, every sample). */
   warm: Percentiles
+  /** Every warm sample of every kind; absent from reports before 2026-12-04, whose `warm` was this. */
+  warmSamples?: Percentiles
   /** Every cold sample of every kind (reports before commit 5dae9c6 measured them in new isolates, as `newIsolate` is). */
   cold: Percentiles
   /** The cold queries each in a new isolate: what an isolate's first query costs; absent from reports before it was measured apart. */
   newIsolate?: Percentiles
-  /** The same samples' time in the worker (its `Server-Timing` total), without the way in and out; absent from reports before it was measured. */
+  /** The same queries' time in the worker (its `Server-Timing` total; warm, each query's median), without the way in and out; absent from reports before it was measured. */
   inWorker?: { warm: Percentiles; cold: Percentiles; newIsolate?: Percentiles }
   /** A request answered without Folio, one after each warm query: the round trip's way in and out alone; absent from reports before 2026-12-04. */
   transport?: Percentiles
@@ -255,15 +257,18 @@ export async function workerdQueries(
   const mf = instance(edge, { forgettable: true })
   log('  workerd: warm')
   for (const q of all) await timed(mf, q)
-  const warmOf: Record<string, Timed[]> = {}
+  // Per kind, per pass, each query's sample.
+  const warmRuns: Record<string, Timed[][]> = {}
   const transport: number[] = []
   for (const [kind, list] of Object.entries(queries)) {
-    warmOf[kind] = []
+    warmRuns[kind] = []
     for (let pass = 0; pass < options.warmPasses; pass++) {
+      const run: Timed[] = []
       for (const q of list) {
-        warmOf[kind].push(await timed(mf, q))
+        run.push(await timed(mf, q))
         transport.push(await ping(mf))
       }
+      warmRuns[kind].push(run)
     }
   }
   log('  workerd: cold, each query after the caches are emptied')
@@ -277,21 +282,26 @@ export async function workerdQueries(
   }
   await mf.dispose()
 
+  // A query's warm time is its median over the passes, as in Node (bench/stats.ts): a pause the host takes in one run is not the query's cost.
+  const perQuery = (runs: Timed[][], of: (t: Timed) => number) => medianPerQuery(runs.map((run) => run.map(of)))
   const kinds: WorkerdResult['kinds'] = {}
   for (const kind of Object.keys(queries)) {
-    const [w, c] = [warmOf[kind]!, coldOf[kind]!]
-    kinds[kind] = { cold: percentiles(c.map((t) => t.ms)), warm: percentiles(w.map((t) => t.ms)), pages: percentiles(w.map((t) => t.pages)), fetched: percentiles(c.map((t) => t.fetched)) }
+    const [w, c] = [warmRuns[kind]!, coldOf[kind]!]
+    kinds[kind] = { cold: percentiles(c.map((t) => t.ms)), warm: percentiles(perQuery(w, (t) => t.ms)), pages: percentiles(w.flat().map((t) => t.pages)), fetched: percentiles(c.map((t) => t.fetched)) }
   }
-  const [warm, coldAll] = [Object.values(warmOf).flat(), Object.values(coldOf).flat()]
+  const warmRunsAll = Object.values(warmRuns)
+  const [warmSamples, coldAll] = [warmRunsAll.flat(2), Object.values(coldOf).flat()]
+  const warmOfEach = (of: (t: Timed) => number) => percentiles(warmRunsAll.flatMap((runs) => perQuery(runs, of)))
   const bytes = readFileSync(bundledWorker())
   return {
     coldStartMs: quantile(starts, 0.5),
     firstAnswerMs: quantile(fromReady, 0.5),
     kinds,
-    warm: percentiles(warm.map((t) => t.ms)),
+    warm: warmOfEach((t) => t.ms),
+    warmSamples: percentiles(warmSamples.map((t) => t.ms)),
     cold: percentiles(coldAll.map((t) => t.ms)),
     newIsolate: percentiles(newIsolate.map((t) => t.ms)),
-    inWorker: { warm: percentiles(warm.map((t) => t.worker)), cold: percentiles(coldAll.map((t) => t.worker)), newIsolate: percentiles(newIsolate.map((t) => t.worker)) },
+    inWorker: { warm: warmOfEach((t) => t.worker), cold: percentiles(coldAll.map((t) => t.worker)), newIsolate: percentiles(newIsolate.map((t) => t.worker)) },
     transport: percentiles(transport),
     bundleBytes: bytes.byteLength,
     bundleGzipBytes: gzipSync(bytes).byteLength,
