@@ -21,9 +21,14 @@
  *   and notes; the outer block's text after it goes on as another unit. One
  *   unit for all of it would hold pages of text (33,000 characters over 12
  *   pages in one volume), which BM25's length normalisation buries.
+ * - A list's `<label>` (`1.`, `(a)`) begins the item it numbers. Elements
+ *   that part lines (verse, a caption, a salute after a dateline) part words
+ *   where the markup holds no space. A `<choice>` reads as the editors give it
+ *   (`corr`, `reg`, `expan`), not as written (`sic`, `orig`, `abbr`).
  * - `<note>` is a footnote, numbered as printed (`@n`), cited at the place it
  *   stands; a note outside any paragraph (a bracketed source line) is cited by
- *   none and stands on the page where it is.
+ *   none and stands on the page where it is. A note printed inline
+ *   (`rend="inline"`, not a source note) is words of the text where it stands.
  * - `<pb n>` breaks the page where it stands, as `[Page N]` does in page text.
  * - Front matter sections (preface, sources, abbreviations, persons, the note
  *   on covert actions) are documents of type `section`. The table of contents
@@ -51,9 +56,17 @@ const SKIPPED_SECTIONS = new Set(['toc', 'index'])
 /** Front matter left out: the title page repeats what the header says of the volume (its title, editors, imprint). */
 const SKIPPED_ELEMENTS = new Set(['titlePage'])
 /** Elements that make a unit of their own when no unit is open. */
-const BLOCKS = new Set(['p', 'item', 'row', 'closer', 'opener', 'salute', 'postscript', 'dateline', 'head', 'signed', 'byline', 'quote', 'table', 'list', 'label'])
+const BLOCKS = new Set(['p', 'ab', 'item', 'row', 'closer', 'opener', 'salute', 'postscript', 'dateline', 'head', 'signed', 'byline', 'quote', 'table', 'list', 'label'])
 /** Blocks that are units of their own even inside another block. */
 const NESTED_BLOCKS = new Set(['p', 'item', 'row'])
+/**
+ * Elements whose edges part words, in a block they do not open: a verse's lines, a table's caption, the salute after an
+ * opener's dateline. Markup does not hold the spaces a reader sees between them (`<l>one</l><l>two</l>`), and joined they would
+ * index `onetwo`.
+ */
+const BREAKS = new Set([...BLOCKS, 'l', 'lg', 'address', 'addrLine', 'figure', 'trailer'])
+/** A `<choice>`'s readings as written, passed over for the editors' (`corr`, `reg`, `expan`): the text reads once. */
+const AS_WRITTEN = new Set(['sic', 'orig', 'abbr'])
 /** Parts of a document that are documents of their own: an enclosure, an attached memorandum. */
 const ATTACHMENTS = new Set(['div', 'attachment'])
 /** Lists that belong to a document's head when they come before its first paragraph. */
@@ -66,6 +79,8 @@ interface OpenBlock {
   cuts: RawBlock['cuts']
   /** Depth of the element that opened it: the block closes with that element. */
   depth: number
+  /** The line it opens on, for diagnostics. */
+  line: number
 }
 
 interface OpenNote {
@@ -81,6 +96,8 @@ interface DocumentBuilder {
   depth: number
   startPage: Page | undefined
   blocks: RawBlock[]
+  /** The line each block opened on. */
+  lines: number[]
   notes: RawNote[]
   /** Page breaks seen since the last block closed, to open the next one with. */
   pendingPages: Page[]
@@ -128,6 +145,10 @@ export function parseTei(source: string, file: string, fallbackId: string): Pars
   const outer: Pick<OpenBlock, 'kind' | 'depth'>[] = []
   let note: OpenNote | undefined
   let listHead: string | undefined
+  /** Whether the next text of the open block follows an element that parts words (`BREAKS`). */
+  let partNext = false
+  /** A list's `<label>` (`1.`, `(a)`), read before the item it numbers. */
+  let itemLabel: string | undefined
   let listType: string | undefined
   /** The dateline open now: where its text starts in the open block, to read a date its markup does not give. */
   let dateline: { depth: number; from: number } | undefined
@@ -144,11 +165,16 @@ export function parseTei(source: string, file: string, fallbackId: string): Pars
     }
   }
   const openBlock = (kind: OpenBlock['kind']) => {
-    block = { kind, raw: '', cuts: builder!.pendingPages.map((p) => ({ start: 0, end: 0, page: p })), depth: depth() }
+    block = { kind, raw: '', cuts: builder!.pendingPages.map((p) => ({ start: 0, end: 0, page: p })), depth: depth(), line: parser.line }
     builder!.pendingPages = []
+    partNext = false
     if (listHead !== undefined && kind !== 'title') {
       block.raw = `${listHead}\n`
       listHead = undefined
+    }
+    if (itemLabel !== undefined && kind !== 'title') {
+      block.raw += `${itemLabel} `
+      itemLabel = undefined
     }
   }
   const closeBlock = () => {
@@ -163,6 +189,7 @@ export function parseTei(source: string, file: string, fallbackId: string): Pars
     }
     if (block.raw.trim() !== '' || block.cuts.some((c) => 'note' in c)) {
       builder.blocks.push({ kind: block.kind, raw: block.raw, cuts: block.cuts })
+      builder.lines.push(block.line)
       if (block.kind === 'paragraph') builder.hasParagraph = true
     } else builder.pendingPages.push(...block.cuts.flatMap((c) => ('page' in c ? [c.page] : [])))
     block = undefined
@@ -184,7 +211,7 @@ export function parseTei(source: string, file: string, fallbackId: string): Pars
         ...(title !== undefined && { title }),
         source: sourceUrl(volumeId, divId),
       },
-      depth: at, startPage: page, blocks: [], notes: [], pendingPages: [], hasParagraph: false, line: parser.line,
+      depth: at, startPage: page, blocks: [], lines: [], notes: [], pendingPages: [], hasParagraph: false, line: parser.line,
       annotations: new Map(), ...(dated !== undefined && { dated }),
     }
   }
@@ -218,7 +245,7 @@ export function parseTei(source: string, file: string, fallbackId: string): Pars
     if (hasTitle) b.blocks[0] = withoutNumber(b.blocks[0]!)
     else if (doc.title === undefined) diag.warn(b.line, `${doc.id} has no <head>: its id stands as its title`)
     const units = assembleUnits(doc.id, b.blocks, b.notes, b.startPage, (i) => {
-      diag.warn(b.line, `${doc.id}: a ${b.blocks[i]!.kind} has no text`)
+      diag.warn(b.lines[i] ?? b.line, `${doc.id}: a ${b.blocks[i]!.kind} has no text`)
     }, b.annotations)
     documents.push({ ...doc, title: hasTitle ? units[0]!.text : doc.title ?? doc.id, units })
     builder = undefined
@@ -255,6 +282,10 @@ export function parseTei(source: string, file: string, fallbackId: string): Pars
       return
     }
     if (skipDepth !== undefined) return
+    if (AS_WRITTEN.has(name) && parentIs('choice')) {
+      skipDepth = depth()
+      return
+    }
 
     if (name === 'div') {
       const type = attrs['type']
@@ -297,6 +328,11 @@ export function parseTei(source: string, file: string, fallbackId: string): Pars
       capture = { depth: depth(), text: '', keep: true, done: (t) => (defining = { kind, id, name: t }) }
     }
 
+    if (name === 'note' && attrs['rend'] === 'inline' && attrs['type'] !== 'source') {
+      // Printed in the text, not below it (`<head><note rend="inline">Attachment</note> Memo</head>`): its words are the block's.
+      if (!note && !block) openBlock('paragraph')
+      return
+    }
     if (name === 'note') {
       const label = attrs['n']
       if (block) {
@@ -307,7 +343,7 @@ export function parseTei(source: string, file: string, fallbackId: string): Pars
       return
     }
     if (note) {
-      if (BLOCKS.has(name) && note.raw.trim() !== '') note.raw += '\n'
+      if (BREAKS.has(name) && note.raw.trim() !== '') note.raw += '\n'
       if (name === 'lb') note.raw += '\n'
       return
     }
@@ -320,8 +356,12 @@ export function parseTei(source: string, file: string, fallbackId: string): Pars
       if (block) block.raw += '\n'
       return
     }
-    if (name === 'head' && stack[stack.length - 2] && local(stack[stack.length - 2]!.name) === 'list') {
+    if (name === 'head' && parentIs('list')) {
       capture = { depth: depth(), text: '', keep: false, done: (t) => (listHead = t) }
+      return
+    }
+    if (name === 'label' && parentIs('list')) {
+      capture = { depth: depth(), text: '', keep: false, done: (t) => (itemLabel = t || undefined) }
       return
     }
     if (name === 'date' && inside('dateline') && !builder.doc.date && !inAttachment()) {
@@ -340,6 +380,7 @@ export function parseTei(source: string, file: string, fallbackId: string): Pars
     }
     if (block) {
       if (name === 'cell' && !/\n\s*$|^\s*$/.test(block.raw.slice(block.raw.lastIndexOf('\n') + 1))) block.raw += ' | '
+      else if (BREAKS.has(name)) partWords()
       return
     }
     if (name === 'head') {
@@ -354,7 +395,9 @@ export function parseTei(source: string, file: string, fallbackId: string): Pars
   })
 
   parser.on('text', (raw) => {
-    const text = raw.replace(/\s+/g, ' ')
+    let text = raw.replace(/\s+/g, ' ')
+    if (partNext && block && !note && /^\S/.test(text)) text = `\n${text}`
+    partNext = false
     if (capture) {
       capture.text += text
       if (!capture.keep) return
@@ -388,6 +431,8 @@ export function parseTei(source: string, file: string, fallbackId: string): Pars
       const sink = note ?? block
       sink?.cuts.push({ start: sink.raw.length, end: sink.raw.length, anchor: `${key}/`, side: 'close' })
     }
+    // Text right after it (`</l>and`) is parted from it; a space in the source parts it already.
+    if (skipDepth === undefined && !note && block && block.depth !== d && BREAKS.has(name)) partNext = true
     if (skipDepth === d) skipDepth = undefined
     else if (note && note.depth === d) {
       const { label, raw, cuts, page: standsOn } = note
@@ -404,7 +449,16 @@ export function parseTei(source: string, file: string, fallbackId: string): Pars
     else if (builder && builder.depth === d) endDocument()
     // A container's loose prose ends with it (above), and so does the container.
     if (chapters.length > 0 && chapters[chapters.length - 1]!.depth === d) chapters.pop()
-    if (name === 'list') listType = undefined
+    if (name === 'list') {
+      listType = undefined
+      // A label no item followed is kept where it stands.
+      if (itemLabel !== undefined && block) block.raw += ` ${itemLabel}`
+      else if (itemLabel !== undefined && builder) {
+        openBlock('paragraph')
+        closeBlock()
+      }
+      itemLabel = undefined
+    }
     if (name === 'teiHeader') region = undefined
     stack.pop()
   })
@@ -413,6 +467,17 @@ export function parseTei(source: string, file: string, fallbackId: string): Pars
   function inAttachment(): boolean {
     for (let i = builder!.depth; i < stack.length - 1; i++) if (ATTACHMENTS.has(local(stack[i]!.name))) return true
     return false
+  }
+
+  /** Whether the open element's parent is a `name`. */
+  function parentIs(name: string): boolean {
+    const parent = stack[stack.length - 2]
+    return parent !== undefined && local(parent.name) === name
+  }
+
+  /** Parts the open block's last word from what comes next, unless a space does already. */
+  function partWords(): void {
+    if (block && /\S$/.test(block.raw)) block.raw += '\n'
   }
 
   function inside(name: string): boolean {

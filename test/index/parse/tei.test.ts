@@ -133,6 +133,45 @@ describe('parseTei', () => {
     expect(units.find((u) => u.id === 'v1-d1/p2')!.cites).toEqual([{ note: 'v1-d1/n1', at: 'First, the talks.'.length }])
   })
 
+  it('warns of a block left without text at the line it opens on', () => {
+    const { diagnostics } = parseTei(tei(`<div type="document" n="1" xml:id="d1"><head>1. T</head>
+      <p>Text.</p>
+      <p><note n="1" xml:id="d1fn1">Only a note.</note></p></div>`), 'v.xml', 'x')
+    expect(diagnostics).toEqual([{ severity: 'warning', file: 'v.xml', line: 6, message: 'v1-d1: a paragraph has no text' }])
+  })
+
+  it('parts the words that markup parts without a space: verse lines, a caption, a salute after a dateline', () => {
+    const { documents, diagnostics } = parseTei(tei(`<div type="document" n="1" xml:id="d1"><head>1. Letter</head>
+      <opener><dateline>Tokyo, <date when="1965-01-01">January 1, 1965</date>.</dateline><salute>Dear Dean:</salute></opener>
+      <p>He quoted:<lg><l>first line</l><l>second line</l></lg>and went on.</p>
+      <p>The figures:<table><head>Trade in 1964</head><row><cell>Yen</cell><cell>360</cell></row></table></p></div>`), 'v.xml', 'x')
+    expect(diagnostics).toEqual([])
+    expect(documents[0]!.units.map((u) => u.text)).toEqual([
+      'Letter', 'Tokyo, January 1, 1965.\nDear Dean:', 'He quoted:\nfirst line\nsecond line\nand went on.', 'The figures:\nTrade in 1964', 'Yen | 360',
+    ])
+  })
+
+  it('numbers a list\'s items by their labels, not as units of their own', () => {
+    const { documents } = parseTei(tei(`<div type="document" n="1" xml:id="d1"><head>1. Memorandum</head>
+      <list><label>1.</label><item>An agent arrived.</item><label>2.</label><item>He asked for arms.</item></list>
+      <p>Agreed:<list><label>(a)</label><item>the talks;</item><label>(b)</label><item>the treaty.</item></list></p></div>`), 'v.xml', 'x')
+    expect(documents[0]!.units.map((u) => u.text)).toEqual([
+      'Memorandum', '1. An agent arrived.', '2. He asked for arms.', 'Agreed:', '(a) the talks;', '(b) the treaty.',
+    ])
+  })
+
+  it('reads a choice once, as the editors give it, an inline note as words of its block, an anonymous block as a paragraph', () => {
+    const { documents, diagnostics } = parseTei(tei(`<div type="document" n="1" xml:id="d1"><head>1. Memorandum</head>
+      <p>Received <choice><sic>teh</sic><corr>the</corr></choice> reply <choice><abbr>Dept.</abbr><expan>Department</expan></choice>.</p>
+      <frus:attachment><head><note rend="inline">Attachment</note> Talking Points</head><ab>Points for the Secretary.</ab></frus:attachment>
+      <p><note rend="inline">[Omitted here is discussion of trade.]</note></p></div>`), 'v.xml', 'x')
+    expect(diagnostics).toEqual([])
+    expect(documents[0]!.units.map((u) => [u.kind, u.text])).toEqual([
+      ['title', 'Memorandum'], ['paragraph', 'Received the reply Department.'], ['head', 'Attachment Talking Points'],
+      ['paragraph', 'Points for the Secretary.'], ['paragraph', '[Omitted here is discussion of trade.]'],
+    ])
+  })
+
   it('reads an opener before the first paragraph or after a head as a head line, and a salute as a paragraph', () => {
     const { documents, diagnostics } = parseTei(tei(`<div type="document" n="40" xml:id="d40"><head>Mr. <persName type="from">Adams</persName> to Mr. Hay.</head>
       <opener><dateline><placeName>London,</placeName> <date when="1861-03-22">March 22, 1861</date>.</dateline> <seg>No. 325.]</seg></opener>
