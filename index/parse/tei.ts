@@ -396,7 +396,7 @@ export function parseTei(source: string, file: string, fallbackId: string): Pars
 
   parser.on('text', (raw) => {
     let text = raw.replace(/\s+/g, ' ')
-    if (partNext && block && !note && /^\S/.test(text)) text = `\n${text}`
+    if (partNext && block && !note && /^[\p{L}\p{N}]/u.test(text)) text = `\n${text}`
     partNext = false
     if (capture) {
       capture.text += text
@@ -431,7 +431,7 @@ export function parseTei(source: string, file: string, fallbackId: string): Pars
       const sink = note ?? block
       sink?.cuts.push({ start: sink.raw.length, end: sink.raw.length, anchor: `${key}/`, side: 'close' })
     }
-    // Text right after it (`</l>and`) is parted from it; a space in the source parts it already.
+    // A word right after it (`</l>and`) is parted from it; a space in the source parts it already, and punctuation stays.
     if (skipDepth === undefined && !note && block && block.depth !== d && BREAKS.has(name)) partNext = true
     if (skipDepth === d) skipDepth = undefined
     else if (note && note.depth === d) {

@@ -144,10 +144,11 @@ describe('parseTei', () => {
     const { documents, diagnostics } = parseTei(tei(`<div type="document" n="1" xml:id="d1"><head>1. Letter</head>
       <opener><dateline>Tokyo, <date when="1965-01-01">January 1, 1965</date>.</dateline><salute>Dear Dean:</salute></opener>
       <p>He quoted:<lg><l>first line</l><l>second line</l></lg>and went on.</p>
+      <p>He wrote<quote>no</quote>, and left.</p>
       <p>The figures:<table><head>Trade in 1964</head><row><cell>Yen</cell><cell>360</cell></row></table></p></div>`), 'v.xml', 'x')
     expect(diagnostics).toEqual([])
     expect(documents[0]!.units.map((u) => u.text)).toEqual([
-      'Letter', 'Tokyo, January 1, 1965.\nDear Dean:', 'He quoted:\nfirst line\nsecond line\nand went on.', 'The figures:\nTrade in 1964', 'Yen | 360',
+      'Letter', 'Tokyo, January 1, 1965.\nDear Dean:', 'He quoted:\nfirst line\nsecond line\nand went on.', 'He wrote\nno, and left.', 'The figures:\nTrade in 1964', 'Yen | 360',
     ])
   })
 
