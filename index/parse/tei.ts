@@ -451,7 +451,7 @@ export function parseTei(source: string, file: string, fallbackId: string): Pars
     if (chapters.length > 0 && chapters[chapters.length - 1]!.depth === d) chapters.pop()
     if (name === 'list') {
       listType = undefined
-      // A label no item followed is kept where it stands.
+      // A label no item followed stays where it stands: in the open block, or a paragraph of its own (which opens with it).
       if (itemLabel !== undefined && block) block.raw += ` ${itemLabel}`
       else if (itemLabel !== undefined && builder) {
         openBlock('paragraph')
