@@ -102,6 +102,8 @@ export class DocumentIds {
       return { severity: 'error', file, line: 1, message: `document id ${JSON.stringify(id)} cannot be part of a URL (/read/<id>); rename the file or the document` }
     }
     const other = this.#seen.get(id)
+    // One file giving an id twice is its parser's to report, at the line it does so.
+    if (other === file) return undefined
     if (other) return { severity: 'error', file, line: 1, message: `document id ${id} is already used by ${other}` }
     this.#seen.set(id, file)
     return undefined

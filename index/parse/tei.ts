@@ -122,7 +122,8 @@ export function parseTei(source: string, file: string, fallbackId: string): Pars
   const chapters: { depth: number; title: string; id?: string }[] = []
   /** Where the open `<front>`, `<body>` or `<back>` stands: the container of prose outside any div. */
   let regionDepth = 0
-  const ids = new Set<string>()
+  /** Document ids given so far, with the line each was given on. */
+  const ids = new Map<string, number>()
 
   let volumeId = fallbackId
   let volumeTitle = ''
@@ -202,7 +203,9 @@ export function parseTei(source: string, file: string, fallbackId: string): Pars
     // Outside the body, the container that holds it (an appendix), else the front or back matter.
     const chapter = region === 'body' ? chapters.at(-1)?.title : chapters.at(-1)?.title || (region === 'back' ? 'Back matter' : 'Front matter')
     const id = `${volumeId}-${divId}`
-    ids.add(id)
+    const first = ids.get(id)
+    if (first === undefined) ids.set(id, parser.line)
+    else diag.error(parser.line, `document id ${id} is given twice in this volume (first at line ${first}); give each div its own xml:id`)
     return {
       doc: {
         id, type, volume: volumeId,

@@ -133,6 +133,14 @@ describe('parseTei', () => {
     expect(units.find((u) => u.id === 'v1-d1/p2')!.cites).toEqual([{ note: 'v1-d1/n1', at: 'First, the talks.'.length }])
   })
 
+  it('refuses a document id given twice, naming both lines', () => {
+    const { diagnostics } = parseTei(tei(`<div type="document" n="1" xml:id="d1"><head>1. First</head><p>Alpha.</p></div>
+      <div type="document" n="2" xml:id="d1"><head>2. Second</head><p>Beta.</p></div>`), 'v.xml', 'x')
+    expect(diagnostics).toEqual([{
+      severity: 'error', file: 'v.xml', line: 5, message: 'document id v1-d1 is given twice in this volume (first at line 4); give each div its own xml:id',
+    }])
+  })
+
   it('warns of a block left without text at the line it opens on', () => {
     const { diagnostics } = parseTei(tei(`<div type="document" n="1" xml:id="d1"><head>1. T</head>
       <p>Text.</p>
