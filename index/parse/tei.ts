@@ -21,7 +21,8 @@
  *   and notes; the outer block's text after it goes on as another unit. One
  *   unit for all of it would hold pages of text (33,000 characters over 12
  *   pages in one volume), which BM25's length normalisation buries.
- * - A list's `<label>` (`1.`, `(a)`) begins the item it numbers. Elements
+ * - A list's `<label>` (`1.`, `(a)`) begins the item it numbers, and so does
+ *   a paragraph that is only a number (the minutes' `<p>2.</p>`). Elements
  *   that part lines (verse, a caption, a salute after a dateline) part words
  *   where the markup holds no space. A `<choice>` reads as the editors give it
  *   (`corr`, `reg`, `expan`), not as written (`sic`, `orig`, `abbr`).
@@ -72,6 +73,8 @@ const ATTACHMENTS = new Set(['div', 'attachment'])
 /** Lists that belong to a document's head when they come before its first paragraph. */
 const HEAD_LISTS = new Set(['subject', 'participants', 'from', 'to'])
 const NUMBER_PREFIX = /^\s*\d+[A-Za-z]?\.\s+/
+/** A paragraph that is only an item's number (`<p rend="center">2.</p>` before the minutes' second item), as a list's label is. */
+const ITEM_NUMBER = /^(?:\(?(?:\d{1,3}|[IVXLC]{1,7})[.)]|\((?:\d{1,3}|[a-z]|[ivx]{1,4})\))$/
 
 interface OpenBlock {
   kind: RawBlock['kind']
@@ -188,11 +191,16 @@ export function parseTei(source: string, file: string, fallbackId: string): Pars
       else terms.push({ id: defining.id, abbreviation: defining.name, expansion: rest })
       defining = undefined
     }
-    if (block.raw.trim() !== '' || block.cuts.some((c) => 'note' in c)) {
+    const pages = block.cuts.flatMap((c) => ('page' in c ? [c.page] : []))
+    if (block.kind === 'paragraph' && pages.length === block.cuts.length && ITEM_NUMBER.test(block.raw.trim())) {
+      // It begins the next block, as a list's label does (a number that ends the document stays a paragraph: endDocument).
+      itemLabel = block.raw.trim()
+      builder.pendingPages.push(...pages)
+    } else if (block.raw.trim() !== '' || block.cuts.some((c) => 'note' in c)) {
       builder.blocks.push({ kind: block.kind, raw: block.raw, cuts: block.cuts })
       builder.lines.push(block.line)
       if (block.kind === 'paragraph') builder.hasParagraph = true
-    } else builder.pendingPages.push(...block.cuts.flatMap((c) => ('page' in c ? [c.page] : [])))
+    } else builder.pendingPages.push(...pages)
     block = undefined
   }
   /** A document begun at the div (or container) at depth `at`. */
@@ -242,6 +250,11 @@ export function parseTei(source: string, file: string, fallbackId: string): Pars
   const endDocument = () => {
     const b = builder!
     closeBlock()
+    if (itemLabel !== undefined) {
+      b.blocks.push({ kind: 'paragraph', raw: itemLabel, cuts: [] })
+      b.lines.push(parser.line)
+      itemLabel = undefined
+    }
     const { doc } = b
     if (!doc.date && b.dated) doc.date = b.dated
     const hasTitle = b.blocks[0]?.kind === 'title'

@@ -170,6 +170,15 @@ describe('parseTei', () => {
     ])
   })
 
+  it('begins an item with a paragraph that is only its number, as with a label', () => {
+    const { documents } = parseTei(tei(`<div type="document" n="184" xml:id="d184"><head>Minutes</head>
+      <p rend="center">1.</p><p>The Commissioners met.</p><p rend="center">2.</p><pb n="191" xml:id="pg_191"/><p>Mr. Lansing spoke.</p>
+      <p rend="center">(c)</p><p>Mr. Grew wrote.</p><p rend="center">4.</p></div>`), 'v.xml', 'x')
+    expect(documents[0]!.units.map((u) => [u.text, u.pages.map((p) => p.page)])).toEqual([
+      ['Minutes', []], ['1. The Commissioners met.', []], ['2. Mr. Lansing spoke.', [191]], ['(c) Mr. Grew wrote.', [191]], ['4.', [191]],
+    ])
+  })
+
   it('reads a choice once, as the editors give it, an inline note as words of its block, an anonymous block as a paragraph', () => {
     const { documents, diagnostics } = parseTei(tei(`<div type="document" n="1" xml:id="d1"><head>1. Memorandum</head>
       <p>Received <choice><sic>teh</sic><corr>the</corr></choice> reply <choice><abbr>Dept.</abbr><expan>Department</expan></choice>.</p>
