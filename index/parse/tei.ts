@@ -193,14 +193,28 @@ export function parseTei(source: string, file: string, fallbackId: string): Pars
     }
     const pages = block.cuts.flatMap((c) => ('page' in c ? [c.page] : []))
     if (block.kind === 'paragraph' && pages.length === block.cuts.length && ITEM_NUMBER.test(block.raw.trim())) {
-      // It begins the next block, as a list's label does (a number that ends the document stays a paragraph: endDocument).
+      // It begins the next block, as a list's label does (`keepLabel` when none comes).
       itemLabel = block.raw.trim()
       builder.pendingPages.push(...pages)
-    } else if (block.raw.trim() !== '' || block.cuts.some((c) => 'note' in c)) {
-      builder.blocks.push({ kind: block.kind, raw: block.raw, cuts: block.cuts })
-      builder.lines.push(block.line)
-      if (block.kind === 'paragraph') builder.hasParagraph = true
-    } else builder.pendingPages.push(...pages)
+    } else if (block.raw.trim() !== '' || block.cuts.some((c) => 'note' in c)) pushBlock(block)
+    else builder.pendingPages.push(...pages)
+    block = undefined
+  }
+  const pushBlock = (done: OpenBlock) => {
+    builder!.blocks.push({ kind: done.kind, raw: done.raw, cuts: done.cuts })
+    builder!.lines.push(done.line)
+    if (done.kind === 'paragraph') builder!.hasParagraph = true
+  }
+  /** A label (or a paragraph that is only a number) no block came after: it stays where it stands, never dropped. */
+  const keepLabel = () => {
+    if (itemLabel === undefined || !builder) return
+    if (block) {
+      block.raw += ` ${itemLabel}`
+      itemLabel = undefined
+      return
+    }
+    openBlock('paragraph') // which begins with the label
+    pushBlock(block!)
     block = undefined
   }
   /** A document begun at the div (or container) at depth `at`. */
@@ -250,11 +264,7 @@ export function parseTei(source: string, file: string, fallbackId: string): Pars
   const endDocument = () => {
     const b = builder!
     closeBlock()
-    if (itemLabel !== undefined) {
-      b.blocks.push({ kind: 'paragraph', raw: itemLabel, cuts: [] })
-      b.lines.push(parser.line)
-      itemLabel = undefined
-    }
+    keepLabel()
     const { doc } = b
     if (!doc.date && b.dated) doc.date = b.dated
     const hasTitle = b.blocks[0]?.kind === 'title'
@@ -467,13 +477,7 @@ export function parseTei(source: string, file: string, fallbackId: string): Pars
     if (chapters.length > 0 && chapters[chapters.length - 1]!.depth === d) chapters.pop()
     if (name === 'list') {
       listType = undefined
-      // A label no item followed stays where it stands: in the open block, or a paragraph of its own (which opens with it).
-      if (itemLabel !== undefined && block) block.raw += ` ${itemLabel}`
-      else if (itemLabel !== undefined && builder) {
-        openBlock('paragraph')
-        closeBlock()
-      }
-      itemLabel = undefined
+      keepLabel()
     }
     if (name === 'teiHeader') region = undefined
     stack.pop()

@@ -164,9 +164,9 @@ describe('parseTei', () => {
     const { documents } = parseTei(tei(`<div type="document" n="1" xml:id="d1"><head>1. Memorandum</head>
       <list><label>1.</label><item>An agent arrived.</item><label>2.</label><item>He asked for arms.</item></list>
       <p>Agreed:<list><label>(a)</label><item>the talks;</item><label>(b)</label><item>the treaty.</item></list></p>
-      <list><item>Rice.</item><label>Total:</label></list></div>`), 'v.xml', 'x')
+      <list><item>Rice.</item><label>Total:</label></list><list><item>Tea.</item><label>3.</label></list></div>`), 'v.xml', 'x')
     expect(documents[0]!.units.map((u) => u.text)).toEqual([
-      'Memorandum', '1. An agent arrived.', '2. He asked for arms.', 'Agreed:', '(a) the talks;', '(b) the treaty.', 'Rice.', 'Total:',
+      'Memorandum', '1. An agent arrived.', '2. He asked for arms.', 'Agreed:', '(a) the talks;', '(b) the treaty.', 'Rice.', 'Total:', 'Tea.', '3.',
     ])
   })
 
