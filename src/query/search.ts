@@ -178,11 +178,10 @@ async function collect(library: Library, plan: Plan, combineWith: 'and' | 'or', 
   let checks: Check[][] | undefined
   // Evaluated in two tiers ({@link titleTiers}), titles first: the second leaves the titles the first evaluated.
   let tier: 'titles' | 'rest' | undefined
-  // The lists being evaluated, whose positions the phrases are checked on: the plan's, or the titles'.
-  let lists: ReadonlyMap<string, TermInfo> = plan.terms
   let titlesDone = false
   const titlesSeen = new Set<number>()
-  const consume = async (batch: Matches): Promise<boolean> => {
+  /** Takes a batch of matches of `lists` (the plan's, or the titles'), whose positions its phrases are checked on. */
+  const consume = async (batch: Matches, lists: ReadonlyMap<string, TermInfo>): Promise<boolean> => {
     checks ??= plan.groups.map((g) => g.map((c) => ({
       // Where a group has one clause and every group is required, the tree already holds the clause's terms.
       ...(!(combineWith === 'and' && g.length === 1) && { terms: [...c.terms].map((t) => batch.terms.indexOf(t)) }),
@@ -235,7 +234,7 @@ async function collect(library: Library, plan: Plan, combineWith: 'and' | 'or', 
   const session = library.postings
   const run = (terms: ReadonlyMap<string, TermInfo>, budget: Budget) => evaluate(session, {
     root, terms, forms, units: library.size, averageLength: library.index.meta.averageLength,
-  }, consume, {
+  }, (batch) => consume(batch, terms), {
     budget,
     // Evaluated whole only when every candidate's phrases can be checked.
     exhaustive: phrasing ? Math.min(limits.exhaustive, phrases.room()) : limits.exhaustive,
@@ -253,7 +252,6 @@ async function collect(library: Library, plan: Plan, combineWith: 'and' | 'or', 
   })
   let complete = true
   const spend = async (terms: ReadonlyMap<string, TermInfo>, budget: Budget) => {
-    lists = terms
     const evaluation = await run(terms, budget)
     if (evaluation.cut) cut.add(evaluation.cut)
     complete &&= evaluation.complete
