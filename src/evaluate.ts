@@ -970,12 +970,14 @@ function union(parts: Partial[], words: number): Partial {
     hi = Math.max(hi, p.units[p.units.length - 1]!)
   }
   if (n === 0) return empty(words)
-  // The distinct units, in order, and each one's place among them: of many parts over a short range (a prefix's
-  // expansions), by a map over the range; else merged, each part's units found by a walk over them.
+  // The distinct units, in order, and each one's place among them: by a map over their range where they are dense in it,
+  // else merged, each part's units found by a walk over them. Merging walks the units once per halving of the parts, so a
+  // map pays at a sparser range for many parts (a prefix's expansions) than for three or four (a query's words): a query of
+  // three words falling back to its partial matches took 10–18% less at 10 MB with this bound than with the merge.
   const size = hi - lo + 1
   let map: Int32Array | undefined
   let units: Uint32Array
-  if (parts.length > 4 && size <= 8 * n + 1024) {
+  if (size <= (parts.length > 4 ? 8 : 2) * n + 1024) {
     map = places.zeroed(size)
     for (const p of parts) for (let i = 0; i < p.units.length; i++) map[p.units[i]! - lo] = 1
     // One pass without a branch: a unit is written at the next place whether present or not, and kept by moving on.
