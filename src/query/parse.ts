@@ -89,12 +89,10 @@ function toClause(text: string, quoted: boolean): Clause | undefined {
   const tokens = tokenize(text)
   if (tokens.length === 0) return undefined
   const words = tokens.map((t, i) => ({ word: t.word, term: t.term, written: text.slice(t.start, t.end), prefix: prefix && i === tokens.length - 1 }))
-  if (words.length === 1 && !quoted) {
-    const word = words[0]!
-    if (word.prefix && word.word.length < MIN_PREFIX) {
-      throw new QuerySyntaxError(`a prefix needs at least ${MIN_PREFIX} characters before the *: ${text}`)
-    }
-    return { type: 'word', word }
+  // Alone or ending a phrase (`INR/I*`), a prefix of one letter would expand to a letter's words.
+  const last = words.at(-1)!
+  if (last.prefix && last.word.length < MIN_PREFIX) {
+    throw new QuerySyntaxError(`a prefix needs at least ${MIN_PREFIX} characters before the *: ${text}`)
   }
-  return { type: 'phrase', words }
+  return words.length === 1 && !quoted ? { type: 'word', word: last } : { type: 'phrase', words }
 }

@@ -37,9 +37,11 @@ describe('parseQuery', () => {
     expect(parseQuery('OR treaty OR').required).toHaveLength(1)
   })
 
-  it('reads word* as a prefix and refuses a one-letter prefix', () => {
+  it('reads word* as a prefix and refuses a one-letter prefix, alone or ending a phrase', () => {
     expect(required('negot*')[0]).toEqual({ word: 'negot', term: 'negot', written: 'negot', prefix: true })
     expect(() => parseQuery('a*')).toThrow(QuerySyntaxError)
+    expect(() => parseQuery('INR/I*')).toThrow('a prefix needs at least 2 characters before the *: INR/I*')
+    expect(parseQuery('INR/IL*').required[0]![0]).toMatchObject({ type: 'phrase', words: [{ word: 'inr', prefix: false }, { word: 'il', prefix: true }] })
   })
 
   it('reads a word that splits in several at other marks as a phrase', () => {
