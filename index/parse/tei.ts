@@ -191,12 +191,13 @@ export function parseTei(source: string, file: string, fallbackId: string): Pars
       else terms.push({ id: defining.id, abbreviation: defining.name, expansion: rest })
       defining = undefined
     }
+    const text = block.raw.trim()
     const pages = block.cuts.flatMap((c) => ('page' in c ? [c.page] : []))
-    if (block.kind === 'paragraph' && pages.length === block.cuts.length && ITEM_NUMBER.test(block.raw.trim())) {
+    if (block.kind === 'paragraph' && pages.length === block.cuts.length && ITEM_NUMBER.test(text)) {
       // It begins the next block, as a list's label does (`keepLabel` when none comes).
-      itemLabel = block.raw.trim()
+      itemLabel = text
       builder.pendingPages.push(...pages)
-    } else if (block.raw.trim() !== '' || block.cuts.some((c) => 'note' in c)) pushBlock(block)
+    } else if (text !== '' || block.cuts.some((c) => 'note' in c)) pushBlock(block)
     else builder.pendingPages.push(...pages)
     block = undefined
   }
@@ -207,13 +208,16 @@ export function parseTei(source: string, file: string, fallbackId: string): Pars
   }
   /** A label (or a paragraph that is only a number) no block came after: it stays where it stands, never dropped. */
   const keepLabel = () => {
-    if (itemLabel === undefined || !builder) return
+    if (itemLabel === undefined || !builder) {
+      itemLabel = undefined
+      return
+    }
     if (block) {
       block.raw += ` ${itemLabel}`
       itemLabel = undefined
       return
     }
-    openBlock('paragraph') // which begins with the label
+    openBlock('paragraph') // which begins with the label, and takes it
     pushBlock(block!)
     block = undefined
   }
