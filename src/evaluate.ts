@@ -9,6 +9,9 @@
  *   AND_NOT its first child's). Candidates come from the drivers' postings;
  *   every other term is looked up only at the candidates, block by block
  *   through its skip table. `Krasnoyarsk the` reads one block of `the`.
+ *   A word of an AND the rest of the query needs less of is looked up first
+ *   and narrows the candidates: `packets into bundles` looks `into` up only
+ *   where `bundles` and `packets` meet.
  * - **Exhaustive or pruned.** When the drivers' postings are few, all are
  *   evaluated: `total` and facets are exact. Otherwise the units are cut into
  *   intervals of about equal cost in the drivers' postings, each with the best
@@ -111,6 +114,13 @@ export interface EvaluationOptions {
    * when they fit in the round, rather than a round after them.
    */
   positioned?: ReadonlySet<string>
+  /**
+   * Whether a word of an AND may narrow the candidates before the other
+   * words are looked up (default true). A narrowing the budget then cannot
+   * complete spends postings on nothing: not where what an evaluation leaves
+   * unspent is another's.
+   */
+  narrow?: boolean
 }
 
 export interface Interval {
@@ -143,6 +153,8 @@ export type Consumer = (matches: Matches) => void | boolean | Promise<void | boo
 /** Bounds are stored as f32 and summed in another order than scores: a little slack keeps them above. */
 const SLACK = 1 + 2 ** -20
 const ABSENT = -1
+/** Sets of terms a query's candidates may be narrowed by, at most (its words but the rarest, a word and its expansions a set). */
+const NARROWING_SETS = 3
 /** Intervals evaluated per round of reads, at most. */
 const BATCH = 8
 /** Postings a stretch holds at least: below it, the work of evaluating a stretch outweighs what its bound may save. */
@@ -197,7 +209,7 @@ export async function evaluate(session: PostingsSession, input: EvaluationInput,
   // Evaluated whole when the budget pays for it: its drivers' blocks are read before anything is evaluated.
   if (cost <= Math.min(options.exhaustive, postingsBudget)) {
     const blocks: DriverBlocks[] = drivers.map((k, d) => ({ driver: d, list: Array.from({ length: skips[k]!.blocks }, (_, b) => b) }))
-    return stoppedBy(evaluation, await evaluateIntervals(session, leaves, infos, skips, drivers, [{ from: 0, to: input.units - 1, blocks }], consume, limit))
+    return stoppedBy(evaluation, await evaluateIntervals(session, leaves, infos, skips, drivers, [{ from: 0, to: input.units - 1, blocks }], consume, limit, undefined, { narrow: options.narrow }))
   }
 
   // A request's pass for some of its words evaluates the terms of its pass for every word: the cut and the block bounds over it
@@ -461,7 +473,7 @@ async function evaluateIntervals(
   consume: Consumer,
   budget: Budget,
   stop?: (i: number) => boolean,
-  { threshold, ahead, positioned }: Pick<EvaluationOptions, 'threshold' | 'ahead' | 'positioned'> = {},
+  { threshold, ahead, positioned, narrow = true }: Pick<EvaluationOptions, 'threshold' | 'ahead' | 'positioned' | 'narrow'> = {},
 ): Promise<'cutoff' | 'consumer' | 'postings' | 'pages' | undefined> {
   // Candidates come from the drivers that could lift a unit past the k-th score; the others are looked up at them (MaxScore).
   const t = threshold?.() ?? -Infinity
@@ -493,39 +505,109 @@ async function evaluateIntervals(
   }
   const decoded = await reading
   const candidates = decoded.map((perDriver, i) => candidateUnits(perDriver, intervals[i]!.from, intervals[i]!.to))
-  // And the blocks holding the candidates.
-  const looked = lookedTerms.map((terms, i) => terms.map((k) => ({ k, blocks: PostingsSession.blocksHolding(skips[k]!, candidates[i]!) })))
-  // The intervals whose lookups the budget pays for, in order: those are evaluated, the rest left (a batch is never dropped whole).
-  let postings = 0
-  const pages = new Set<number>()
-  let affordable = 0
-  let cut: 'postings' | 'pages' | undefined
+  // Each interval's looked-up terms, by term: their blocks holding its candidates.
+  const read = intervals.map(() => new Map<number, readonly Block[]>())
   // A block two intervals' candidates share is counted once.
   const counted = new Set<number>()
-  for (const list of looked) {
-    let more = 0
-    const morePages = new Set<number>()
-    for (const { k, blocks } of list) {
-      const cost = readCost(session, infos[k]!, skips[k]!, blocks.filter((b) => !counted.has(k * 2 ** 32 + b)), pages)
-      more += cost.postings
-      for (const p of cost.pages) morePages.add(p)
-    }
-    // An interval whose lookups read nothing more is evaluated whatever the budget: its reads are done.
-    cut = more > 0 || morePages.size > 0 ? overBudget(session, budget, postings + more, pages.size + morePages.size) : undefined
-    if (cut) break
-    postings += more
-    for (const p of morePages) pages.add(p)
-    for (const { k, blocks } of list) for (const b of blocks) counted.add(k * 2 ** 32 + b)
-    affordable++
+  /** Term `k`'s blocks holding interval `i`'s candidates that no lookup has counted yet. */
+  const uncounted = (i: number, k: number) => PostingsSession.blocksHolding(skips[k]!, candidates[i]!).filter((b) => !counted.has(k * 2 ** 32 + b))
+  /** Postings of `terms`' blocks holding interval `i`'s candidates, not yet counted. */
+  const costAt = (i: number, terms: Iterable<number>): number => {
+    let postings = 0
+    for (const k of terms) for (const b of uncounted(i, k)) postings += skips[k]!.count[b]!
+    return postings
   }
-  const lookedUp = await Promise.all(looked.slice(0, affordable).map((list) => Promise.all(list.map(({ k, blocks }) =>
-    Promise.all(blocks.map((b) => session.block(infos[k]!, skips[k]!, b)))))))
+  /** The share of interval `i`'s candidates that `terms` are likely to hold: their blocks' postings over the units they span. */
+  const densityAt = (i: number, terms: readonly number[]): number => {
+    let share = 0
+    for (const k of terms) {
+      const s = skips[k]!
+      let postings = 0
+      let span = 0
+      for (const b of PostingsSession.blocksHolding(s, candidates[i]!)) {
+        postings += s.count[b]!
+        span += s.last[b]! - s.first[b]! + 1
+      }
+      if (span > 0) share += postings / span
+    }
+    return Math.min(1, share)
+  }
+  /**
+   * Reads the blocks of `terms` holding the candidates of intervals `first` on, for as many as the budget pays for, in order:
+   * how many, and what stopped it.
+   */
+  const lookUp = async (first: number, termsOf: (i: number) => readonly number[], most = Infinity): Promise<{ count: number; over?: 'postings' | 'pages' }> => {
+    let postings = 0
+    const pages = new Set<number>()
+    const wanted: { k: number; blocks: number[] }[][] = []
+    let over: 'postings' | 'pages' | undefined
+    for (let i = first; i < intervals.length; i++) {
+      const list = termsOf(i).map((k) => ({ k, blocks: PostingsSession.blocksHolding(skips[k]!, candidates[i]!) }))
+      let more = 0
+      const morePages = new Set<number>()
+      for (const { k, blocks } of list) {
+        const cost = readCost(session, infos[k]!, skips[k]!, blocks.filter((b) => !counted.has(k * 2 ** 32 + b)), pages)
+        more += cost.postings
+        for (const p of cost.pages) morePages.add(p)
+      }
+      // An interval whose lookups read nothing more is evaluated whatever the budget: its reads are done.
+      over = more > 0 || morePages.size > 0 ? overBudget(session, budget, postings + more, pages.size + morePages.size) : undefined
+      if (over || (i > first && postings + more > most)) break
+      postings += more
+      for (const p of morePages) pages.add(p)
+      for (const { k, blocks } of list) for (const b of blocks) counted.add(k * 2 ** 32 + b)
+      wanted.push(list)
+    }
+    const blocks = await Promise.all(wanted.map((list) => Promise.all(list.map(({ k, blocks }) =>
+      Promise.all(blocks.map((b) => session.block(infos[k]!, skips[k]!, b)))))))
+    blocks.forEach((perTerm, x) => perTerm.forEach((b, y) => read[first + x]!.set(wanted[x]![y]!.k, b)))
+    return { count: wanted.length, over }
+  }
+  // A query of many words keeps to its lookups as they are: deciding and narrowing interval by interval costs more than it saves.
+  const required = narrow ? leaves.narrowing(drivers) : []
+  const sets = required.length <= NARROWING_SETS ? required : []
+  const unread = (i: number, terms: readonly number[]) => (read[i]!.size === 0 ? terms : terms.filter((k) => !read[i]!.has(k)))
+  // The intervals whose lookups the budget pays for, in order: those are evaluated, the rest left (a batch is never dropped whole).
+  let affordable = 0
+  let cut: 'postings' | 'pages' | undefined
+  while (affordable < intervals.length) {
+    // A set of terms every match holds one of (a word of an AND) narrows the candidates before the others are looked up, the
+    // cheapest set first, as Lucene's conjunctions lead by their cheapest clause: `packets into bundles` looks `into` up where
+    // `bundles` and `packets` meet, not at every unit of `bundles` (a block of `into` for each). Only where it is likely to cost
+    // less than those lookups, and within what is left of the budget: reading a set and then not the rest spends the budget on
+    // nothing. It narrows the intervals from the next on as far as half of what is left pays for (one at least).
+    const i = affordable
+    const set = sets.length > 0 && sets.find((set) => {
+      const first = unread(i, set)
+      if (first.length === 0) return false
+      const after = new Set(unread(i, lookedTerms[i]!))
+      for (const k of set) after.delete(k)
+      // What narrowing is likely to cost: the set's lookups, and the others' at the share of candidates the set's density leaves.
+      if (after.size === 0) return false
+      const rest = costAt(i, after)
+      const expected = costAt(i, first) + densityAt(i, set) * rest
+      return expected < rest && session.decoded + expected <= budget.postings
+    })
+    if (set) {
+      const narrowed = await lookUp(i, (j) => unread(j, set), (budget.postings - session.decoded) / 2)
+      cut = narrowed.count === 0 ? narrowed.over : undefined
+      if (cut) break
+      for (let j = i; j < i + narrowed.count; j++) candidates[j] = holdingAny(set.map((k) => read[j]!.get(k)!), candidates[j]!)
+      continue
+    }
+    // Stopped by the budget at this interval, which nothing narrows more.
+    if (cut) break
+    const all = await lookUp(i, (j) => unread(j, lookedTerms[j]!))
+    affordable += all.count
+    cut = all.over
+    if (!cut) break
+  }
   const run = (i: number): Matches => {
     const postings = new Map<number, TermPostings>()
     intervals[i]!.blocks.forEach(({ driver: d }, j) => {
       if (essential[i]![j]) postings.set(drivers[d]!, restrict(decoded[i]![j]!, intervals[i]!.from, intervals[i]!.to))
     })
-    looked[i]!.forEach(({ k }, x) => postings.set(k, atUnits(lookedUp[i]![x]!, candidates[i]!)))
+    for (const k of lookedTerms[i]!) postings.set(k, atUnits(read[i]!.get(k)!, candidates[i]!))
     return leaves.run(postings)
   }
   // With `ahead`, every stretch is run before the first is consumed (some may then be cut off unconsumed); without, one at a time.
@@ -668,6 +750,11 @@ function atUnits(sorted: readonly Block[], units: Uint32Array): TermPostings {
   return slice(out, k)
 }
 
+/** The units of `units` (ascending) that some list of blocks (each in unit order) holds. */
+function holdingAny(lists: readonly (readonly Block[])[], units: Uint32Array): Uint32Array {
+  return mergeAscending(lists.map((blocks) => atUnits(blocks, units).units).filter((u) => u.length > 0))
+}
+
 function slice(p: TermPostings, n: number): TermPostings {
   if (n === p.units.length) return p
   return {
@@ -729,6 +816,29 @@ class Leaves {
     }
     assign(input.root)
     this.#slots = slots.size
+  }
+
+  /**
+   * Sets of terms (by place) every match holds one of, none of them a driver, each only of terms the index has, the rarest
+   * first: a candidate holding none of a set cannot match.
+   */
+  narrowing(drivers: readonly number[]): number[][] {
+    // Asked by each batch of an evaluation, whose drivers stay the same.
+    if (this.#narrowing?.drivers !== drivers) this.#narrowing = { drivers, sets: this.#narrowingSets(drivers) }
+    return this.#narrowing.sets
+  }
+
+  #narrowing: { drivers: readonly number[]; sets: number[][] } | undefined
+
+  #narrowingSets(drivers: readonly number[]): number[][] {
+    const df = (set: readonly number[]) => set.reduce((n, k) => n + this.infos[k]!.df, 0)
+    const sets = requiredSets(this.input.root, this.#bit)
+      .filter((set) => !set.some((k) => drivers.includes(k)))
+      .map((set) => [...new Set(set.filter((k) => this.infos[k]))])
+      .sort((a, b) => a.length - b.length)
+    // A set holding another narrows nothing more (`build` and the words `build*` stands for).
+    return sets.filter((set, i) => !sets.slice(0, i).some((other) => other.every((k) => set.includes(k))))
+      .sort((a, b) => df(a) - df(b))
   }
 
   /** Each posting's score for term `k`, before the query's boost: what a block's bound bounds. */
@@ -899,6 +1009,17 @@ function collectTerms(n: QueryNode, into: string[], seen = new Set<string>()): v
     if (!seen.has(n.term)) into.push(n.term)
     seen.add(n.term)
   } else for (const c of n.nodes) collectTerms(c, into, seen)
+}
+
+/** Sets of terms (by place) every match of `n` holds one of: AND has each of its children's, OR one of all its terms. */
+function requiredSets(n: QueryNode, place: ReadonlyMap<string, number>): number[][] {
+  if (n.op === 'term') return [[place.get(n.term)!]]
+  if (n.nodes.length === 0) return []
+  if (n.op === 'and_not') return requiredSets(n.nodes[0]!, place)
+  if (n.op === 'and') return n.nodes.flatMap((c) => requiredSets(c, place))
+  const terms: string[] = []
+  collectTerms(n, terms)
+  return [terms.map((t) => place.get(t)!)]
 }
 
 /** Terms one of which every match of `n` holds, chosen to be few: AND takes its cheapest child's. */

@@ -232,10 +232,11 @@ async function collect(library: Library, plan: Plan, combineWith: 'and' | 'or', 
     return more
   }
   const session = library.postings
-  const run = (terms: ReadonlyMap<string, TermInfo>, budget: Budget) => evaluate(session, {
+  const run = (terms: ReadonlyMap<string, TermInfo>, budget: Budget, narrow: boolean) => evaluate(session, {
     root, terms, forms, units: library.size, averageLength: library.index.meta.averageLength,
   }, (batch) => consume(batch, terms), {
     budget,
+    narrow,
     // Evaluated whole only when every candidate's phrases can be checked.
     exhaustive: phrasing ? Math.min(limits.exhaustive, phrases.room()) : limits.exhaustive,
     ...(byDate && { priority: (i: Interval) => earliestDate(library, i) }),
@@ -251,8 +252,8 @@ async function collect(library: Library, plan: Plan, combineWith: 'and' | 'or', 
     }),
   })
   let complete = true
-  const spend = async (terms: ReadonlyMap<string, TermInfo>, budget: Budget) => {
-    const evaluation = await run(terms, budget)
+  const spend = async (terms: ReadonlyMap<string, TermInfo>, budget: Budget, narrow = true) => {
+    const evaluation = await run(terms, budget, narrow)
     if (evaluation.cut) cut.add(evaluation.cut)
     complete &&= evaluation.complete
   }
@@ -263,7 +264,8 @@ async function collect(library: Library, plan: Plan, combineWith: 'and' | 'or', 
     const [decoded, pages] = [session.decoded, session.pages.size]
     tier = 'titles'
     const share = plan.groups.length <= TITLES_ONLY_WORDS && allCommon(plan) ? 1 : 1 / 2
-    await spend(titles, { postings: limits.postings * share, pages: limits.pages * share })
+    // What the titles' pass leaves is the next pass's: it does not narrow (src/evaluate.ts).
+    await spend(titles, { postings: limits.postings * share, pages: limits.pages * share }, false)
     titlesDone = complete
     tier = 'rest'
     await spend(plan.terms, { postings: limits.postings - (session.decoded - decoded), pages: limits.pages - (session.pages.size - pages) })

@@ -1,4 +1,6 @@
 import MiniSearch, { type Query } from 'minisearch'
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { random } from '../../bench/random'
 import { readCorpus } from '../../index/corpus'
@@ -11,6 +13,7 @@ import { CODE_BOOST, unitCode } from '../../src/rank'
 import { termOf, words } from '../../src/text'
 import { indexFolder, loadedIndex } from '../support/paged-index'
 import { commonWordsCorpus, roundsIndex } from '../support/rounds'
+import { tempDir } from '../support/temp'
 
 /** The same query as MiniSearch takes it. */
 function asMiniSearch(node: QueryNode): Query {
@@ -156,6 +159,30 @@ describe('evaluate, within a budget', () => {
     expect(evaluation.cut).toBe('postings')
     expect(matches).toBeGreaterThan(1000)
     expect(library.postings.decoded).toBeLessThanOrEqual(16_000)
+  })
+
+  it('looks a common word up only where the rarer words meet when looking it up at every candidate would pass the budget', async () => {
+    // `alpha` in every 40th of 24,000 paragraphs, `beta` in every 20th but beside `alpha` only in the last 2,000, `common` in all:
+    // 50 paragraphs hold the three.
+    const corpus = tempDir('folio-narrow-')
+    for (let d = 0; d < 24; d++) {
+      const paragraphs = Array.from({ length: 1000 }, (_, p) => {
+        const n = d * 1000 + p
+        return `Paragraph ${p}: common${n % 40 === 0 ? ' alpha' : ''}${(n >= 22_000 ? n % 40 === 0 : n % 20 === 10) ? ' beta' : ''}.`
+      })
+      writeFileSync(join(corpus, `d${d}.txt`), `${d + 1}. Document ${d}\n\n${paragraphs.join('\n\n')}`)
+    }
+    const index = await loadedIndex(corpus)
+    const library = index.open()
+    const found = await Promise.all(['alpha', 'beta', 'common'].map(async (w) => (await library.lexicon.lookup(library.reader, w))!.term!))
+    const root: QueryNode = { op: 'and', nodes: found.map((t) => ({ op: 'term', term: t.term, boost: 1 })) }
+    const input = { root, terms: new Map(found.map((t) => [t.term, t])), forms: [], units: index.meta.units, averageLength: index.meta.averageLength }
+    let matches = 0
+    // `common` at each of alpha's 600 units is a block of it for each: 24,000 postings. At the 50 where `beta` is too, 2,000.
+    const evaluation = await evaluate(library.postings, input, (m) => void (matches += m.units.length), { budget: { postings: 8_000, pages: Infinity }, exhaustive: 0 })
+    expect(matches).toBe(50)
+    expect(evaluation.complete).toBe(true)
+    expect(library.postings.decoded).toBeLessThanOrEqual(8_000)
   })
 })
 
