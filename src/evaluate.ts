@@ -509,12 +509,12 @@ async function evaluateIntervals(
   const read = intervals.map(() => new Map<number, readonly Block[]>())
   // A block two intervals' candidates share is counted once.
   const counted = new Set<number>()
-  /** Term `k`'s blocks holding interval `i`'s candidates that no lookup has counted yet. */
-  const uncounted = (i: number, k: number) => PostingsSession.blocksHolding(skips[k]!, candidates[i]!).filter((b) => !counted.has(k * 2 ** 32 + b))
   /** Postings of `terms`' blocks holding interval `i`'s candidates, not yet counted. */
   const costAt = (i: number, terms: Iterable<number>): number => {
     let postings = 0
-    for (const k of terms) for (const b of uncounted(i, k)) postings += skips[k]!.count[b]!
+    for (const k of terms) {
+      for (const b of PostingsSession.blocksHolding(skips[k]!, candidates[i]!)) if (!counted.has(k * 2 ** 32 + b)) postings += skips[k]!.count[b]!
+    }
     return postings
   }
   /** The share of interval `i`'s candidates that `terms` are likely to hold: their blocks' postings over the units they span. */
@@ -582,8 +582,8 @@ async function evaluateIntervals(
       if (first.length === 0) return false
       const after = new Set(unread(i, lookedTerms[i]!))
       for (const k of set) after.delete(k)
-      // What narrowing is likely to cost: the set's lookups, and the others' at the share of candidates the set's density leaves.
       if (after.size === 0) return false
+      // What narrowing is likely to cost: the set's lookups, and the others' at the share of candidates the set's density leaves.
       const rest = costAt(i, after)
       const expected = costAt(i, first) + densityAt(i, set) * rest
       return expected < rest && session.decoded + expected <= budget.postings
