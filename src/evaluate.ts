@@ -9,9 +9,9 @@
  *   AND_NOT its first child's). Candidates come from the drivers' postings;
  *   every other term is looked up only at the candidates, block by block
  *   through its skip table. `Krasnoyarsk the` reads one block of `the`.
- *   A word of an AND the rest of the query needs less of is looked up first
- *   and narrows the candidates: `packets into bundles` looks `into` up only
- *   where `bundles` and `packets` meet.
+ *   Where it likely costs less, a word of an AND is looked up before a
+ *   commoner one and narrows the candidates: `packets into bundles` looks
+ *   `into` up only where `bundles` and `packets` meet.
  * - **Exhaustive or pruned.** When the drivers' postings are few, all are
  *   evaluated: `total` and facets are exact. Otherwise the units are cut into
  *   intervals of about equal cost in the drivers' postings, each with the best
