@@ -202,6 +202,10 @@ export async function evaluate(session: PostingsSession, input: EvaluationInput,
   const drivers = [...driverTerms(input.root, (t) => input.terms.get(t)?.df ?? 0)].map((t) => place.get(t)!).filter((k) => infos[k])
   const evaluation: Evaluation = { terms, complete: true }
   const leaves = new Leaves(input, terms, infos, words)
+  // The sets a word of an AND may narrow the candidates by (evaluateIntervals). A query of many words keeps to its lookups as
+  // they are: deciding and narrowing interval by interval costs more than it saves.
+  const required = options.narrow === false ? [] : leaves.narrowing(drivers)
+  const sets = required.length <= NARROWING_SETS ? required : []
 
   // Every candidate may cost a block of each other term.
   const driverPostings = drivers.reduce((n, k) => n + infos[k]!.df, 0)
@@ -209,7 +213,7 @@ export async function evaluate(session: PostingsSession, input: EvaluationInput,
   // Evaluated whole when the budget pays for it: its drivers' blocks are read before anything is evaluated.
   if (cost <= Math.min(options.exhaustive, postingsBudget)) {
     const blocks: DriverBlocks[] = drivers.map((k, d) => ({ driver: d, list: Array.from({ length: skips[k]!.blocks }, (_, b) => b) }))
-    return stoppedBy(evaluation, await evaluateIntervals(session, leaves, infos, skips, drivers, [{ from: 0, to: input.units - 1, blocks }], consume, limit, undefined, { narrow: options.narrow }))
+    return stoppedBy(evaluation, await evaluateIntervals(session, leaves, infos, skips, drivers, sets, [{ from: 0, to: input.units - 1, blocks }], consume, limit))
   }
 
   // A request's pass for some of its words evaluates the terms of its pass for every word: the cut and the block bounds over it
@@ -365,7 +369,7 @@ export async function evaluate(session: PostingsSession, input: EvaluationInput,
         if (batch.length > 0) break
         const some = affordable(interval.blocks, limit.postings - session.decoded, limit.pages - session.pages.size)
         if (some.length === 0) return { ...evaluation, complete: false, cut }
-        const stopped = await evaluateIntervals(session, leaves, infos, skips, drivers, [{ ...interval, blocks: some }], consume, limit, undefined, options)
+        const stopped = await evaluateIntervals(session, leaves, infos, skips, drivers, sets, [{ ...interval, blocks: some }], consume, limit, undefined, options)
         return stoppedBy(evaluation, stopped ?? cut)
       }
       interval.blocks.forEach(({ driver: d, list }) => list.forEach((b) => blocks.add(d * 2 ** 32 + b)))
@@ -376,7 +380,7 @@ export async function evaluate(session: PostingsSession, input: EvaluationInput,
     }
     const stop = options.cutoff && ((i: number) => batch[i]!.key > options.cutoff!())
     // Stopped by the cutoff (every interval after is beyond it too), the consumer, or the budget.
-    const stopped = await evaluateIntervals(session, leaves, infos, skips, drivers, batch, consume, limit, stop, options)
+    const stopped = await evaluateIntervals(session, leaves, infos, skips, drivers, sets, batch, consume, limit, stop, options)
     if (stopped) return stoppedBy(evaluation, stopped)
   }
   return evaluation
@@ -469,11 +473,12 @@ async function evaluateIntervals(
   infos: (TermInfo | undefined)[],
   skips: (Skips | undefined)[],
   drivers: number[],
+  sets: readonly (readonly number[])[],
   intervals: { from: number; to: number; blocks: DriverBlocks[] }[],
   consume: Consumer,
   budget: Budget,
   stop?: (i: number) => boolean,
-  { threshold, ahead, positioned, narrow = true }: Pick<EvaluationOptions, 'threshold' | 'ahead' | 'positioned' | 'narrow'> = {},
+  { threshold, ahead, positioned }: Pick<EvaluationOptions, 'threshold' | 'ahead' | 'positioned'> = {},
 ): Promise<'cutoff' | 'consumer' | 'postings' | 'pages' | undefined> {
   // Candidates come from the drivers that could lift a unit past the k-th score; the others are looked up at them (MaxScore).
   const t = threshold?.() ?? -Infinity
@@ -563,9 +568,6 @@ async function evaluateIntervals(
     blocks.forEach((perTerm, x) => perTerm.forEach((b, y) => read[first + x]!.set(wanted[x]![y]!.k, b)))
     return { count: wanted.length, over }
   }
-  // A query of many words keeps to its lookups as they are: deciding and narrowing interval by interval costs more than it saves.
-  const required = narrow ? leaves.narrowing(drivers) : []
-  const sets = required.length <= NARROWING_SETS ? required : []
   const unread = (i: number, terms: readonly number[]) => (read[i]!.size === 0 ? terms : terms.filter((k) => !read[i]!.has(k)))
   // The intervals whose lookups the budget pays for, in order: those are evaluated, the rest left (a batch is never dropped whole).
   let affordable = 0
@@ -577,7 +579,7 @@ async function evaluateIntervals(
     // less than those lookups, and within what is left of the budget: reading a set and then not the rest spends the budget on
     // nothing. It narrows the intervals from the next on as far as half of what is left pays for (one at least).
     const i = affordable
-    const set = sets.length > 0 && sets.find((set) => {
+    const set = sets.find((set) => {
       const first = unread(i, set)
       if (first.length === 0) return false
       const after = new Set(unread(i, lookedTerms[i]!))
@@ -823,14 +825,6 @@ class Leaves {
    * first: a candidate holding none of a set cannot match.
    */
   narrowing(drivers: readonly number[]): number[][] {
-    // Asked by each batch of an evaluation, whose drivers stay the same.
-    if (this.#narrowing?.drivers !== drivers) this.#narrowing = { drivers, sets: this.#narrowingSets(drivers) }
-    return this.#narrowing.sets
-  }
-
-  #narrowing: { drivers: readonly number[]; sets: number[][] } | undefined
-
-  #narrowingSets(drivers: readonly number[]): number[][] {
     const df = (set: readonly number[]) => set.reduce((n, k) => n + this.infos[k]!.df, 0)
     const sets = requiredSets(this.input.root, this.#bit)
       .filter((set) => !set.some((k) => drivers.includes(k)))
