@@ -37,6 +37,8 @@ export interface Fidelity {
 export interface NodeResult {
   kinds: Record<string, { p50: number; p95: number; p99: number; pages: number; postings: number }>
   overall: { p50: number; p95: number; p99: number }
+  /** Every timed run of every query, pauses of the host included (absent from reports before 2026-12-05). */
+  samples?: { p50: number; p95: number; p99: number }
   /**
    * Each hostile query's median time over its runs once warmed as the kinds are (its CPU: a GC pause or a JIT recompile in one
    * run is work of other queries), its worst, and its first run, before the JIT compiled its shape (absent from reports made
@@ -76,6 +78,7 @@ const run = async (q: string, limits = searchLimits) => {
 for (let pass = 0; pass < WARM_PASSES; pass++) for (const list of Object.values(queries.kinds)) for (const q of list) await run(q)
 const result: NodeResult = { kinds: {}, overall: { p50: 0, p95: 0, p99: 0 }, hostile: [], memoryBytes: 0, cacheBytes: 0, decodedBytes: 0, loadMs }
 const all: number[] = []
+const samples: number[] = []
 /** Each query's answer under the worker's budget, from its timed runs (the budget counts pages cached or not: every run answers alike). */
 const answers = new Map<string, Awaited<ReturnType<typeof search>>>()
 for (const [kind, list] of Object.entries(queries.kinds)) {
@@ -92,6 +95,7 @@ for (const [kind, list] of Object.entries(queries.kinds)) {
       postings += r.postings
     }
     runs.push(times)
+    samples.push(...times)
   }
   const times = medianPerQuery(runs)
   all.push(...times)
@@ -101,6 +105,7 @@ for (const [kind, list] of Object.entries(queries.kinds)) {
   }
 }
 result.overall = { p50: quantile(all, 0.5), p95: quantile(all, 0.95), p99: quantile(all, 0.99) }
+result.samples = { p50: quantile(samples, 0.5), p95: quantile(samples, 0.95), p99: quantile(samples, 0.99) }
 for (const [name, q] of Object.entries(queries.hostile)) {
   const first = await run(q)
   for (let k = 1; k < hostileWarmRuns(queries.kinds); k++) await run(q)

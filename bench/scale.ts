@@ -18,6 +18,7 @@ import type { NodeQueries, NodeResult } from './folio-node'
 import type { MiniSearchResult } from './minisearch-node'
 import { hostileQueries, LATENCY_KINDS, makeQueries } from './queries'
 import { random, shuffle } from './random'
+import { TIMED_PASSES } from './stats'
 import { workerdQueries, type WorkerdResult } from './workerd'
 
 export interface BuildFigures {
@@ -82,7 +83,7 @@ export async function benchScale(name: string, size: number, options: ScaleOptio
   writeFileSync(queriesFile, JSON.stringify(queries))
 
   log(`${name}: Folio's queries in Node`)
-  const folio = child<NodeResult>(['--expose-gc', '--import', 'tsx', 'bench/folio-node.ts', out, queriesFile, String(quick ? 1 : 5)])
+  const folio = child<NodeResult>(['--expose-gc', '--import', 'tsx', 'bench/folio-node.ts', out, queriesFile, String(quick ? 1 : TIMED_PASSES)])
   log(`${name}: Folio in workerd`)
   const workerd = await workerdQueries(out, queries.kinds, { coldStarts: quick ? 1 : 5, coldPerKind: quick ? 3 : 20, warmPasses: quick ? 1 : 3 }, log)
 
@@ -92,7 +93,7 @@ export async function benchScale(name: string, size: number, options: ScaleOptio
   else {
     log(`${name}: plain MiniSearch`)
     try {
-      minisearch = child<MiniSearchResult>(['--expose-gc', '--max-old-space-size=20000', '--import', 'tsx', 'bench/minisearch-node.ts', dir, queriesFile, String(quick ? 1 : 3)])
+      minisearch = child<MiniSearchResult>(['--expose-gc', '--max-old-space-size=20000', '--import', 'tsx', 'bench/minisearch-node.ts', dir, queriesFile, String(quick ? 1 : TIMED_PASSES)])
     } catch (e) {
       minisearchNote = `plain MiniSearch could not load ${name}: ${(e as Error).message.slice(0, 200)}`
     }

@@ -28,6 +28,13 @@ export function knownItem(ranks: readonly number[]) {
 export const WARM_PASSES = 2
 
 /**
+ * Timed passes of a scale corpus's query set in Node, for Folio and plain MiniSearch alike. A query's median over five
+ * passes still caught the host's pauses: at 10 MB, on the same code and index, the worst kind's p99 read 4.81 to 7.85 ms in
+ * three runs (and the medians of a kind rose by half in the run the host was busiest); over fifteen, 3.28 to 3.64 ms.
+ */
+export const TIMED_PASSES = 15
+
+/**
  * Runs of one hostile query before it is timed: as many as each kind's path gets in its warm passes. A hostile shape takes
  * paths the kinds do not (a hundred terms, eight phrases), and two runs of it left it compiling: 32 prefixes at 10 MB took 60
  * ms on its first run, 8 to 29 on its next nineteen, about 7 from its twentieth and about 5 from its fiftieth.
