@@ -170,22 +170,28 @@ export function judge(name: string, judgements: readonly Judgement[], documents:
   }
 }
 
+/** Builds each engine over a corpus folder and judges its top ten for every judgement. */
+export async function judgeFolder(dir: string, judgements: readonly Judgement[], engines: readonly Engine[]): Promise<Relevance[]> {
+  const { documents, volumes } = await readCorpus(dir)
+  const results: Relevance[] = []
+  for (const e of engines) {
+    const searcher = await e.load(await e.build({ dir, documents, volumes }))
+    const ranked: string[][] = []
+    for (const j of judgements) ranked.push(await searcher.search(j.q, 10))
+    results.push(judge(e.name, judgements, documents, ranked))
+  }
+  return results
+}
+
 /** Builds each engine over one volume and judges it on the volume's own book index. */
 export async function judgeVolume(file: string, engines: readonly Engine[]): Promise<{ judgements: number; results: Relevance[] }> {
   const dir = mkdtempSync(join(tmpdir(), 'folio-book-index-'))
   try {
     writeFileSync(join(dir, basename(file)), readFileSync(file))
-    const { documents, volumes } = await readCorpus(dir)
+    const { volumes } = await readCorpus(dir)
     const volume = volumes[0]?.id ?? basename(file, '.xml')
     const judgements = readBookIndex(readFileSync(file, 'utf8'), volume)
-    const results: Relevance[] = []
-    for (const e of engines) {
-      const searcher = await e.load(await e.build({ dir, documents, volumes }))
-      const ranked: string[][] = []
-      for (const j of judgements) ranked.push(await searcher.search(j.q, 10))
-      results.push(judge(e.name, judgements, documents, ranked))
-    }
-    return { judgements: judgements.length, results }
+    return { judgements: judgements.length, results: await judgeFolder(dir, judgements, engines) }
   } finally {
     rmSync(dir, { recursive: true })
   }

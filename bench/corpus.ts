@@ -245,7 +245,8 @@ class CharacterModel {
   }
 }
 
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+/** Text as XML character data. */
+export const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 
 /** One TEI volume, written as documents come. */
 class VolumeWriter {
@@ -278,11 +279,11 @@ class VolumeWriter {
     const day = 1 + Math.floor(this.rand() * 28)
     const date = `${this.year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
     const place = PLACES[Math.floor(this.rand() * PLACES.length)]!
-    const out = [`<div type="document" n="${n}" xml:id="d${n}"><head>${n}. ${escape(title)}</head>`,
+    const out = [`<div type="document" n="${n}" xml:id="d${n}"><head>${n}. ${escapeXml(title)}</head>`,
       `<dateline><placeName>${place}</placeName>, <date when="${date}">${date}</date>.</dateline>`]
     const cited = paragraphs.map(() => [] as number[])
     notes.forEach((_, k) => cited[Math.floor(this.rand() * paragraphs.length)]!.push(k))
-    paragraphs.forEach((p, i) => out.push(`<p>${this.#text(p)}${cited[i]!.map((k) => `<note n="${k + 1}">${escape(notes[k]!)}</note>`).join('')}</p>`))
+    paragraphs.forEach((p, i) => out.push(`<p>${this.#text(p)}${cited[i]!.map((k) => `<note n="${k + 1}">${escapeXml(notes[k]!)}</note>`).join('')}</p>`))
     out.push('</div>')
     this.#parts.push(out.join('\n'))
   }
@@ -295,18 +296,18 @@ class VolumeWriter {
       const written = p.slice(t.start, t.end)
       const tag = t.start > 0 && /^\p{Lu}\p{Ll}/u.test(written) && this.rand() < 0.05
       const breaks = this.#sinceBreak + (t.start - at) > 2500
-      out += escape(p.slice(at, t.start))
+      out += escapeXml(p.slice(at, t.start))
       if (breaks) {
         this.#page++
         this.#sinceBreak = 0
         out += `<pb n="${this.#page}"/>`
       }
       const person = this.#persons[Math.floor(this.rand() * this.#persons.length)]!
-      out += tag ? `<persName corresp="#${person.id}">${escape(written)}</persName>` : escape(written)
+      out += tag ? `<persName corresp="#${person.id}">${escapeXml(written)}</persName>` : escapeXml(written)
       this.#sinceBreak += t.end - at
       at = t.end
     }
-    return out + escape(p.slice(at))
+    return out + escapeXml(p.slice(at))
   }
 
   finish(): string {

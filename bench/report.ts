@@ -218,6 +218,25 @@ function targets(r: BenchResult): string {
   return ['## Targets', '', '| target | measured | |', '|---|---|---|', ...rows].join('\n')
 }
 
+/** Relevance on the info manuals' own indexes, Folio beside plain MiniSearch. */
+function infoSection(r: BenchResult): string {
+  const info = r.infoIndex
+  if (!info) return ''
+  const judged = info.results[0]?.queries ?? 0
+  if (judged === 0) return `## Relevance on other text\n\nNo GNU info manual with an index was found in ${info.root}.`
+  return [
+    '## Relevance on other text',
+    '',
+    `The indexes of the GNU info manuals in ${info.root} (bench/info-index.ts), each manual a corpus of its own (a node a document): ` +
+      `${info.manuals.map((m) => `${m.name} ${thousands(m.entries)}`).join(', ')}; ${thousands(judged)} entries in all. ` +
+      'A hit is relevant when its node is one the entry names. nDCG@10 / P@10 / recall@10:',
+    '',
+    `| | ${info.results.map((e) => e.engine).join(' | ')} |`,
+    `|---|${info.results.map(() => '---').join('|')}|`,
+    `| info manuals' indexes | ${info.results.map((e) => `${e.ndcg10.toFixed(3)} / ${e.p10.toFixed(3)} / ${e.recall10.toFixed(3)}`).join(' | ')} |`,
+  ].join('\n')
+}
+
 /** A line naming the corpora kept from earlier runs, if any. */
 function kept(r: BenchResult): string[] {
   const earlier = [...r.corpora, ...r.scale].filter((c) => c.run)
@@ -250,6 +269,8 @@ export function renderReport(r: BenchResult): string {
         `queries of the volume's set in rotation: **${r.http.requestsPerSecond.toFixed(0)} requests/s**, latency p50 ${r.http.p50} ms, p99 ${r.http.p99} ms, ` +
         `${r.http.requests} requests, ${r.http.errors} errors, ${r.http.non2xx} non-2xx.`
       : '',
+    '',
+    infoSection(r),
     '',
     '![Query latency against corpus size](benchmarks.svg)',
     '',

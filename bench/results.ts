@@ -59,4 +59,12 @@ export interface BenchResult {
   corpora: CorpusResult[]
   scale: (ScaleResult & { run?: RunInfo })[]
   http?: HttpResult
+  /** Relevance judged by the indexes of this machine's GNU info manuals (bench/info-index.ts); absent from quick runs and from reports before 2026-12-05. */
+  infoIndex?: InfoIndexResult
+}
+
+export interface InfoIndexResult {
+  root: string
+  manuals: { name: string; entries: number }[]
+  results: Relevance[]
 }

@@ -11,6 +11,8 @@
  *   edge's delays, hostile queries, and plain MiniSearch beside it where it
  *   can load them (bench/scale.ts).
  * - Folio through HTTP under `wrangler dev`.
+ * - Relevance on other text: the indexes of this machine's GNU info manuals
+ *   (bench/info-index.ts), Folio beside plain MiniSearch (not in quick mode).
  *
  * Without `--corpora`: letter, volume, 10MB and 100MB (1GB takes an hour;
  * ask for it). Writes docs/benchmarks.md, .json and .svg.
@@ -35,7 +37,8 @@ import { readCorpus } from '../index/corpus'
 import type { Document } from '../src/model'
 import { textSize } from './corpus'
 import { judge, readBookIndex, type Judgement } from './book-index'
-import { ENGINES, type BenchCorpus, type Files } from './engines'
+import { engine, ENGINES, type BenchCorpus, type Files } from './engines'
+import { judgeInfoManuals } from './info-index'
 import { httpLoad } from './http'
 import { LATENCY_KINDS, makeQueries, type LatencyKind, type QuerySet } from './queries'
 import { renderPlot, renderReport } from './report'
@@ -50,6 +53,8 @@ type RealName = keyof typeof REAL
 /** The corpora of prose, by characters of text. */
 const SCALE: Record<string, number> = { '10MB': 10e6, '50MB': 50e6, '100MB': 100e6, '1GB': 1e9 }
 const QUERY_SEED = 20261128
+/** GNU info manuals, whose own indexes judge relevance on other text. */
+const INFO_ROOT = '/usr/share/info'
 /** Where generated corpora and the prose pool are kept between runs. */
 const CACHE = 'node_modules/.cache/folio-bench'
 
@@ -88,8 +93,13 @@ async function main() {
     scale.push(await benchScale(name, SCALE[name]!, { cache: CACHE, quick, minisearchUpTo: 100e6, log }))
   }
   const http = quick ? undefined : await httpLoad(log)
+  let infoIndex
+  if (!quick) {
+    log(`relevance: the indexes of the info manuals in ${INFO_ROOT}`)
+    infoIndex = { root: INFO_ROOT, ...(await judgeInfoManuals(INFO_ROOT, [engine('Folio'), engine('MiniSearch')])) }
+  }
   if (args.keep) keepFrom(args.keep, results, scale)
-  const report: BenchResult = { date: new Date().toISOString(), commit: commit(), quick, machine: machine(), versions: versions(), corpora: results, scale, ...(http && { http }) }
+  const report: BenchResult = { date: new Date().toISOString(), commit: commit(), quick, machine: machine(), versions: versions(), corpora: results, scale, ...(http && { http }), ...(infoIndex && { infoIndex }) }
 
   const failures = [
     ...results.flatMap((c) => c.engines.filter((e) => e.answered === 0).map((e) => `${e.engine} answered nothing on ${c.name}`)),

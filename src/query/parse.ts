@@ -8,9 +8,9 @@
  *   `treaty SLCM OR ALCM` is `treaty AND (SLCM OR ALCM)`
  * - `negot*`: any word starting so
  *
- * Brackets, hyphens and dashes part words as spaces do (`Rusk-Shiina
- * meetings` is three words); a word that splits otherwise (`INR/IL`) is read
- * as a phrase.
+ * Brackets, hyphens, dashes and underscores part words as spaces do
+ * (`Rusk-Shiina meetings` is three words, `DU_BLOCK_SIZE` three); a word that
+ * splits otherwise (`INR/IL`) is read as a phrase.
  */
 import { tokenize } from '../text'
 
@@ -79,9 +79,16 @@ export function parseQuery(q: string): ParsedQuery {
  * Meilisearch's tokenizers do; what else splits a token joins its words into
  * a phrase (`INR/IL`). An excluded compound stays whole: `-non-proliferation`
  * excludes the phrase, not every unit holding `non`.
+ *
+ * Underscores part words too: read as a phrase, an identifier
+ * (`asn1_get_tag_der`) found only the units naming it, two or three, and
+ * never the units naming its kin (`asn1_get_length_der`) that the same page
+ * of a manual documents. Its words all required, the units naming it still
+ * hold every one of them and come first, and its kin follow among the
+ * partial matches (docs/relevance.md).
  */
 function pieces(text: string, excluded: boolean): string[] {
-  return text.split(excluded ? /[()[\]{}]+/ : /[()[\]{}\-‐‑‒–—]+/).filter((p) => p !== '')
+  return text.split(excluded ? /[()[\]{}]+/ : /[()[\]{}\-‐‑‒–—_]+/).filter((p) => p !== '')
 }
 
 function toClause(text: string, quoted: boolean): Clause | undefined {

@@ -60,6 +60,12 @@ describe('parseQuery', () => {
     expect(parseQuery('"Johnson (Lyndon)-Sato"').required[0]![0]!.type).toBe('phrase')
   })
 
+  it('parts words at underscores, so an identifier is its words, each required', () => {
+    expect(parseQuery('asn1_get_tag_der').required.map((g) => g.map((c) => c.type))).toEqual([['word'], ['word'], ['word'], ['word']])
+    expect(words('DU_BLOCK_SIZE')).toEqual(['du', 'block', 'size'])
+    expect(parseQuery('"DU_BLOCK_SIZE"').required[0]![0]!.type).toBe('phrase')
+  })
+
   it('refuses a query with nothing to search for', () => {
     expect(() => parseQuery('-ABM')).toThrow('the query only excludes words; add a word to search for')
     expect(() => parseQuery('!!! ...')).toThrow('the query has no words to search for')
