@@ -74,18 +74,17 @@ export function parseQuery(q: string): ParsedQuery {
 }
 
 /**
- * A bare token's words: brackets, hyphens and dashes part them as a space
- * does (`Rusk-Shiina`, `Johnson (Lyndon)-Sato`), as Elasticsearch's and
- * Meilisearch's tokenizers do; what else splits a token joins its words into
- * a phrase (`INR/IL`). An excluded compound stays whole: `-non-proliferation`
- * excludes the phrase, not every unit holding `non`.
+ * A bare token's words: brackets, hyphens, dashes and underscores part them
+ * as a space does (`Rusk-Shiina`, `Johnson (Lyndon)-Sato`), as Elasticsearch's
+ * and Meilisearch's tokenizers do for all but the underscore; what else splits
+ * a token joins its words into a phrase (`INR/IL`). An excluded compound stays
+ * whole: `-non-proliferation` excludes the phrase, not every unit holding `non`.
  *
- * Underscores part words too: read as a phrase, an identifier
- * (`asn1_get_tag_der`) found only the units naming it, two or three, and
- * never the units naming its kin (`asn1_get_length_der`) that the same page
- * of a manual documents. Its words all required, the units naming it still
- * hold every one of them and come first, and its kin follow among the
- * partial matches (docs/relevance.md).
+ * Read as a phrase, an identifier (`asn1_get_tag_der`) found only the units
+ * naming it, two or three, and never the units naming its kin
+ * (`asn1_get_length_der`) that the same page of a manual documents. Its words
+ * all required, the units naming it still hold every one of them and come
+ * first, and its kin follow among the partial matches (docs/relevance.md).
  */
 function pieces(text: string, excluded: boolean): string[] {
   return text.split(excluded ? /[()[\]{}]+/ : /[()[\]{}\-‐‑‒–—_]+/).filter((p) => p !== '')
