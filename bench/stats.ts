@@ -30,7 +30,7 @@ export const WARM_PASSES = 2
 /**
  * Timed passes of a scale corpus's query set in Node, for Folio and plain MiniSearch alike. A query's median over five
  * passes still caught the host's pauses: at 10 MB, on the same code and index, the worst kind's p99 read 4.81 to 7.85 ms in
- * three runs (and the medians of a kind rose by half in the run the host was busiest); over fifteen, 3.28 to 3.64 ms.
+ * five runs (and a kind's p50 rose by half in the run the host was busiest); over fifteen, 3.17 to 3.64 ms in five runs.
  */
 export const TIMED_PASSES = 15
 
