@@ -106,7 +106,7 @@ function scaleSection(list: readonly ScaleResult[]): string {
       'Up to the pool\'s size the text is real paragraphs, unchanged; past it paragraphs come round again with their rare words replaced by new ones, ' +
       'as often as Heaps\' law fitted on the real text says new words appear. Queries are drawn from three volumes of each corpus; ' +
       'Node figures are a process holding the index alone, every page in memory after a first pass, ' +
-      `each query's time its median over ${TIMED_PASSES} passes (five until 2026-12-05; so, its CPU time, not the host's pauses); ` +
+      `each query's time its median over ${TIMED_PASSES} passes (five until 2026-12-05; plain MiniSearch's past 10 MB over three; so, its CPU time, not the host's pauses); ` +
       'workerd figures are a client\'s round trip over HTTP to workerd\'s socket (until 2026-12-04 through Miniflare\'s dispatchFetch, which adds pauses of its own); a warm query\'s time is its median over three passes, as in Node (until 2026-12-04 every sample counted, the row "every warm sample" below); a request answered without Folio, asked after each warm query, gives the way in and out alone.',
     '',
     head('corpus'),
