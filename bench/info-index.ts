@@ -19,7 +19,7 @@
  * a hit relevant when its document is listed.
  * `npx tsx bench/info-index.ts [folder]` prints Folio beside plain MiniSearch.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gunzipSync } from 'node:zlib'
@@ -112,10 +112,10 @@ export function infoJudgements(manual: InfoManual, volume: string): Judgement[] 
   return [...byText].map(([q, docs]) => ({ q, documents: [...docs], pages: [] }))
 }
 
-/** The info manuals in a folder: each name, and its text (a split manual's parts in order). */
+/** The info manuals in a folder: each name, and its text (a split manual's parts in order). None when there is no such folder. */
 export function infoManuals(root: string): { name: string; text: string }[] {
   const parts = new Map<string, { part: number; file: string }[]>()
-  for (const file of readdirSync(root)) {
+  for (const file of existsSync(root) ? readdirSync(root) : []) {
     const m = /^(.+)\.info(?:-(\d+))?(?:\.gz)?$/.exec(file)
     if (!m) continue
     parts.set(m[1]!, [...(parts.get(m[1]!) ?? []), { part: Number(m[2] ?? 0), file }])

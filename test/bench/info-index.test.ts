@@ -1,8 +1,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
-import { infoJudgements, infoVolume, readInfoManual } from '../../bench/info-index'
+import { infoJudgements, infoManuals, infoVolume, readInfoManual } from '../../bench/info-index'
 import { readCorpus } from '../../index/corpus'
 
 const SEP = '\x1f'
@@ -41,6 +42,22 @@ describe('readInfoManual', () => {
       ['\\(', 'Top'],
       ['missing node', 'Nowhere'],
     ])
+  })
+})
+
+describe('infoManuals', () => {
+  it('reads a split manual\'s parts in order, gzipped or not, and nothing from a folder that is not there', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'folio-info-test-'))
+    try {
+      writeFileSync(join(dir, 'demo.info-2.gz'), gzipSync('second'))
+      writeFileSync(join(dir, 'demo.info-1'), 'first ')
+      writeFileSync(join(dir, 'demo.info.gz'), gzipSync('indirect '))
+      writeFileSync(join(dir, 'dir'), 'the directory node')
+      expect(infoManuals(dir)).toEqual([{ name: 'demo', text: 'indirect first second' }])
+      expect(infoManuals(join(dir, 'absent'))).toEqual([])
+    } finally {
+      rmSync(dir, { recursive: true })
+    }
   })
 })
 
