@@ -85,7 +85,7 @@ function paragraphsOf(body: string): string[] {
     .filter((p) => /\p{L}/u.test(p))
 }
 
-/** A manual as a TEI volume of one document per node (nodes with no text left out). */
+/** A manual as a TEI volume, one document a node (a node of no paragraphs is its title alone). */
 export function infoVolume(manual: InfoManual, volume: string): string {
   const divs = manual.nodes.map((node, k) =>
     [`<div type="document" n="${k + 1}" xml:id="d${k + 1}"><head>${k + 1}. ${escapeXml(node.name)}</head>`, ...node.paragraphs.map((p) => `<p>${escapeXml(p)}</p>`), '</div>'].join('\n'))
