@@ -514,11 +514,18 @@ async function evaluateIntervals(
   const read = intervals.map(() => new Map<number, readonly Block[]>())
   // A block two intervals' candidates share is counted once.
   const counted = new Set<number>()
+  // The blocks of a term holding an interval's candidates, worked out once: costed, weighed and read, until a set narrows them.
+  const holding = intervals.map(() => new Map<number, number[]>())
+  const blocksAt = (i: number, k: number): number[] => {
+    let blocks = holding[i]!.get(k)
+    if (!blocks) holding[i]!.set(k, (blocks = PostingsSession.blocksHolding(skips[k]!, candidates[i]!)))
+    return blocks
+  }
   /** Postings of `terms`' blocks holding interval `i`'s candidates, not yet counted. */
   const costAt = (i: number, terms: Iterable<number>): number => {
     let postings = 0
     for (const k of terms) {
-      for (const b of PostingsSession.blocksHolding(skips[k]!, candidates[i]!)) if (!counted.has(k * 2 ** 32 + b)) postings += skips[k]!.count[b]!
+      for (const b of blocksAt(i, k)) if (!counted.has(k * 2 ** 32 + b)) postings += skips[k]!.count[b]!
     }
     return postings
   }
@@ -529,7 +536,7 @@ async function evaluateIntervals(
       const s = skips[k]!
       let postings = 0
       let span = 0
-      for (const b of PostingsSession.blocksHolding(s, candidates[i]!)) {
+      for (const b of blocksAt(i, k)) {
         postings += s.count[b]!
         span += s.last[b]! - s.first[b]! + 1
       }
@@ -547,7 +554,7 @@ async function evaluateIntervals(
     const wanted: { k: number; blocks: number[] }[][] = []
     let over: 'postings' | 'pages' | undefined
     for (let i = first; i < intervals.length; i++) {
-      const list = termsOf(i).map((k) => ({ k, blocks: PostingsSession.blocksHolding(skips[k]!, candidates[i]!) }))
+      const list = termsOf(i).map((k) => ({ k, blocks: blocksAt(i, k) }))
       let more = 0
       const morePages = new Set<number>()
       for (const { k, blocks } of list) {
@@ -594,7 +601,10 @@ async function evaluateIntervals(
       const narrowed = await lookUp(i, (j) => unread(j, set), (budget.postings - session.decoded) / 2)
       cut = narrowed.count === 0 ? narrowed.over : undefined
       if (cut) break
-      for (let j = i; j < i + narrowed.count; j++) candidates[j] = holdingAny(set.map((k) => read[j]!.get(k)!), candidates[j]!)
+      for (let j = i; j < i + narrowed.count; j++) {
+        candidates[j] = holdingAny(set.map((k) => read[j]!.get(k)!), candidates[j]!)
+        holding[j]!.clear()
+      }
       continue
     }
     // Stopped by the budget at this interval, which nothing narrows more.
