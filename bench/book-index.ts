@@ -170,6 +170,9 @@ export function judge(name: string, judgements: readonly Judgement[], documents:
   }
 }
 
+/** What each relevance measure compares: Folio and plain MiniSearch. */
+export const JUDGED_ENGINES: readonly Engine[] = [engine('Folio'), engine('MiniSearch')]
+
 /** Builds each engine over a corpus folder and judges its top ten for every judgement. */
 export async function judgeFolder(dir: string, judgements: readonly Judgement[], engines: readonly Engine[]): Promise<Relevance[]> {
   const { documents, volumes } = await readCorpus(dir)
@@ -204,7 +207,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     process.exit(2)
   }
   for (const file of files) {
-    const { judgements, results } = await judgeVolume(file, [engine('Folio'), engine('MiniSearch')])
+    const { judgements, results } = await judgeVolume(file, JUDGED_ENGINES)
     console.log(`${basename(file)}: ${judgements} entries`)
     for (const r of results) {
       console.log(`  ${r.engine.padEnd(10)} nDCG@10 ${r.ndcg10.toFixed(3)}  P@10 ${r.p10.toFixed(3)}  recall@10 ${r.recall10.toFixed(3)}  (${r.queries} queries)`)

@@ -23,9 +23,9 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gunzipSync } from 'node:zlib'
-import { judgeFolder, type Judgement, type Relevance } from './book-index'
+import { JUDGED_ENGINES, judgeFolder, type Judgement, type Relevance } from './book-index'
 import { escapeXml } from './corpus'
-import { engine, type Engine } from './engines'
+import type { Engine } from './engines'
 
 export interface InfoNode {
   name: string
@@ -159,7 +159,7 @@ export async function judgeInfoManuals(root: string, engines: readonly Engine[])
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const root = process.argv[2] ?? '/usr/share/info'
-  const { manuals, results } = await judgeInfoManuals(root, [engine('Folio'), engine('MiniSearch')])
+  const { manuals, results } = await judgeInfoManuals(root, JUDGED_ENGINES)
   console.log(`${manuals.length} manuals in ${root}: ${manuals.map((m) => `${m.name} ${m.entries}`).join(', ')}`)
   for (const r of results) {
     console.log(`  ${r.engine.padEnd(10)} nDCG@10 ${r.ndcg10.toFixed(3)}  P@10 ${r.p10.toFixed(3)}  recall@10 ${r.recall10.toFixed(3)}  (${r.queries} queries)`)

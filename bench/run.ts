@@ -36,8 +36,8 @@ import { gzipSync } from 'node:zlib'
 import { readCorpus } from '../index/corpus'
 import type { Document } from '../src/model'
 import { textSize } from './corpus'
-import { judge, readBookIndex, type Judgement } from './book-index'
-import { engine, ENGINES, type BenchCorpus, type Files } from './engines'
+import { judge, JUDGED_ENGINES, readBookIndex, type Judgement } from './book-index'
+import { ENGINES, type BenchCorpus, type Files } from './engines'
 import { judgeInfoManuals } from './info-index'
 import { httpLoad } from './http'
 import { LATENCY_KINDS, makeQueries, type LatencyKind, type QuerySet } from './queries'
@@ -96,7 +96,7 @@ async function main() {
   let infoIndex
   if (!quick) {
     log(`relevance: the indexes of the info manuals in ${INFO_ROOT}`)
-    infoIndex = { root: INFO_ROOT, ...(await judgeInfoManuals(INFO_ROOT, [engine('Folio'), engine('MiniSearch')])) }
+    infoIndex = { root: INFO_ROOT, ...(await judgeInfoManuals(INFO_ROOT, JUDGED_ENGINES)) }
   }
   if (args.keep) keepFrom(args.keep, results, scale)
   const report: BenchResult = { date: new Date().toISOString(), commit: commit(), quick, machine: machine(), versions: versions(), corpora: results, scale, ...(http && { http }), ...(infoIndex && { infoIndex }) }
