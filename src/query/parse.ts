@@ -10,7 +10,9 @@
  *
  * Brackets, hyphens, dashes and underscores part words as spaces do
  * (`Rusk-Shiina meetings` is three words, `DU_BLOCK_SIZE` three); a word that
- * splits otherwise (`INR/IL`) is read as a phrase.
+ * splits otherwise (`INR/IL`) is read as a phrase, and as its words where no
+ * unit holds the phrase (`keyedit:pref`, where the text names `pref` under
+ * `keyedit`): {@link ParseOptions}.
  */
 import { tokenize } from '../text'
 
@@ -34,6 +36,16 @@ export interface ParsedQuery {
   required: Clause[][]
   /** No hit may match any of these. */
   excluded: Clause[]
+  /** Whether a required word that splits (`INR/IL`) was read as a phrase: parted, the query would ask for something else. */
+  joined: boolean
+}
+
+export interface ParseOptions {
+  /**
+   * Read a required word that splits (`keyedit:pref`) as its words, each required, not as a phrase: what a search asks when no
+   * unit holds the phrase, as Elasticsearch reads such a word always. Excluded words stay phrases.
+   */
+  partJoined?: boolean
 }
 
 /** Raised for a query that cannot be searched; the message is shown to the user. */
@@ -43,10 +55,11 @@ const TOKEN = /(-?)"([^"]*)"?|(\S+)/g
 /** A prefix shorter than this would expand to most of the vocabulary. */
 export const MIN_PREFIX = 2
 
-export function parseQuery(q: string): ParsedQuery {
+export function parseQuery(q: string, { partJoined = false }: ParseOptions = {}): ParsedQuery {
   const required: Clause[][] = []
   const excluded: Clause[] = []
   let joinNext = false
+  let joined = false
 
   for (const m of q.replace(/[“”„]/g, '"').matchAll(TOKEN)) {
     const [, quotedMinus, quoted, bare] = m
@@ -59,10 +72,14 @@ export function parseQuery(q: string): ParsedQuery {
     for (const piece of quoted !== undefined ? [text] : pieces(text, negated)) {
       const clause = toClause(piece, quoted !== undefined)
       if (!clause) continue
-      if (negated) excluded.push(clause)
-      else if (joinNext) required[required.length - 1]!.push(clause)
-      else required.push([clause])
-      joinNext = false
+      const bareSplit = clause.type === 'phrase' && quoted === undefined && !negated
+      joined ||= bareSplit
+      for (const c of bareSplit && partJoined ? clause.words.map((word): Clause => ({ type: 'word', word })) : [clause]) {
+        if (negated) excluded.push(c)
+        else if (joinNext) required[required.length - 1]!.push(c)
+        else required.push([c])
+        joinNext = false
+      }
     }
   }
   if (required.length === 0) {
@@ -70,7 +87,7 @@ export function parseQuery(q: string): ParsedQuery {
       excluded.length > 0 ? 'the query only excludes words; add a word to search for' : 'the query has no words to search for',
     )
   }
-  return { required, excluded }
+  return { required, excluded, joined }
 }
 
 /**

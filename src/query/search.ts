@@ -18,9 +18,9 @@ import { TopK } from '../top'
 import { documentCoverage } from './coverage'
 import { FacetCounter, type Filters } from './filters'
 import { toHits } from './hits'
-import { parseQuery } from './parse'
+import { parseQuery, type ParsedQuery } from './parse'
 import { PhraseChecker, type Occurrences } from './phrases'
-import { planQuery, planTree, type PhraseWord, type Plan, type PlanCut } from './plan'
+import { planQuery, planTree, queryLimits, type PhraseWord, type Plan, type PlanCut } from './plan'
 
 /**
  * A front-matter section (the list of persons, of abbreviations) names much of the volume and is about none of it: as evidence
@@ -103,6 +103,18 @@ const UNDATED = 99_999_999
 /** Searches; `limits` are the worker's own unless a test or a benchmark asks for others. */
 export async function search(library: Library, request: SearchRequest, limits: SearchLimits = searchLimits): Promise<SearchResponse> {
   const parsed = parseQuery(request.q)
+  const answer = await searchParsed(library, parsed, request, limits)
+  if (answer.total > 0 || !parsed.joined) return answer
+  // No unit holds a word that splits (`keyedit:pref`) as a phrase: its words are asked for, with what the budget has left, unless
+  // they are more words than a query may hold.
+  const parted = parseQuery(request.q, { partJoined: true })
+  if (parted.required.flat().length + parted.excluded.length > queryLimits.words) return answer
+  const { decoded, pages } = library.postings
+  const left = { ...limits, postings: Math.max(0, limits.postings - decoded), pages: Math.max(0, limits.pages - pages.size) }
+  return searchParsed(library, parted, request, left)
+}
+
+async function searchParsed(library: Library, parsed: ParsedQuery, request: SearchRequest, limits: SearchLimits): Promise<SearchResponse> {
   const plan = await planQuery(library, parsed, !/\s$/.test(request.q))
   const need = request.offset + request.limit
   // Units with every word rank first; when they do not fill the page, units with some of the words follow

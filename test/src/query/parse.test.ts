@@ -48,6 +48,16 @@ describe('parseQuery', () => {
     expect(parseQuery('INR/IL').required[0]![0]!.type).toBe('phrase')
   })
 
+  it('parts a word that splits at other marks into its words when asked, exclusions and quoted phrases kept whole, and says whether it joined one', () => {
+    expect(parseQuery('keyedit:pref').joined).toBe(true)
+    expect(parseQuery('"INR IL" Rusk-Shiina -INR/IL').joined).toBe(false)
+    const parted = parseQuery('keyedit:pref -INR/IL "INR/IL"', { partJoined: true })
+    expect(parted.required.map((g) => g.map((c) => c.type))).toEqual([['word'], ['word'], ['phrase']])
+    expect(words('keyedit:pref')).toEqual(['keyedit', 'pref'])
+    expect(parted.excluded.map((c) => c.type)).toEqual(['phrase'])
+    expect(parseQuery('INR/IL*', { partJoined: true }).required.flat()).toMatchObject([{ word: { word: 'inr', prefix: false } }, { word: { word: 'il', prefix: true } }])
+  })
+
   it('parts words at brackets, hyphens and dashes as at spaces', () => {
     const q = parseQuery('Johnson (Lyndon)-Sato [talks] {1965}')
     expect(q.required.map((g) => g.map((c) => c.type))).toEqual([['word'], ['word'], ['word'], ['word'], ['word']])

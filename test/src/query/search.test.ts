@@ -172,6 +172,15 @@ describe('search keeps to its budget, whatever the query', () => {
     for (const hit of body.hits) expect(tokenize(hit.snippet_text).some((t) => words.includes(t.word))).toBe(true)
   })
 
+  it('words that split, which no unit holds as phrases: their words are searched with what the budget has left', async () => {
+    const body = await hostile('of/of/of/of and/and/and/and the/the/the/the to/to/to/to in/in/in/in a/a/a/a')
+    expect(body.words).toBe(24)
+    expect(body.hits.length).toBe(10)
+    // Parted, twenty such words would be forty, more than a query may hold: the phrases' answer stands.
+    const many = await hostile(Array.from({ length: 20 }, (_, k) => `Rusk${k}/Sato${k}`).join(' '))
+    expect(many).toMatchObject({ words: 20, total: 0 })
+  })
+
   it('partial matches over many words: the best of those evaluated, each holding one of the words', async () => {
     const words = ['Krasnoyarsk', 'Okinawa', 'Reischauer', 'Sato', 'Shevardnadze', 'reversion', 'textile', 'Bonin', 'Ryukyu', 'yen', 'Miki', 'Shiina']
     const body = await hostile(`${words.join(' ')} zebra`)
@@ -281,6 +290,19 @@ describe('what a word finds', () => {
     expect(using.every((w) => /^us(e|ing)/.test(w))).toBe(true)
     const us = marked(await search(library, request('U.S.')))
     expect(us.every((w) => w.replace(/\./g, '') === 'us')).toBe(true)
+  })
+
+  it('a word that splits (`INR/IL`) is a phrase where a unit holds it, and its words where none does (`Rusk/Shiina`)', async () => {
+    const index = await loadedIndex()
+    const ids = async (q: string) => (await search(index.open(), request(q))).hits.map((h) => h.id)
+    const phrase = await ids('INR/IL')
+    expect(phrase.length).toBeGreaterThan(0)
+    expect(phrase).toEqual(await ids('"INR IL"'))
+    expect(await ids('"Rusk Shiina"')).toEqual([])
+    const parted = await search(index.open(), request('Rusk/Shiina'))
+    expect(parted).toMatchObject({ words: 2, query: 'Rusk/Shiina' })
+    expect(parted.full).toBeGreaterThan(0)
+    expect(parted.hits.map((h) => h.id)).toEqual(await ids('Rusk Shiina'))
   })
 
   it('`news` finds news, not new', async () => {
