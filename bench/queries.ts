@@ -19,6 +19,7 @@
  */
 import { random, shuffle } from './random'
 import { tokenize } from '../src/text'
+import { COMMON_WORDS } from '../src/query/parse'
 
 export interface KnownItem {
   q: string
@@ -134,7 +135,9 @@ export function typo(word: string, rand: () => number): string {
  *   so that all words together find nothing and the best partial matches are
  *   sought over all of them;
  * - or chain: the 32 commonest words joined by OR;
- * - common words: the 32 commonest words, all required;
+ * - common words: the 32 commonest words that a query is not searched without
+ *   (`COMMON_WORDS`, src/query/parse.ts: `the` and `of` would be left out), all
+ *   required;
  * - typos: eight long words with a slip each, every one looked for a few edits away.
  */
 export function hostileQueries(units: readonly SourceUnit[], seed: number): Record<string, string> {
@@ -151,7 +154,7 @@ export function hostileQueries(units: readonly SourceUnit[], seed: number): Reco
     'stop phrases': ['of the', 'in the', 'to the', 'and the', 'on the', 'for the', 'at the', 'by the'].map((p) => `"${p}"`).join(' '),
     partial: [...uncommon, 'qxzzyvw'].join(' '),
     'or chain': common.join(' OR '),
-    'common words': common.join(' '),
+    'common words': byCount.filter((w) => !COMMON_WORDS.has(w)).slice(0, 32).join(' '),
     typos: long.map((w) => typo(w, rand)).join(' '),
   }
 }

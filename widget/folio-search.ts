@@ -215,7 +215,9 @@ export class FolioSearch extends HTMLElement {
       }
       this.#options.push({ element: li, choose: () => this.#openHit(hit, q) })
     }
-    const also = (answer?.expansions ?? []).map((e) => ` ${e.query} also searched as “${e.also}”.`).join('')
+    const ignored = answer?.ignored ?? []
+    const also = (answer?.expansions ?? []).map((e) => ` ${e.query} also searched as “${e.also}”.`).join('') +
+      (ignored.length > 0 ? ` Searched without the common ${ignored.length === 1 ? 'word' : 'words'} ${ignored.map((w) => `“${w}”`).join(', ')}.` : '')
     if (!answer) this.#status.textContent = ''
     else if (answer.total === 0) this.#status.textContent = `No results for “${q}”.${also}`
     else if (answer.partial && answer.full === 0) this.#status.textContent = `No passage has every word; ${answer.total} closest matches.${also}`

@@ -223,6 +223,10 @@ export const SearchResponse = v.strictObject({
   full: v.pipe(integerValue(), v.description('Units with every word, after filters: they rank first, and the hits from this rank on are partial matches')),
   partial: v.pipe(v.boolean(), v.description('The units with every word did not fill the page: the hits go on to units with some of the words')),
   words: v.pipe(integerValue(), v.description("The query's words, phrases and `OR` choices, each counted once: what a hit's `matched` counts")),
+  ignored: v.pipe(v.array(v.string()), v.description(
+    'Common words the query was searched without, as written (`What did Rusk say about Okinawa?` is searched for `Rusk say Okinawa`): ' +
+      'left out of a query that has other words, unless quoted in a phrase, joined by `OR`, or written in capitals',
+  )),
   expansions: v.pipe(
     v.array(v.strictObject({ query: v.string(), also: v.string(), volume: v.string() })),
     v.description("Abbreviations of the volumes' lists searched for their meaning too (PriMin → Prime Minister), or the other way round"),

@@ -1,3 +1,4 @@
+/// <reference path="../stopword.d.ts" />
 /**
  * The query syntax users already know from web search:
  *
@@ -13,8 +14,23 @@
  * splits otherwise (`INR/IL`) is read as a phrase, and as its words where no
  * unit holds the phrase (`keyedit:pref`, where the text names `pref` under
  * `keyedit`): {@link ParseOptions}.
+ *
+ * Common words (`the`, `what`, `about`) are left out of a query that has
+ * others, as web search engines do: {@link COMMON_WORDS}.
  */
+import { eng } from 'stopword'
 import { tokenize } from '../text'
+
+/**
+ * Words a query holding others is searched without: `stopword`'s English list, and the negations, which a search of words does
+ * not negate (so that `to be or not to be` is a query of common words alone). Every word being required, `What did Rusk say
+ * about Okinawa reversion?` ranked first the units holding `what`, `did` and `about` beside some of the others, and the units
+ * naming Rusk, Okinawa and reversion came after; headings of the editors' index such as `Japan Africa, desire to become involved
+ * with` asked for `to` and `with` (docs/relevance.md). A word typed alone is left out, not one of an `OR`, a phrase, a prefix,
+ * an exclusion or a compound (`asn1_get_tag_der`), nor one written in capitals (`WHO`, `IT`); a query of such words alone is
+ * searched for them all.
+ */
+export const COMMON_WORDS: ReadonlySet<string> = new Set([...eng, 'no', 'nor', 'not'])
 
 /** One query word: as folded, and as the index term it matches. */
 export interface QueryWord {
@@ -38,6 +54,8 @@ export interface ParsedQuery {
   excluded: Clause[]
   /** Whether a required word that splits (`INR/IL`) was read as a phrase: parted, the query would ask for something else. */
   joined: boolean
+  /** Common words left out ({@link COMMON_WORDS}), as written. */
+  ignored: string[]
 }
 
 export interface ParseOptions {
@@ -60,6 +78,8 @@ export function parseQuery(q: string, { partJoined = false }: ParseOptions = {})
   const excluded: Clause[] = []
   let joinNext = false
   let joined = false
+  /** Clauses of a token that splits (`asn1_get_tag_der`, `of/the` parted): never left out as common. */
+  const compounds = new Set<Clause>()
 
   for (const m of q.replace(/[“”„]/g, '"').matchAll(TOKEN)) {
     const [, quotedMinus, quoted, bare] = m
@@ -69,12 +89,14 @@ export function parseQuery(q: string, { partJoined = false }: ParseOptions = {})
     }
     const negated = quoted !== undefined ? quotedMinus === '-' : bare!.startsWith('-') && bare!.length > 1
     const text = quoted ?? (negated ? bare!.slice(1) : bare!)
-    for (const piece of quoted !== undefined ? [text] : pieces(text, negated)) {
+    const parts = quoted !== undefined ? [text] : pieces(text, negated)
+    for (const piece of parts) {
       const clause = toClause(piece, quoted !== undefined)
       if (!clause) continue
       const bareSplit = clause.type === 'phrase' && quoted === undefined && !negated
       joined ||= bareSplit
       for (const c of bareSplit && partJoined ? clause.words.map((word): Clause => ({ type: 'word', word })) : [clause]) {
+        if (parts.length > 1 || bareSplit) compounds.add(c)
         if (negated) excluded.push(c)
         else if (joinNext) required[required.length - 1]!.push(c)
         else required.push([c])
@@ -87,7 +109,14 @@ export function parseQuery(q: string, { partJoined = false }: ParseOptions = {})
       excluded.length > 0 ? 'the query only excludes words; add a word to search for' : 'the query has no words to search for',
     )
   }
-  return { required, excluded, joined }
+  /** The word of a group that is one common word typed alone, not a prefix nor in capitals; none for any other group. */
+  const commonWord = (group: readonly Clause[]): QueryWord | undefined => {
+    const c = group.length === 1 && !compounds.has(group[0]!) ? group[0] : undefined
+    return c?.type === 'word' && !c.word.prefix && COMMON_WORDS.has(c.word.word) && !/^\p{Lu}{2,}$/u.test(c.word.written) ? c.word : undefined
+  }
+  const kept = required.filter((g) => !commonWord(g))
+  if (kept.length === 0) return { required, excluded, joined, ignored: [] }
+  return { required: kept, excluded, joined, ignored: required.flatMap((g) => commonWord(g)?.written ?? []) }
 }
 
 /**

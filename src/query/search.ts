@@ -153,6 +153,7 @@ async function searchParsed(library: Library, parsed: ParsedQuery, request: Sear
     full: every.counter.total,
     partial: found !== every,
     words: plan.groups.length,
+    ignored: parsed.ignored,
     expansions: plan.expansions,
     cut: [...plan.cut, ...found.cut],
     facets,

@@ -94,6 +94,12 @@ describe('<folio-search> embedded in a page of another origin', () => {
     expect(await cite.locator('button').getAttribute('aria-label')).toBe('Copy the citation')
   })
 
+  it('says which common words a question was searched without', async () => {
+    await input().fill('What was said about Krasnoyarsk? ')
+    await expect.poll(() => page.locator('folio-search .status').innerText()).toBe('1 result. Searched without the common words “What”, “was”, “said”, “about”.')
+    expect(await results().first().locator('mark').allInnerTexts()).toEqual(['Krasnoyarsk'])
+  })
+
   it('says so when nothing matches', async () => {
     await input().fill('zebra')
     await expect.poll(() => page.locator('folio-search .status').innerText()).toBe('No results for “zebra”.')

@@ -76,6 +76,23 @@ describe('parseQuery', () => {
     expect(parseQuery('"DU_BLOCK_SIZE"').required[0]![0]!.type).toBe('phrase')
   })
 
+  it('leaves common words out of a query that has others, and says which', () => {
+    expect(words('What did Rusk say about Okinawa reversion?')).toEqual(['rusk', 'say', 'okinawa', 'reversion'])
+    expect(parseQuery('What did Rusk say about Okinawa reversion?').ignored).toEqual(['What', 'did', 'about'])
+    // Alone, they are the query; in a phrase, an OR, a prefix, an exclusion or capitals, they are asked for.
+    expect(words('to be or not to be')).toEqual(['to', 'be', 'or', 'not', 'to', 'be'])
+    expect(parseQuery('to be or not to be').ignored).toEqual([])
+    expect(words('"The Hague" the OR a treaty')).toEqual(['the', 'hague', 'the', 'a', 'treaty'])
+    expect(words('WHO malaria IT')).toEqual(['who', 'malaria', 'it'])
+    expect(words('wh* Okinawa')).toEqual(['wh', 'okinawa'])
+    expect(words('state-of-the-art asn1_get_tag_der')).toEqual(['state', 'of', 'the', 'art', 'asn1', 'get', 'tag', 'der'])
+    expect(required('of/the Okinawa').map((w) => w.word)).toEqual(['of', 'the', 'okinawa'])
+    expect(parseQuery('of/the Okinawa', { partJoined: true }).required).toHaveLength(3)
+    const q = parseQuery('Okinawa -the')
+    expect(q.excluded).toHaveLength(1)
+    expect(q.ignored).toEqual([])
+  })
+
   it('refuses a query with nothing to search for', () => {
     expect(() => parseQuery('-ABM')).toThrow('the query only excludes words; add a word to search for')
     expect(() => parseQuery('!!! ...')).toThrow('the query has no words to search for')

@@ -186,7 +186,7 @@ describe('filters, facets and paging', () => {
 
   it('answers with the documented fields, in order', async () => {
     const body = await letter({ q: 'radar' })
-    expect(Object.keys(body)).toEqual(['query', 'total', 'total_relation', 'offset', 'limit', 'full', 'partial', 'words', 'expansions', 'cut', 'took_ms', 'facets', 'hits'])
+    expect(Object.keys(body)).toEqual(['query', 'total', 'total_relation', 'offset', 'limit', 'full', 'partial', 'words', 'ignored', 'expansions', 'cut', 'took_ms', 'facets', 'hits'])
     expect(body).toMatchObject({ total_relation: 'eq', cut: [] })
     expect(Object.keys(body.hits[0])).toEqual(expect.arrayContaining([
       'id', 'doc', 'kind', 'n', 'title', 'page', 'pages', 'score', 'snippet', 'snippet_text', 'highlights', 'notes', 'citation', 'url',
