@@ -61,8 +61,11 @@ export function makeQueries(corpus: string, units: readonly SourceUnit[], seed: 
   const rich = units.map((_, i) => i).filter((i) => content(i).length >= 6)
   const vocabulary = [...df.keys()].filter((w) => CONTENT.test(w)).sort()
 
+  // `two` and `three` hold as many words a query is searched for, not common words it would be searched without.
+  const searched = (i: number) => content(i).filter((t) => !COMMON_WORDS.has(t.word))
+  const wordy = rich.filter((i) => searched(i).length >= 6)
   const words = (n: number) => {
-    const ws = content(pick(rich))
+    const ws = searched(pick(wordy))
     const start = Math.floor(rand() * (ws.length - n))
     return ws.slice(start, start + n).map((t) => t.written).join(' ')
   }
