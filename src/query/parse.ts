@@ -64,6 +64,11 @@ export interface ParseOptions {
    * unit holds the phrase, as Elasticsearch reads such a word always. Excluded words stay phrases.
    */
   partJoined?: boolean
+  /**
+   * The words before one still being typed (`What about Okin`): their common words are left out even where no other word remains,
+   * as the query will have the word being typed.
+   */
+  beforeTyped?: boolean
 }
 
 /** Raised for a query that cannot be searched; the message is shown to the user. */
@@ -73,7 +78,7 @@ const TOKEN = /(-?)"([^"]*)"?|(\S+)/g
 /** A prefix shorter than this would expand to most of the vocabulary. */
 export const MIN_PREFIX = 2
 
-export function parseQuery(q: string, { partJoined = false }: ParseOptions = {}): ParsedQuery {
+export function parseQuery(q: string, { partJoined = false, beforeTyped = false }: ParseOptions = {}): ParsedQuery {
   const required: Clause[][] = []
   const excluded: Clause[] = []
   let joinNext = false
@@ -115,7 +120,7 @@ export function parseQuery(q: string, { partJoined = false }: ParseOptions = {})
     return c?.type === 'word' && !c.word.prefix && COMMON_WORDS.has(c.word.word) && !/^\p{Lu}{2,}$/u.test(c.word.written) ? c.word : undefined
   }
   const kept = required.filter((g) => !commonWord(g))
-  if (kept.length === 0) return { required, excluded, joined, ignored: [] }
+  if (kept.length === 0 && !beforeTyped) return { required, excluded, joined, ignored: [] }
   return { required: kept, excluded, joined, ignored: required.flatMap((g) => commonWord(g)?.written ?? []) }
 }
 

@@ -71,7 +71,7 @@ function affordable(library: Library, words: WordEntry[]): WordEntry[] {
 async function contextOf(library: Library, before: string): Promise<Context | undefined> {
   if (!/[\p{L}\p{N}]/u.test(before)) return undefined
   try {
-    const plan = await planQuery(library, parseQuery(before), false)
+    const plan = await planQuery(library, parseQuery(before, { beforeTyped: true }), false)
     return plan.groups.length > 0 ? { node: planTree(plan, 'and'), terms: plan.terms } : undefined
   } catch (error) {
     if (error instanceof QuerySyntaxError) return undefined

@@ -82,6 +82,8 @@ describe('parseQuery', () => {
     // Alone, they are the query; in a phrase, an OR, a prefix, an exclusion or capitals, they are asked for.
     expect(words('to be or not to be')).toEqual(['to', 'be', 'or', 'not', 'to', 'be'])
     expect(parseQuery('to be or not to be').ignored).toEqual([])
+    // Before a word still being typed, they are left out all the same: the query will have that word.
+    expect(parseQuery('What about', { beforeTyped: true })).toMatchObject({ required: [], ignored: ['What', 'about'] })
     expect(words('"The Hague" the OR a treaty')).toEqual(['the', 'hague', 'the', 'a', 'treaty'])
     expect(words('WHO malaria IT')).toEqual(['who', 'malaria', 'it'])
     expect(words('wh* Okinawa')).toEqual(['wh', 'okinawa'])

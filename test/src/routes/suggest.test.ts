@@ -44,6 +44,13 @@ describe('GET /suggest', () => {
     expect(await words('Krasnoyarsk r')).toEqual(await words('r'))
   })
 
+  it('after common words alone, which the search will be without, offers the words alone', async () => {
+    const { body } = await get('/suggest?q=What%20about%20Okin')
+    const alone = (await get('/suggest?q=Okin')).body.suggestions
+    expect(body.suggestions.length).toBeGreaterThan(0)
+    expect(body.suggestions).toEqual(alone.map((s: any) => ({ ...s, text: `What about ${s.text}` })))
+  })
+
   it('folds case and diacritics in what is typed', async () => {
     const { body } = await get('/suggest?q=SHEVARD')
     expect(body.suggestions[0].word).toBe('Shevardnadze')
