@@ -225,7 +225,7 @@ export const SearchResponse = v.strictObject({
   words: v.pipe(integerValue(), v.description("The query's words, phrases and `OR` choices, each counted once: what a hit's `matched` counts")),
   ignored: v.pipe(v.array(v.string()), v.description(
     'Common words the query was searched without, as written (`What did Rusk say about Okinawa?` is searched for `Rusk say Okinawa`): ' +
-      'left out of a query that has other words, unless quoted in a phrase, joined by `OR`, or written in capitals',
+      'left out of a query that has other words, unless in a phrase, an `OR`, a prefix, an exclusion or a compound (`state-of-the-art`), or written in capitals',
   )),
   expansions: v.pipe(
     v.array(v.strictObject({ query: v.string(), also: v.string(), volume: v.string() })),

@@ -119,9 +119,10 @@ export function parseQuery(q: string, { partJoined = false, beforeTyped = false 
     const c = group.length === 1 && !compounds.has(group[0]!) ? group[0] : undefined
     return c?.type === 'word' && !c.word.prefix && COMMON_WORDS.has(c.word.word) && !/^\p{Lu}{2,}$/u.test(c.word.written) ? c.word : undefined
   }
-  const kept = required.filter((g) => !commonWord(g))
+  const common = required.map(commonWord)
+  const kept = required.filter((_, i) => !common[i])
   if (kept.length === 0 && !beforeTyped) return { required, excluded, joined, ignored: [] }
-  return { required: kept, excluded, joined, ignored: required.flatMap((g) => commonWord(g)?.written ?? []) }
+  return { required: kept, excluded, joined, ignored: common.flatMap((w) => w?.written ?? []) }
 }
 
 /**

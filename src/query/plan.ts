@@ -108,9 +108,14 @@ interface Lookups {
   near: Map<string, NearWords>
 }
 
+/** The words and phrases a query holds, required or excluded: what {@link queryLimits}' `words` bounds. */
+export function clausesOf(parsed: ParsedQuery): Clause[] {
+  return [...parsed.required.flat(), ...parsed.excluded]
+}
+
 /** The plan of a query. `typing`: the query does not end with a space. */
 export async function planQuery(library: Library, parsed: ParsedQuery, typing: boolean): Promise<Plan> {
-  const clauses = [...parsed.required.flat(), ...parsed.excluded]
+  const clauses = clausesOf(parsed)
   if (clauses.length > queryLimits.words) {
     throw new QuerySyntaxError(`the query has ${clauses.length} words and phrases; the most a query may hold is ${queryLimits.words}`)
   }

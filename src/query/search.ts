@@ -20,7 +20,7 @@ import { FacetCounter, type Filters } from './filters'
 import { toHits } from './hits'
 import { parseQuery, type ParsedQuery } from './parse'
 import { PhraseChecker, type Occurrences } from './phrases'
-import { planQuery, planTree, queryLimits, type PhraseWord, type Plan, type PlanCut } from './plan'
+import { clausesOf, planQuery, planTree, queryLimits, type PhraseWord, type Plan, type PlanCut } from './plan'
 
 /**
  * A front-matter section (the list of persons, of abbreviations) names much of the volume and is about none of it: as evidence
@@ -108,7 +108,7 @@ export async function search(library: Library, request: SearchRequest, limits: S
   // No unit holds a word that splits (`keyedit:pref`) as a phrase: its words are asked for, with what the budget has left, unless
   // they are more words than a query may hold.
   const parted = parseQuery(request.q, { partJoined: true })
-  if (parted.required.flat().length + parted.excluded.length > queryLimits.words) return answer
+  if (clausesOf(parted).length > queryLimits.words) return answer
   const { decoded, pages } = library.postings
   const left = { ...limits, postings: Math.max(0, limits.postings - decoded), pages: Math.max(0, limits.pages - pages.size) }
   return searchParsed(library, parted, request, left)
