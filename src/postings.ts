@@ -201,15 +201,21 @@ export class PostingsSession {
     return [first, Math.min(keys.lowerBound(`${term}\u0000`, first), keys.length - 1)]
   }
 
-  /**
-   * The skip tables of `terms`, read in one round of reads with the rest of
-   * the postings of the terms whose whole postings fit in it (`most` pages
-   * with the skip tables, fewest pages first) and new to the isolate: their
-   * blocks then come with the skip tables rather than a round later.
-   * Fetched, not read: the budget counts such a page when a block of it is
-   * read.
-   */
+  /** The skip tables of `terms`, read with the pages {@link fetchWhole} starts fetching with them. */
   skipsOf(terms: readonly (TermInfo | undefined)[], most: number): Promise<(Skips | undefined)[]> {
+    this.fetchWhole(terms, most)
+    return Promise.all(terms.map((t) => t && this.skips(t)))
+  }
+
+  /**
+   * Starts fetching the skip tables of `terms` in one round of reads with
+   * the rest of the postings of the terms whose whole postings fit in it
+   * (`most` pages with the skip tables, fewest pages first) and new to the
+   * isolate: their blocks then come with the skip tables rather than a round
+   * later. Fetched, not read: the budget counts such a page when a block of
+   * it is read.
+   */
+  fetchWhole(terms: readonly (TermInfo | undefined)[], most: number): void {
     const uncached = (offset: number, length: number) => {
       return pagesFrom(...this.reader.streamSpan(offset, length)).filter((p) => !this.reader.isCached('postings', p))
     }
@@ -218,11 +224,9 @@ export class PostingsSession {
     // postings pages again than when every term that fit was read whole).
     const fresh = terms.filter((t): t is TermInfo => t !== undefined && !this.#holdsSkips(t))
     const round = new Set(fresh.flatMap((t) => uncached(t.postings, skipRead(t))))
-    const ahead = fillRound(round, fresh.map((t) => uncached(t.postings, t.postingsBytes)), most)
-    const skips = Promise.all(terms.map((t) => t && this.skips(t)))
+    fillRound(round, fresh.map((t) => uncached(t.postings, t.postingsBytes)), most)
     // A failed fetch is not this query's failure: the read that needs the page fetches it again, and reports it.
-    for (const p of ahead) this.reader.bytes('postings', p).catch(() => {})
-    return skips
+    for (const p of round) this.reader.bytes('postings', p).catch(() => {})
   }
 
   /** The pages of `kind` that `blocks` (or their positions) span that this query has not yet read. */

@@ -14,6 +14,7 @@ import { titleTier, type TermInfo } from '../format/lexicon'
 import type { Library } from '../library'
 import { DOCUMENT_TYPES } from '../model'
 import { kindOfCode, rankDefaults } from '../rank'
+import { ROUND_PAGES } from '../store/reader'
 import { TopK } from '../top'
 import { documentCoverage } from './coverage'
 import { FacetCounter, type Filters } from './filters'
@@ -275,6 +276,8 @@ async function collect(library: Library, plan: Plan, combineWith: 'and' | 'or', 
     // The titles' lists first, then every list with what is left. Where a query is one common word or two, its best matches are
     // mostly titles, and the titles' pass may spend the whole budget; of more words, or of a rare one, at most half.
     const [decoded, pages] = [session.decoded, session.pages.size]
+    // Both passes' lists are fetched in the titles' round where they fit in it: the second pass then waits on no round of its own.
+    session.fetchWhole([...titles.values(), ...plan.terms.values()], ROUND_PAGES)
     tier = 'titles'
     const share = plan.groups.length <= TITLES_ONLY_WORDS && allCommon(plan) ? 1 : 1 / 2
     // What the titles' pass leaves is the next pass's: it does not narrow (src/evaluate.ts).

@@ -32,12 +32,15 @@ export async function roundsIndex(dir: string): Promise<{ index: LoadedIndex; lo
   return { index, log }
 }
 
-/** A corpus of two common words: `beta` in each of 24,000 paragraphs, `alpha` (after `beta and`) in every third. */
-export function commonWordsCorpus(): string {
+/**
+ * A corpus of two common words: `beta` in each of 24,000 paragraphs, `alpha` (after `beta and`) in every third; `titled`, both in
+ * every document's title too.
+ */
+export function commonWordsCorpus({ titled = false } = {}): string {
   const corpus = tempDir('folio-common-')
   for (let d = 0; d < 24; d++) {
     const paragraphs = Array.from({ length: 1000 }, (_, p) => `Paragraph ${p} of document ${d}: beta${(d * 1000 + p) % 3 === 0 ? ' and alpha' : ''}.`)
-    writeFileSync(join(corpus, `d${d}.txt`), `${d + 1}. Document ${d}\n\n${paragraphs.join('\n\n')}`)
+    writeFileSync(join(corpus, `d${d}.txt`), `${d + 1}. Document ${d}${titled ? ': beta and alpha' : ''}\n\n${paragraphs.join('\n\n')}`)
   }
   return corpus
 }

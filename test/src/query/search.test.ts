@@ -476,6 +476,18 @@ describe('search, reading', () => {
     expect(lexicon.slice(1).every((n) => n === 0)).toBe(true)
   })
 
+  it("reads a cold query's whole lists in the round of its titles' lists when they fit in it, not in a round of their own", async () => {
+    // Two common words in every title: their titles' lists are evaluated first (the budget reads a fraction of the postings), then
+    // every list; the lists' pages came a round after the titles', and the hits' a round later still.
+    const { index, log } = await roundsIndex(await indexFolder(commonWordsCorpus({ titled: true }), 16 * 1024))
+    const body = await search(index.open(), request('alpha beta '), { ...tight, exhaustive: 500, postings: 600 })
+    expect(body.cut).toContain('postings')
+    expect(body.hits.length).toBe(10)
+    const postings = log.map((paths) => paths.filter((p) => p.includes('/postings.')).length)
+    expect(postings.slice(0, 2).every((n) => n > 0)).toBe(true)
+    expect(postings.slice(2).every((n) => n === 0)).toBe(true)
+  })
+
   it("reads a cold phrase's positions in its first round when they fit in it", async () => {
     const { index, log } = await roundsIndex(await indexFolder('corpus', 4 * 1024))
     const body = await search(index.open(), request('"Krasnoyarsk radar"'))
