@@ -116,8 +116,10 @@ export class Lexicon {
   }
 
   async #startingWith(reader: PageReader, prefix: string, max: number): Promise<WordEntry[]> {
-    // Both reads at once: a crowded prefix is in the completions table, any other's words on a lexicon page or two.
-    const [listed] = await Promise.all([this.completions.find(reader, prefix), this.table.pages > 0 && this.table.read(reader, this.table.pageFor(prefix))])
+    // Every read at once: a crowded prefix is in the completions table, any other's words on a lexicon page or two (both read now:
+    // the scan would otherwise wait a round for the second).
+    const lexiconPages = this.table.pages > 0 ? this.table.pagesStartingWith(prefix, 2) : []
+    const [listed] = await Promise.all([this.completions.find(reader, prefix), ...lexiconPages.map((p) => this.table.read(reader, p))])
     if (listed) {
       const r = valueAt(listed)
       const words: WordEntry[] = []

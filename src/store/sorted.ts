@@ -48,6 +48,24 @@ export class SortedTable {
     return block < 0 ? 0 : this.#pageOfKey(block * this.index.step)
   }
 
+  /**
+   * The pages the keys starting with `prefix` may be on, from the resident
+   * index alone: from the page `prefix` would be on to that of the first
+   * resident key past them (or the one before, when that key starts its page).
+   * Only the first when they may span more than `most` pages.
+   */
+  pagesStartingWith(prefix: string, most: number): number[] {
+    const first = this.pageFor(prefix)
+    const s = this.index.keys.lowerBound(`${prefix}\uffff`)
+    let last = this.pages - 1
+    if (s < this.index.keys.length) {
+      const past = s * this.index.step
+      last = this.#pageOfKey(past)
+      if (this.index.pages[last] === past && last > first) last--
+    }
+    return last - first < most ? Array.from({ length: last - first + 1 }, (_, k) => first + k) : [first]
+  }
+
   /** The page holding the keys of step `s` of the sparse index. */
   pageOfStep(s: number): number {
     return this.#pageOfKey(s * this.index.step)

@@ -3,7 +3,8 @@ import { readCorpus } from '../../index/corpus'
 import type { Library, LoadedIndex } from '../../src/library'
 import type { PageReader } from '../../src/store/reader'
 import { tokenize } from '../../src/text'
-import { loadedIndex } from '../support/paged-index'
+import { indexFolder, loadedIndex } from '../support/paged-index'
+import { roundsIndex } from '../support/rounds'
 import { editDistance } from '../support/edit-distance'
 
 describe('Lexicon', () => {
@@ -47,6 +48,28 @@ describe('Lexicon', () => {
       const expected = words.filter((w) => w.word.startsWith(prefix)).sort((a, b) => b.units - a.units).slice(0, 40)
       const found = await library.lexicon.startingWith(library.reader, prefix, 40)
       expect(found.map((e) => e.key), prefix).toEqual(expected.map((w) => w.word))
+    }
+  })
+
+  it("reads the two lexicon pages a prefix's words lie across at once, in one round of reads", async () => {
+    // Prefixes of a few words (not in the completions table) that the last key of a page and the first of the next begin.
+    const { table } = library.lexicon
+    const straddling: string[] = []
+    for (let p = 0; p + 1 < table.pages; p++) {
+      const [last, next] = [(await table.read(library.reader, p)).keys, (await table.read(library.reader, p + 1)).keys]
+      const [a, b] = [last.at(last.length - 1)!, next.at(0)!]
+      let n = 0
+      while (n < a.length && a[n] === b[n]) n++
+      const prefix = a.slice(0, n)
+      if (n > 0 && words.filter((w) => w.word.startsWith(prefix)).length <= 40) straddling.push(prefix)
+    }
+    expect(straddling.length).toBeGreaterThan(0)
+    for (const prefix of straddling) {
+      const { index: fresh, log } = await roundsIndex(await indexFolder())
+      const found = await fresh.lexicon.startingWith(fresh.open().reader, prefix, 40)
+      const expected = words.filter((w) => w.word.startsWith(prefix)).sort((a, b) => b.units - a.units)
+      expect(found.map((e) => e.key), prefix).toEqual(expected.map((w) => w.word))
+      expect(log.map((paths) => paths.filter((p) => p.includes('/lexicon.')).length), prefix).toEqual([2])
     }
   })
 
