@@ -36,6 +36,11 @@ export const matchDefaults = {
   twoEditsLength: 9,
   /** The last word of a query still being typed is also a prefix, from this length. */
   minTypingPrefix: 3,
+  /**
+   * An expansion whose words are in fewer than this share of its term's units is left out: its term would match mostly other
+   * words. `withing`, a slip in the text that `within` begins, is indexed under `with` (in 706,583 units of the 1 GB corpus; itself in 2).
+   */
+  minExpansionShare: 0.01,
 } as const
 
 /** What one query may ask of the index, whatever its shape. */
@@ -332,9 +337,11 @@ class Builder {
     const d = matchDefaults
     const weights = new Map<string, number>([[this.#own(w), weight]])
     const add = (entries: readonly WordEntry[], weight: number) => {
+      const units = new Map<string, number>()
+      for (const e of entries) units.set(e.word.term.term, (units.get(e.word.term.term) ?? 0) + e.word.units)
       for (const e of entries) {
         const term = e.word.term.term
-        if (!this.#admits(e, weights.has(term))) continue
+        if (units.get(term)! < d.minExpansionShare * e.word.term.df || !this.#admits(e, weights.has(term))) continue
         this.#note(e)
         weights.set(term, Math.max(weights.get(term) ?? 0, weight))
       }

@@ -1,8 +1,11 @@
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { LoadedIndex } from '../../../src/library'
 import { parseQuery } from '../../../src/query/parse'
 import { planQuery, queryLimits } from '../../../src/query/plan'
 import { loadedIndex } from '../../support/paged-index'
+import { tempDir } from '../../support/temp'
 
 describe('planQuery', () => {
   let index: LoadedIndex
@@ -20,4 +23,21 @@ describe('planQuery', () => {
     const sought = plan.groups.map((g) => g[0]!.terms.size > 1)
     expect(sought).toEqual(Array.from({ length: queryLimits.fuzzyPages + 4 }, (_, k) => k < queryLimits.fuzzyPages))
   })
+
+  it('leaves out a completion whose term stands mostly for other words, and keeps one whose words are a fair share of it', async () => {
+    // `withing`, a slip, is indexed under `with`: expanding `within` to it would match every unit with `with`.
+    const corpus = tempDir('folio-plan-')
+    const paragraphs = [
+      ...Array.from({ length: 300 }, (_, n) => `Paragraph ${n} went with the others.`),
+      'A slip: withing the text.', 'It lies within reach.', 'Within a week.',
+      ...Array.from({ length: 10 }, (_, n) => `They run ${n} miles.`), ...Array.from({ length: 5 }, (_, n) => `Running ${n} late.`),
+    ]
+    writeFileSync(join(corpus, 'd1.txt'), `1. A document\n\n${paragraphs.join('\n\n')}`)
+    const library = (await loadedIndex(corpus)).open()
+    const within = await planQuery(library, parseQuery('within'), true)
+    expect([...within.terms.keys()]).toEqual(['within'])
+    const runn = await planQuery(library, parseQuery('runn'), true)
+    expect([...runn.terms.keys()]).toContain('run')
+  })
 })
+
