@@ -230,9 +230,21 @@ export class Lexicon {
     return this.#stepPrefixes
   }
 
-  /** The page of each step (computed once, on the first typo: every typo asks it of every step). */
+  /**
+   * The page of each step (computed once, on the first typo: every typo asks it of every step). In one pass over the steps and the
+   * pages, both in key order: a search per step, over the keys as strings, took 5 ms of a new isolate's first typo at 1 GB.
+   */
   #stepPages(): Int32Array {
-    this.#pagesOfSteps ??= Int32Array.from(this.table.index.keys, (_, s) => this.table.pageOfStep(s))
+    if (!this.#pagesOfSteps) {
+      const { step, pages } = this.table.index
+      const out = new Int32Array(this.table.index.keys.length)
+      let page = 0
+      for (let s = 0; s < out.length; s++) {
+        while (page + 1 < pages.length && pages[page + 1]! <= s * step) page++
+        out[s] = page
+      }
+      this.#pagesOfSteps = out
+    }
     return this.#pagesOfSteps
   }
 }
