@@ -66,9 +66,16 @@ export class SortedTable {
     return last - first < most ? Array.from({ length: last - first + 1 }, (_, k) => first + k) : [first]
   }
 
-  /** The page holding the keys of step `s` of the sparse index. */
-  pageOfStep(s: number): number {
-    return this.#pageOfKey(s * this.index.step)
+  /** The page holding the first key of each step of the sparse index: one pass over the steps and the pages, both in key order. */
+  stepPages(): Int32Array {
+    const { step, pages } = this.index
+    const out = new Int32Array(this.index.keys.length)
+    let page = 0
+    for (let s = 0; s < out.length; s++) {
+      while (page + 1 < pages.length && pages[page + 1]! <= s * step) page++
+      out[s] = page
+    }
+    return out
   }
 
   /** The page holding key number `k`. */
