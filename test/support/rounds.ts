@@ -6,30 +6,17 @@
  */
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { inRounds } from '../../bench/read-rounds'
 import { loadIndex, type LoadedIndex } from '../../src/library'
 import { readFrom } from './paged-index'
 import { tempDir } from './temp'
 
 /** An index read in rounds; `log[r]` holds the paths read in round `r` (files read at load are not logged). */
 export async function roundsIndex(dir: string): Promise<{ index: LoadedIndex; log: string[][] }> {
-  const read = readFrom(dir)
-  const log: string[][] = []
-  let logging = false
-  let waiting: (() => void)[] = []
-  const index = await loadIndex((path) => new Promise((resolve) => {
-    waiting.push(() => resolve(read(path)))
-    if (logging && waiting.length === 1) log.push([])
-    if (logging) log.at(-1)!.push(path)
-    if (waiting.length === 1) {
-      setTimeout(() => {
-        const open = waiting
-        waiting = []
-        open.forEach((answer) => answer())
-      }, 2)
-    }
-  }))
-  logging = true
-  return { index, log }
+  const rounds = inRounds(readFrom(dir), 2)
+  const index = await loadIndex(rounds.read)
+  rounds.logging = true
+  return { index, log: rounds.log }
 }
 
 /**
