@@ -1,8 +1,7 @@
 /**
- * Reads answered in rounds, as the edge answers them: every read asked for
- * while a round is open is answered with it, so that a test can count the
- * rounds of I/O a query waits for. And a corpus whose common words' postings
- * span several pages.
+ * An index whose reads are answered in rounds, as the edge answers them
+ * (bench/read-rounds.ts), so that a test can count the rounds of I/O a query
+ * waits for. And a corpus whose common words' postings span several pages.
  */
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
