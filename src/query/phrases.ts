@@ -5,7 +5,7 @@
  * read for the candidates alone, block by block.
  */
 import { firstNotBelow } from '../bisect'
-import type { Matches } from '../evaluate'
+import type { Matches } from '../query-tree'
 import type { TermInfo } from '../format/lexicon'
 import type { Block, BlockPositions } from '../format/postings'
 import { PostingsSession } from '../postings'

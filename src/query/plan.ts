@@ -11,7 +11,7 @@
  * words of the abbreviations it names and the neighbours of typos. Then the
  * plan is built without further reads.
  */
-import type { QueryNode } from '../evaluate'
+import type { QueryNode } from '../query-tree'
 import type { TermInfo } from '../format/lexicon'
 import type { NearWords, WordEntry } from '../lexicon'
 import type { Library } from '../library'

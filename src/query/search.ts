@@ -9,10 +9,11 @@
  * bound (`total_relation: "gte"`) and `cut` says what was left.
  */
 import type { SearchResponse as Answer } from '../api/schema'
-import { evaluate, matchedTerms, type Budget, type Form, type Interval, type Matches } from '../evaluate'
+import { evaluate, type Budget, type Interval } from '../evaluate'
 import { titleTier, type TermInfo } from '../format/lexicon'
 import type { Library } from '../library'
 import { DOCUMENT_TYPES } from '../model'
+import { matchedTerms, type Form, type Matches } from '../query-tree'
 import { kindOfCode, rankDefaults } from '../rank'
 import { ROUND_PAGES } from '../store/reader'
 import { TopK } from '../top'

@@ -9,10 +9,11 @@
  * is not offered.
  */
 import type { Suggestion } from '../api/schema'
-import { evaluate, type QueryNode } from '../evaluate'
+import { evaluate } from '../evaluate'
 import type { WordEntry } from '../lexicon'
 import type { Library } from '../library'
 import { SkipPageCount } from '../postings'
+import type { QueryNode } from '../query-tree'
 import { inverseFrequency } from '../rank'
 import { fold } from '../text'
 import { parseQuery, QuerySyntaxError } from './parse'
