@@ -139,18 +139,38 @@ interface Cut {
 /** Per request (its postings session), its cuts by terms and budget. */
 const cuts = new WeakMap<PostingsSession, Map<string, Cut>>()
 
-export async function evaluate(session: PostingsSession, input: EvaluationInput, consume: Consumer, options: EvaluationOptions): Promise<Evaluation> {
+/** A tree's distinct terms, what its lists say of each, its drivers (by place among the terms), and the mask's width in words. */
+function treeTerms({ root, terms: lists }: Pick<EvaluationInput, 'root' | 'terms'>) {
   const terms: string[] = []
-  collectTerms(input.root, terms)
-  const words = Math.max(1, Math.ceil(terms.length / 32))
+  collectTerms(root, terms)
+  const infos = terms.map((t) => lists.get(t))
+  const place = new Map(terms.map((t, k) => [t, k]))
+  const drivers = [...driverTerms(root, (t) => lists.get(t)?.df ?? 0)].map((t) => place.get(t)!).filter((k) => infos[k])
+  return { terms, infos, drivers, words: Math.max(1, Math.ceil(terms.length / 32)) }
+}
+
+/**
+ * Whether {@link evaluate} reads the tree's matches whole, each exactly: when its drivers' postings, and a block of every other term
+ * at each of them (or its whole list, if less), are within `exhaustive` and the budget's postings. Every candidate may cost a block of
+ * each other term.
+ */
+export function evaluatedWhole(input: Pick<EvaluationInput, 'root' | 'terms'>, exhaustive: number, postings: number): boolean {
+  const { infos, drivers, words } = treeTerms(input)
+  return wholeCost(infos, drivers) <= Math.min(exhaustive, postings / words)
+}
+
+function wholeCost(infos: readonly (TermInfo | undefined)[], drivers: readonly number[]): number {
+  const driverPostings = drivers.reduce((n, k) => n + infos[k]!.df, 0)
+  return infos.reduce((n, t, k) => (t && !drivers.includes(k) ? n + Math.min(t.df, driverPostings * BLOCK_SIZE) : n), driverPostings)
+}
+
+export async function evaluate(session: PostingsSession, input: EvaluationInput, consume: Consumer, options: EvaluationOptions): Promise<Evaluation> {
+  const { terms, infos, drivers, words } = treeTerms(input)
   // A posting costs more the more terms a match must keep track of: the budget shrinks with the masks' width.
   const postingsBudget = options.budget.postings / words
   // The budget is this evaluation's: what the session read before (another pass of the same request) is not charged to it.
   const limit: Budget = { postings: session.decoded + postingsBudget, pages: session.pages.size + options.budget.pages }
-  const infos = terms.map((t) => input.terms.get(t))
   const skips = await session.skipsOf(infos, ROUND_PAGES)
-  const place = new Map(terms.map((t, k) => [t, k]))
-  const drivers = [...driverTerms(input.root, (t) => input.terms.get(t)?.df ?? 0)].map((t) => place.get(t)!).filter((k) => infos[k])
   const evaluation: Evaluation = { terms, complete: true }
   const leaves = new Leaves(input, terms, infos, words)
   // The sets a word of an AND may narrow the candidates by (evaluateIntervals). A query of many words keeps to its lookups as
@@ -158,11 +178,8 @@ export async function evaluate(session: PostingsSession, input: EvaluationInput,
   const required = options.narrow === false ? [] : leaves.narrowing(drivers)
   const sets = required.length <= NARROWING_SETS ? required : []
 
-  // Every candidate may cost a block of each other term.
-  const driverPostings = drivers.reduce((n, k) => n + infos[k]!.df, 0)
-  const cost = infos.reduce((n, t, k) => (t && !drivers.includes(k) ? n + Math.min(t.df, driverPostings * BLOCK_SIZE) : n), driverPostings)
   // Evaluated whole when the budget pays for it: its drivers' blocks are read before anything is evaluated.
-  if (cost <= Math.min(options.exhaustive, postingsBudget)) {
+  if (wholeCost(infos, drivers) <= Math.min(options.exhaustive, postingsBudget)) {
     const blocks: DriverBlocks[] = drivers.map((k, d) => ({ driver: d, list: Array.from({ length: skips[k]!.blocks }, (_, b) => b) }))
     return stoppedBy(evaluation, await evaluateIntervals(session, leaves, infos, skips, drivers, sets, [{ from: 0, to: input.units - 1, blocks }], consume, limit))
   }

@@ -9,7 +9,7 @@
  * bound (`total_relation: "gte"`) and `cut` says what was left.
  */
 import type { SearchResponse as Answer } from '../api/schema'
-import { evaluate, type Budget, type Interval } from '../evaluate'
+import { evaluate, evaluatedWhole, type Budget, type Interval } from '../evaluate'
 import { titleTier, type TermInfo } from '../format/lexicon'
 import type { Library } from '../library'
 import { DOCUMENT_TYPES } from '../model'
@@ -247,13 +247,14 @@ async function collect(library: Library, plan: Plan, combineWith: 'and' | 'or', 
     return more
   }
   const session = library.postings
+  // Evaluated whole only when every candidate's phrases can be checked.
+  const exhaustive = () => (phrasing ? Math.min(limits.exhaustive, phrases.room()) : limits.exhaustive)
   const run = (terms: ReadonlyMap<string, TermInfo>, budget: Budget, narrow: boolean) => evaluate(session, {
     root, terms, forms, units: library.size, averageLength: library.index.meta.averageLength,
   }, (batch) => consume(batch, terms), {
     budget,
     narrow,
-    // Evaluated whole only when every candidate's phrases can be checked.
-    exhaustive: phrasing ? Math.min(limits.exhaustive, phrases.room()) : limits.exhaustive,
+    exhaustive: exhaustive(),
     ...(byDate && { priority: (i: Interval) => earliestDate(library, i) }),
     cutoff: () => {
       const worst = top.worst
@@ -272,7 +273,8 @@ async function collect(library: Library, plan: Plan, combineWith: 'and' | 'or', 
     if (evaluation.cut) cut.add(evaluation.cut)
     complete &&= evaluation.complete
   }
-  const titles = byDate ? undefined : titleTiers(plan, limits.postings)
+  // A tree evaluated whole is exact whatever the order: its titles need no pass of their own.
+  const titles = byDate || evaluatedWhole({ root, terms: plan.terms }, exhaustive(), limits.postings) ? undefined : titleTiers(plan, limits.postings)
   if (titles) {
     // The titles' lists first, then every list with what is left. Where a query is one common word or two, its best matches are
     // mostly titles, and the titles' pass may spend the whole budget; of more words, or of a rare one, at most half.

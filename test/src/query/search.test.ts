@@ -488,6 +488,24 @@ describe('search, reading', () => {
     expect(postings.slice(2).every((n) => n === 0)).toBe(true)
   })
 
+  it("evaluates a rare word beside a common one whole when the budget pays for it, without a pass for the common word's titles first", async () => {
+    // `beta` is in every unit and title, `gamma` in three: the whole evaluation reads gamma's postings and a block of beta at each,
+    // within the budget, where beta's postings alone are ten times more. Its titles' pass first read their lists for nothing.
+    const corpus = tempDir('folio-rare-common-')
+    for (let d = 0; d < 6; d++) {
+      const paragraphs = Array.from({ length: 800 }, (_, p) => `Paragraph ${p} of beta${p === 400 && d % 2 === 0 ? ', gamma' : ''}.`)
+      writeFileSync(join(corpus, `d${d}.txt`), `${d + 1}. Document ${d}: beta\n\n${paragraphs.join('\n\n')}`)
+    }
+    const index = await loadIndex(readFrom(await indexFolder(corpus)))
+    const plan = await planQuery(index.open(), parseQuery('gamma beta'), false)
+    expect([...plan.terms.values()].map((t) => [t.term, t.df])).toEqual([['gamma', 3], ['beta', 4806]])
+    const library = index.open()
+    const body = await search(library, { ...request('gamma beta'), limit: 3 }, { ...tight, exhaustive: 1_000, postings: 1_000 })
+    expect(body.hits.map((h) => h.id)).toEqual(['d0/p401', 'd2/p401', 'd4/p401'])
+    expect(body.cut).toEqual([])
+    expect(library.postings.decoded).toBe(3 + 3 * 128)
+  })
+
   it("reads a cold phrase's positions in its first round when they fit in it", async () => {
     const { index, log } = await roundsIndex(await indexFolder('corpus', 4 * 1024))
     const body = await search(index.open(), request('"Krasnoyarsk radar"'))
