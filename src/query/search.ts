@@ -131,16 +131,18 @@ async function searchParsed(library: Library, parsed: ParsedQuery, request: Sear
   const plan = await planQuery(library, parsed, !/\s$/.test(request.q))
   const need = request.offset + request.limit
   // Units with every word rank first; when they do not fill the page, units with some of the words follow (Meilisearch's
-  // `matchingStrategy: last`, Algolia's optional words). Of a query of at most WHOLE_BUDGET_WORDS words, the first pass may spend
-  // the whole budget's postings and the second what the first left, a quarter at least; of a longer one, each pass half.
+  // `matchingStrategy: last`, Algolia's optional words). Each pass may check half the phrases' positions. Of a query of at most
+  // WHOLE_BUDGET_WORDS words, the first pass may spend the whole budget's postings and the second what the first left, a quarter
+  // at least; of a longer one, each pass half.
   const fallback = plan.groups.length > 1
   const few = plan.groups.length <= WHOLE_BUDGET_WORDS
   const half = { ...limits, postings: limits.postings / 2, phrasePositions: limits.phrasePositions / 2 }
+  const first = fallback ? { ...half, ...(few && { postings: limits.postings }) } : limits
   const { decoded } = library.postings
   const groups = formGroups(plan)
   // Reranking by words held and words as written looks past the page asked for only where it can change the order.
   const depth = (combineWith: 'and' | 'or') => (request.sort !== 'date' && (combineWith === 'or' || groups.length > 0) ? rankDefaults.rerankDepth : 0)
-  const every = await collect(library, plan, 'and', request, few ? limits : half, depth('and'))
+  const every = await collect(library, plan, 'and', request, first, depth('and'))
   let found = every
   let ranked = request.sort === 'date' ? every.kept : byWordsHeld(groups, every.kept)
   if (fallback && every.kept.length < need) {
