@@ -155,18 +155,20 @@ function treeTerms({ root, terms: lists }: Pick<EvaluationInput, 'root' | 'terms
  * each other term.
  */
 export function evaluatedWhole(input: Pick<EvaluationInput, 'root' | 'terms'>, exhaustive: number, postings: number): boolean {
-  const { infos, drivers, words } = treeTerms(input)
-  return wholeCost(infos, drivers) <= Math.min(exhaustive, postings / words)
+  return fitsWhole(treeTerms(input), exhaustive, postings)
 }
 
-function wholeCost(infos: readonly (TermInfo | undefined)[], drivers: readonly number[]): number {
+function fitsWhole({ infos, drivers, words }: ReturnType<typeof treeTerms>, exhaustive: number, postings: number): boolean {
   const driverPostings = drivers.reduce((n, k) => n + infos[k]!.df, 0)
-  return infos.reduce((n, t, k) => (t && !drivers.includes(k) ? n + Math.min(t.df, driverPostings * BLOCK_SIZE) : n), driverPostings)
+  const cost = infos.reduce((n, t, k) => (t && !drivers.includes(k) ? n + Math.min(t.df, driverPostings * BLOCK_SIZE) : n), driverPostings)
+  // A posting costs more the more terms a match must keep track of: the budget shrinks with the masks' width.
+  return cost <= Math.min(exhaustive, postings / words)
 }
 
 export async function evaluate(session: PostingsSession, input: EvaluationInput, consume: Consumer, options: EvaluationOptions): Promise<Evaluation> {
-  const { terms, infos, drivers, words } = treeTerms(input)
-  // A posting costs more the more terms a match must keep track of: the budget shrinks with the masks' width.
+  const tree = treeTerms(input)
+  const { terms, infos, drivers, words } = tree
+  // The budget shrinks with the masks' width (fitsWhole).
   const postingsBudget = options.budget.postings / words
   // The budget is this evaluation's: what the session read before (another pass of the same request) is not charged to it.
   const limit: Budget = { postings: session.decoded + postingsBudget, pages: session.pages.size + options.budget.pages }
@@ -179,7 +181,7 @@ export async function evaluate(session: PostingsSession, input: EvaluationInput,
   const sets = required.length <= NARROWING_SETS ? required : []
 
   // Evaluated whole when the budget pays for it: its drivers' blocks are read before anything is evaluated.
-  if (wholeCost(infos, drivers) <= Math.min(options.exhaustive, postingsBudget)) {
+  if (fitsWhole(tree, options.exhaustive, options.budget.postings)) {
     const blocks: DriverBlocks[] = drivers.map((k, d) => ({ driver: d, list: Array.from({ length: skips[k]!.blocks }, (_, b) => b) }))
     return stoppedBy(evaluation, await evaluateIntervals(session, leaves, infos, skips, drivers, sets, [{ from: 0, to: input.units - 1, blocks }], consume, limit))
   }
