@@ -40,4 +40,3 @@ describe('planQuery', () => {
     expect([...runn.terms.keys()]).toContain('run')
   })
 })
-
