@@ -17,6 +17,7 @@ import { Pack } from './pack'
 import { DOCUMENTS_PAGE, RESIDENT, UNITS_PAGE } from './format/packs'
 import { PostingsSession } from './postings'
 import type { StringList } from './string-list'
+import { cacheBudgets, FULL_BUDGETS, type CacheBudgets } from './store/budgets'
 import { DecodedCache, decodeOrRefuse, IndexUnavailableError, PageCache, type CacheOptions, type ReadAsset } from './store/cache'
 import { PageReader, PageTable } from './store/reader'
 import { SortedTable, type ResidentIndex } from './store/sorted'
@@ -130,15 +131,15 @@ export class LoadedIndex {
   readonly documents: DocumentTable
   readonly lexicon: Lexicon
   /** Skip tables kept decoded across requests. */
-  readonly skipTables = new DecodedCache(SKIP_TABLES_BYTES)
+  readonly skipTables: DecodedCache
   /** Skip tables, blocks and positions kept as stored (four to six times smaller than decoded) once their pages go: see src/postings.ts. */
-  readonly stored = new DecodedCache(STORED_BYTES)
+  readonly stored: DecodedCache
   /**
    * What hits showed, by unit, kept across requests. A hit needs a few
    * hundred bytes of a 256 KB units page: at scale the page cache cannot
    * hold the pages of every hit a busy isolate shows, this holds the hits.
    */
-  readonly shown = new DecodedCache(SHOWN_BYTES)
+  readonly shown: DecodedCache
   /** Per postings and positions page, the last term starting on it or before. */
   readonly pageTerms: Record<'postings' | 'positions', StringList>
   readonly #units: Uint32Array
@@ -151,7 +152,11 @@ export class LoadedIndex {
     readonly manifest: Manifest,
     resident: Pack<typeof RESIDENT>,
     readonly cache: PageCache,
+    budgets: CacheBudgets = FULL_BUDGETS,
   ) {
+    this.skipTables = new DecodedCache(budgets.skipTables)
+    this.stored = new DecodedCache(budgets.stored)
+    this.shown = new DecodedCache(budgets.shown)
     this.meta = resident.meta
     this.pages = new PageTable(resident)
     this.documents = new DocumentTable(resident)
@@ -239,18 +244,6 @@ export interface Shown {
   linked: Unit[]
 }
 
-/** Bytes of {@link Shown} units an isolate keeps: ten hits take about 20 KB, so the hits of some hundreds of queries. */
-const SHOWN_BYTES = 4 * 2 ** 20
-/**
- * Bytes of skip tables an isolate keeps decoded (every query of a word reads its table, tens of thousands of entries for a common
- * word at 1 GB), and of skip tables, blocks and positions it keeps as stored (the fetch of their page again). A skip table is kept
- * in one of the two at a time: decoded with its bytes, which go to the stored ones when it is evicted (src/postings.ts). Blocks
- * and positions are kept only as stored, and decoded by each query that reads them. At 1 GB the benchmark's queries use about
- * 11 MB of skip tables and 12 MB of stored bytes; the two budgets together are what blocks kept decoded (22 MB) and as stored
- * (16 MB) had until 2026-12-04.
- */
-const SKIP_TABLES_BYTES = 12 * 2 ** 20
-const STORED_BYTES = 26 * 2 ** 20
 /** Bytes counted for a unit's facts and head beside its text. */
 const SHOWN_OVERHEAD = 256
 
@@ -439,7 +432,10 @@ function factsAt(page: UnitsPage, k: number): UnitFacts {
   return (page.facts[k] ??= JSON.parse(blobAt(page.factBytes, page.factsStart, k)) as UnitFacts)
 }
 
-/** Loads the manifest and the resident file; pages come later, as requests need them. */
+/**
+ * Loads the manifest and the resident file; pages come later, as requests need them. The caches keep what the resident file
+ * leaves room for (src/store/budgets.ts), the pages' cache `options.maxBytes` where given.
+ */
 export async function loadIndex(read: ReadAsset, options?: CacheOptions): Promise<LoadedIndex> {
   const cache = new PageCache(read, options)
   const manifestResponse = await cache.read(`${INDEX_PATH}/${MANIFEST_FILE}`)
@@ -456,6 +452,9 @@ export async function loadIndex(read: ReadAsset, options?: CacheOptions): Promis
     throw new IndexUnavailableError(`folio: index format ${manifest.format} is not the worker's ${FORMAT}; rebuild the index`)
   }
   const residentPath = `${INDEX_PATH}/${manifest.resident}`
-  const resident = decodeOrRefuse(residentPath, await cache.file(residentPath), (bytes) => new Pack(RESIDENT, bytes))
-  return new LoadedIndex(manifest, resident, cache)
+  const residentBytes = await cache.file(residentPath)
+  const resident = decodeOrRefuse(residentPath, residentBytes, (bytes) => new Pack(RESIDENT, bytes))
+  const budgets = cacheBudgets(residentBytes.byteLength)
+  if (options?.maxBytes === undefined) cache.resize(budgets.pages)
+  return new LoadedIndex(manifest, resident, cache, budgets)
 }

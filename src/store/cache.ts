@@ -6,6 +6,7 @@
  */
 
 import { LRUCache } from 'lru-cache'
+import { FULL_BUDGETS } from './budgets'
 
 /** Reads a file of the index by its path under the assets root. */
 export type ReadAsset = (path: string) => Promise<Response>
@@ -28,20 +29,19 @@ const FETCH_BYTES = 256 * 1024
 
 export interface CacheOptions {
   /**
-   * Bytes of pages (and their decoded forms) kept. Default 18 MB: with skip tables kept decoded (12 MB) and postings as stored (26 MB), hits
-   * shown (4 MB), the resident tables (about 30 MB for 1 GB of text) and a query's work, under 100 MB at 1 GB. Since typos find
+   * Bytes of pages (and their decoded forms) kept. Default, the full budget of src/store/budgets.ts (18 MB). Since typos find
    * their neighbours through the key filter, not by walking lexicon pages, 18 MB reads no more pages again than 22 MB did.
    */
   maxBytes?: number
 }
 
-const defaults: Required<CacheOptions> = { maxBytes: 18 * 2 ** 20 }
+const defaults: Required<CacheOptions> = { maxBytes: FULL_BUDGETS.pages }
 
 export class PageCache {
   readonly #entries = new Map<string, Entry>()
   readonly #loading = new Map<string, Promise<Uint8Array>>()
   readonly #read: ReadAsset
-  readonly #maxBytes: number
+  #maxBytes: number
   #bytes = 0
   /** The credit of the last page evicted: a page used later starts above every page not used since. */
   #inflation = 0
@@ -60,6 +60,12 @@ export class PageCache {
   /** Bytes held now. */
   get bytes(): number {
     return this.#bytes
+  }
+
+  /** Keeps at most `maxBytes` from now on: pages go until the rest fit. */
+  resize(maxBytes: number): void {
+    this.#maxBytes = maxBytes
+    this.#evict('')
   }
 
   /** Whether a page is in memory (reading it costs no I/O). */

@@ -36,6 +36,16 @@ describe('PageCache', () => {
     expect(reads).toEqual(['a', 'b', 'c', 'b'])
   })
 
+  it('keeps no more than a smaller budget once resized, the pages used last kept', async () => {
+    const { read } = served({ a: new Uint8Array(40), b: new Uint8Array(40) })
+    const cache = new PageCache(read, { maxBytes: 100 })
+    await cache.bytesOf('a', 40)
+    await cache.bytesOf('b', 40)
+    cache.resize(50)
+    expect(cache.bytes).toBe(40)
+    expect([cache.has('a'), cache.has('b')]).toEqual([false, true])
+  })
+
   it('drops a large page before small ones not used since: a page is worth the fetch it saves, whatever its size', async () => {
     const { reads, read } = served({ s1: new Uint8Array(20), s2: new Uint8Array(20), big: new Uint8Array(60), s3: new Uint8Array(20) })
     const cache = new PageCache(read, { maxBytes: 100 })
