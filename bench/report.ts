@@ -131,6 +131,10 @@ function scaleSection(list: readonly ScaleResult[]): string {
     ...kinds.map((k) => line(k, (s) => `${trio(s.folio.kinds[k])} · ${s.folio.kinds[k]!.pages.toFixed(0)} pages, ${thousands(Math.round(s.folio.kinds[k]!.postings))} postings`)),
     line('**all**', (s) => trio(s.folio.overall)),
     line('memory once every query ran', (s) => `${mb(s.folio.memoryBytes)} (pages ${mb(s.folio.cacheBytes)}, decoded ${mb(s.folio.decodedBytes)}${s.folio.storedBytes === undefined ? '' : `, stored ${mb(s.folio.storedBytes)}`})`),
+    line('memory of a busy isolate: more queries, a hundred hits each, every cache full', (s) => {
+      const b = s.folio.busy
+      return b ? `${mb(b.memoryBytes)} (pages ${mb(b.pages)}, decoded ${mb(b.skipTables)}, stored ${mb(b.stored)}, hits shown ${mb(b.shown)})` : '–'
+    }),
     '',
     'What the budget costs the answers: of the hits a budget a hundred times larger puts in a query\'s top ten, the share the worker\'s budget puts there too; in brackets, the queries that show fewer units holding every word than that budget finds:',
     '',
@@ -198,7 +202,8 @@ function targets(r: BenchResult): string {
     const samples = gb.workerd.warmSamples ? `; every sample ${ms(gb.workerd.warmSamples.p99)} ms` : ''
     check('1 GB: warm p99 ≤ 20 ms (workerd, each query\'s median of three passes)', `${ms(gb.workerd.warm.p99)} ms${samples}`, gb.workerd.warm.p99 <= 20)
     check('1 GB: cold p99 ≤ 150 ms with 30 ms reads (workerd, isolate and edge caches emptied)', `${ms(gb.workerd.cold.p99)} ms`, gb.workerd.cold.p99 <= 150)
-    check('1 GB: isolate memory ≤ 100 MB', mb(gb.folio.memoryBytes), gb.folio.memoryBytes <= 100 * 2 ** 20)
+    const held = Math.max(gb.folio.memoryBytes, gb.folio.busy?.memoryBytes ?? 0)
+    check(`1 GB: isolate memory ≤ 100 MB${gb.folio.busy ? ' (a busy isolate, every cache full)' : ''}`, mb(held), held <= 100 * 2 ** 20)
     check('1 GB: any query ≤ 25 ms of CPU', ...anyQuery(gb, 25))
     check('1 GB: build within 3 GB of memory', mb(gb.build.peakBytes), gb.build.peakBytes <= 3 * 2 ** 30)
   }

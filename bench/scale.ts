@@ -75,9 +75,12 @@ export async function benchScale(name: string, size: number, options: ScaleOptio
   const units = (await readCorpus(sample)).documents.flatMap((d) => d.units.map((u) => ({ id: u.id, text: u.text })))
   rmSync(sample, { recursive: true })
   const set = makeQueries(name, units, QUERY_SEED, { each: quick ? 10 : 40, known: 0 })
+  const kinds = LATENCY_KINDS.filter((k) => !k.startsWith('known'))
+  const busy = makeQueries(name, units, QUERY_SEED + 1, { each: quick ? 20 : 200, known: 0 })
   const queries: NodeQueries = {
-    kinds: Object.fromEntries(LATENCY_KINDS.filter((k) => !k.startsWith('known')).map((k) => [k, set[k] as string[]])),
+    kinds: Object.fromEntries(kinds.map((k) => [k, set[k] as string[]])),
     hostile: hostileQueries(units, QUERY_SEED),
+    busy: kinds.flatMap((k) => busy[k] as string[]),
   }
   const queriesFile = join(out, '..', `folio-scale-${name}-queries.json`)
   writeFileSync(queriesFile, JSON.stringify(queries))
