@@ -19,7 +19,7 @@ export interface CacheBudgets {
    * reads them (src/postings.ts).
    */
   stored: number
-  /** Hits shown, by unit: ten hits take about 20 KB of a 256 KB units page each, so this holds the hits of some hundreds of queries. */
+  /** Hits shown, by unit (a hit needs a few hundred bytes of its 256 KB units page): the hits of some hundreds of queries. */
   shown: number
 }
 
