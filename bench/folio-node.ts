@@ -15,6 +15,7 @@ import { readFileSync } from 'node:fs'
 import { performance } from 'node:perf_hooks'
 import { loadIndex } from '../src/library'
 import { search, searchLimits, type SearchLimits } from '../src/query/search'
+import type { CacheBudgets } from '../src/store/budgets'
 import { indexFolder } from './index-folder'
 import { heapBytes, hostileWarmRuns, medianPerQuery, quantile, WARM_PASSES } from './stats'
 
@@ -25,13 +26,9 @@ export interface NodeQueries {
   busy?: string[]
 }
 
-/** What an isolate holds: heap and array buffers, and the bytes its caches count. */
-export interface HeldMemory {
+/** What an isolate holds: heap and array buffers, and the bytes each cache counts. */
+export interface HeldMemory extends CacheBudgets {
   memoryBytes: number
-  pages: number
-  skipTables: number
-  stored: number
-  shown: number
 }
 
 /**

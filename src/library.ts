@@ -17,7 +17,7 @@ import { Pack } from './pack'
 import { DOCUMENTS_PAGE, RESIDENT, UNITS_PAGE } from './format/packs'
 import { PostingsSession } from './postings'
 import type { StringList } from './string-list'
-import { cacheBudgets, FULL_BUDGETS, type CacheBudgets } from './store/budgets'
+import { cacheBudgets, type CacheBudgets } from './store/budgets'
 import { DecodedCache, decodeOrRefuse, IndexUnavailableError, PageCache, type CacheOptions, type ReadAsset } from './store/cache'
 import { PageReader, PageTable } from './store/reader'
 import { SortedTable, type ResidentIndex } from './store/sorted'
@@ -152,7 +152,7 @@ export class LoadedIndex {
     readonly manifest: Manifest,
     resident: Pack<typeof RESIDENT>,
     readonly cache: PageCache,
-    budgets: CacheBudgets = FULL_BUDGETS,
+    budgets: CacheBudgets,
   ) {
     this.skipTables = new DecodedCache(budgets.skipTables)
     this.stored = new DecodedCache(budgets.stored)
@@ -455,6 +455,6 @@ export async function loadIndex(read: ReadAsset, options?: CacheOptions): Promis
   const residentBytes = await cache.file(residentPath)
   const resident = decodeOrRefuse(residentPath, residentBytes, (bytes) => new Pack(RESIDENT, bytes))
   const budgets = cacheBudgets(residentBytes.byteLength)
-  if (options?.maxBytes === undefined) cache.resize(budgets.pages)
+  cache.resize(options?.maxBytes ?? budgets.pages)
   return new LoadedIndex(manifest, resident, cache, budgets)
 }
