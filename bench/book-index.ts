@@ -125,19 +125,31 @@ function queryOf(entry: Entry): string {
   return entry.parent ? `${queryOf(entry.parent)} ${own}` : own
 }
 
+/** Where each unit of a corpus stands: its document and the printed pages it spans. */
+export type UnitPlaces = ReadonlyMap<string, { doc: string; pages: readonly string[] }>
+
+export function unitPlaces(documents: readonly Document[]): UnitPlaces {
+  return new Map(documents.flatMap((d) => d.units.map((u) => [u.id, { doc: d.id, pages: u.pages.map((p) => String(p.page)) }] as const)))
+}
+
+/** The targets of a judgement a unit holds (`d:` its document, `p:` pages), none when it is not relevant. */
+export function targetsUnder(judgement: Judgement, units: UnitPlaces): (id: string) => string[] {
+  const docs = new Set(judgement.documents)
+  const pages = new Set(judgement.pages)
+  return (id) => {
+    const u = units.get(id)
+    if (!u) return []
+    return [...(docs.has(u.doc) ? [`d:${u.doc}`] : []), ...u.pages.filter((p) => pages.has(p)).map((p) => `p:${p}`)]
+  }
+}
+
 /** Judges ranked unit ids against a book index over the corpus's units. */
 export function judge(name: string, judgements: readonly Judgement[], documents: readonly Document[], ranked: readonly string[][]): Relevance {
-  const units = new Map(documents.flatMap((d) => d.units.map((u) => [u.id, { doc: d.id, pages: u.pages.map((p) => String(p.page)) }] as const)))
+  const units = unitPlaces(documents)
   const sums = { ndcg10: 0, p10: 0, recall10: 0 }
   let queries = 0
   judgements.forEach((j, i) => {
-    const docs = new Set(j.documents)
-    const pages = new Set(j.pages)
-    const targetsOf = (id: string) => {
-      const u = units.get(id)
-      if (!u) return []
-      return [...(docs.has(u.doc) ? [`d:${u.doc}`] : []), ...u.pages.filter((p) => pages.has(p)).map((p) => `p:${p}`)]
-    }
+    const targetsOf = targetsUnder(j, units)
     let relevantUnits = 0
     const held = new Set<string>()
     for (const id of units.keys()) {

@@ -20,7 +20,7 @@ import FlexSearch from 'flexsearch'
 import lunr from 'lunr'
 import MiniSearch from 'minisearch'
 import { buildIndex } from '../index/build'
-import { loadIndex } from '../src/library'
+import { loadIndex, type LoadedIndex } from '../src/library'
 import type { Document, Volume } from '../src/model'
 import { search } from '../src/query/search'
 
@@ -52,6 +52,11 @@ const decoder = new TextDecoder()
 const unitsOf = (documents: readonly Document[]) => documents.flatMap((d) => d.units.map((u) => ({ id: u.id, text: u.text })))
 const json = (files: Files, name: string) => JSON.parse(decoder.decode(files.get(name)!))
 
+/** Folio's serialized index, loaded as the Worker loads it. */
+export function loadFolio(files: Files): Promise<LoadedIndex> {
+  return loadIndex(async (path) => new Response(files.get(path.replace(/^index\//, ''))))
+}
+
 const folio: Engine = {
   name: 'Folio',
   async build({ dir }) {
@@ -62,7 +67,7 @@ const folio: Engine = {
     return files
   },
   async load(files) {
-    const index = await loadIndex(async (path) => new Response(files.get(path.replace(/^index\//, ''))))
+    const index = await loadFolio(files)
     return {
       search: async (q, limit) =>
         (await search(index.open(), { q, limit, offset: 0, filters: {}, sort: 'relevance', origin: '' })).hits.map((h) => h.id),
