@@ -14,12 +14,14 @@
  *   cross-validated (fit on one half of the entries, judged on the other, both
  *   ways round).
  *
- * `npx tsx bench/ranking-ceiling.ts volume.xml [depth…]`: depths 110 (what
- * Folio reorders for a first page of ten) and 1000 unless given.
+ * `npx tsx bench/ranking-ceiling.ts volume.xml [depth…] [--without N,N…]`:
+ * depths 110 (what Folio reorders for a first page of ten) and 1000 unless
+ * given; `--without` leaves signals out of the learned order.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
+import { parseArgs } from 'node:util'
 import { readCorpus } from '../index/corpus'
 import type { Library } from '../src/library'
 import type { Document } from '../src/model'
@@ -273,10 +275,23 @@ export function ceiling(pools: readonly Pool[], depth: number): Ceiling {
   }
 }
 
+/** The pools with these signals (indices into {@link SIGNALS}) set to 0, so that no weight of theirs can move an order. */
+export function withoutSignals(pools: readonly Pool[], left: readonly number[]): Pool[] {
+  const n = SIGNALS.length
+  return pools.map((pool) => ({ ...pool, signals: pool.signals.map((v, i) => (left.includes(i % n) ? 0 : v)) }))
+}
+
+const USAGE = `usage: npx tsx bench/ranking-ceiling.ts volume.xml [depth…] [--without N,N…]
+  --without: signals the learned order may not use, by number:
+${SIGNALS.map((s, i) => `    ${i + 1}. ${s}`).join('\n')}
+`
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const [file, ...depths] = process.argv.slice(2)
-  if (!file) {
-    process.stderr.write('usage: npx tsx bench/ranking-ceiling.ts volume.xml [depth…]\n')
+  const { values, positionals } = parseArgs({ allowPositionals: true, options: { without: { type: 'string', default: '' } } })
+  const [file, ...depths] = positionals
+  const left = values.without.split(',').filter(Boolean).map((n) => Number(n) - 1)
+  if (!file || left.some((s) => !Number.isInteger(s) || s < 0 || s >= SIGNALS.length || s === FOLIO_RANK) || depths.some((d) => !(Number(d) >= 10))) {
+    process.stderr.write(USAGE + `  (Folio's rank, ${FOLIO_RANK + 1}, is always used; a depth is at least 10.)\n`)
     process.exit(2)
   }
   const dir = mkdtempSync(join(tmpdir(), 'folio-ceiling-'))
@@ -286,7 +301,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const judgements = readBookIndex(readFileSync(file, 'utf8'), volumes[0]?.id ?? basename(file, '.xml'))
     const index = await loadFolio(await engine('Folio').build({ dir, documents, volumes }))
     for (const depth of depths.length > 0 ? depths.map(Number) : [110, 1000]) {
-      const c = ceiling(await poolsOf(() => index.open(), documents, judgements, depth), depth)
+      const c = ceiling(withoutSignals(await poolsOf(() => index.open(), documents, judgements, depth), left), depth)
       console.log(`${basename(file)}, Folio's first ${depth} matches, ${c.entries} entries, nDCG@10:`)
       console.log(`  Folio's order ${c.folio.toFixed(3)}`)
       console.log(`  best order ${c.best.toFixed(3)}; best with every word first ${c.bestEveryFirst.toFixed(3)}`)
