@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { bestOrder, fitWeights, FOLIO_WEIGHTS, ndcg10, SIGNALS, weightedOrder, type Pool } from '../../bench/ranking-ceiling'
+import { bestOrder, fitWeights, FOLIO_WEIGHTS, ndcg10, SIGNALS, weightedOrder, withoutSignals, type Pool } from '../../bench/ranking-ceiling'
 
 /** A pool whose matches carry these values of one signal (the rest 0) and Folio's rank signal, in order. */
 function pool(relevant: boolean[], every: boolean[], signal: { at: number; values: number[] }): Pool {
@@ -55,5 +55,14 @@ describe('fitWeights', () => {
     expect(folio).toBeLessThan(0.6)
     expect(fit.ndcg).toBe(1)
     expect(fit.weights[7]).toBeGreaterThan(0)
+  })
+})
+
+describe('withoutSignals', () => {
+  it('leaves a signal no say in the order', () => {
+    const p = pool([true, true, true], [true, true, true], { at: 7, values: [0, 1, 2] })
+    const weights = FOLIO_WEIGHTS.with(7, 10)
+    expect(weightedOrder(p, weights)).toEqual([2, 1, 0])
+    expect(weightedOrder(withoutSignals([p], [7])[0]!, weights)).toEqual([0, 1, 2])
   })
 })
