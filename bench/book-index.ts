@@ -143,6 +143,19 @@ export function targetsUnder(judgement: Judgement, units: UnitPlaces): (id: stri
   }
 }
 
+const DISCOUNT = Array.from({ length: 10 }, (_, rank) => 1 / Math.log2(rank + 2))
+
+/** nDCG@10 with binary gains: whether each hit, best first, is relevant, against an ideal ranking of `relevantUnits` relevant hits. */
+export function ndcg10(relevant: readonly boolean[], relevantUnits: number): number {
+  let dcg = 0
+  let ideal = 0
+  for (let rank = 0; rank < 10; rank++) {
+    if (relevant[rank]) dcg += DISCOUNT[rank]!
+    if (rank < relevantUnits) ideal += DISCOUNT[rank]!
+  }
+  return ideal === 0 ? 0 : dcg / ideal
+}
+
 /** Judges ranked unit ids against a book index over the corpus's units. */
 export function judge(name: string, judgements: readonly Judgement[], documents: readonly Document[], ranked: readonly string[][]): Relevance {
   const units = unitPlaces(documents)
@@ -159,19 +172,10 @@ export function judge(name: string, judgements: readonly Judgement[], documents:
     }
     if (relevantUnits === 0) return
     queries++
-    const top = ranked[i]!.slice(0, 10)
-    let dcg = 0
-    const covered = new Set<string>()
-    top.forEach((id, rank) => {
-      const t = targetsOf(id)
-      if (t.length > 0) dcg += 1 / Math.log2(rank + 2)
-      for (const x of t) covered.add(x)
-    })
-    let ideal = 0
-    for (let rank = 0; rank < Math.min(10, relevantUnits); rank++) ideal += 1 / Math.log2(rank + 2)
-    sums.ndcg10 += dcg / ideal
-    sums.p10 += top.filter((id) => targetsOf(id).length > 0).length / 10
-    sums.recall10 += covered.size / held.size
+    const top = ranked[i]!.slice(0, 10).map(targetsOf)
+    sums.ndcg10 += ndcg10(top.map((t) => t.length > 0), relevantUnits)
+    sums.p10 += top.filter((t) => t.length > 0).length / 10
+    sums.recall10 += new Set(top.flat()).size / held.size
   })
   return {
     engine: name,

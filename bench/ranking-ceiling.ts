@@ -28,7 +28,7 @@ import type { Document } from '../src/model'
 import { COMMON_WORDS } from '../src/query/parse'
 import { search, searchLimits, type SearchLimits } from '../src/query/search'
 import { tokenize } from '../src/text'
-import { readBookIndex, targetsUnder, unitPlaces, type Judgement } from './book-index'
+import { ndcg10, readBookIndex, targetsUnder, unitPlaces, type Judgement } from './book-index'
 import { engine, loadFolio } from './engines'
 
 /** One entry's matches, in Folio's order, with what the judgement says of them. */
@@ -60,18 +60,9 @@ export const SIGNALS = [
 ] as const
 const FOLIO_RANK = 3
 
-const DISCOUNT = Array.from({ length: 10 }, (_, rank) => 1 / Math.log2(rank + 2))
-
 /** nDCG@10 of a pool ranked in this order (match indices, best first). */
-export function ndcg10(pool: Pool, order: readonly number[]): number {
-  if (pool.ideal === 0) return 0
-  let dcg = 0
-  let ideal = 0
-  for (let rank = 0; rank < 10; rank++) {
-    if (rank < order.length && pool.relevant[order[rank]!]) dcg += DISCOUNT[rank]!
-    if (rank < pool.ideal) ideal += DISCOUNT[rank]!
-  }
-  return dcg / ideal
+export function poolNdcg(pool: Pool, order: readonly number[]): number {
+  return ndcg10(order.slice(0, 10).map((i) => pool.relevant[i]!), pool.ideal)
 }
 
 /** The best order of a pool: relevant matches first, and with `everyFirst` only within the matches holding every word, then the rest. */
@@ -120,7 +111,7 @@ export function weightedOrder(pool: Pool, weights: readonly number[]): number[] 
 }
 
 export function meanNdcg(pools: readonly Pool[], order: (pool: Pool) => readonly number[]): number {
-  return pools.reduce((sum, pool) => sum + ndcg10(pool, order(pool)), 0) / pools.length
+  return pools.reduce((sum, pool) => sum + poolNdcg(pool, order(pool)), 0) / pools.length
 }
 
 /**
@@ -135,7 +126,7 @@ export function fitWeights(pools: readonly Pool[], start: readonly number[], swe
   const stepped = (s: number, step: number) =>
     pools.reduce((sum, pool, p) => {
       const k = keys[p]!
-      return sum + ndcg10(pool, topTen(pool, (i) => k[i]! + step * pool.signals[i * n + s]!))
+      return sum + poolNdcg(pool, topTen(pool, (i) => k[i]! + step * pool.signals[i * n + s]!))
     }, 0) / pools.length
   let best = stepped(0, 0)
   for (let sweep = 0; sweep < sweeps; sweep++) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { bestOrder, fitWeights, FOLIO_WEIGHTS, ndcg10, SIGNALS, weightedOrder, withoutSignals, type Pool } from '../../bench/ranking-ceiling'
+import { bestOrder, fitWeights, FOLIO_WEIGHTS, poolNdcg, SIGNALS, weightedOrder, withoutSignals, type Pool } from '../../bench/ranking-ceiling'
 
 /** A pool whose matches carry these values of one signal (the rest 0) and Folio's rank signal, in order. */
 function pool(relevant: boolean[], every: boolean[], signal: { at: number; values: number[] }): Pool {
@@ -12,12 +12,12 @@ function pool(relevant: boolean[], every: boolean[], signal: { at: number; value
   return { ideal: Math.min(10, relevant.filter(Boolean).length), relevant, every, signals }
 }
 
-describe('ndcg10', () => {
+describe('poolNdcg', () => {
   it('discounts relevant matches by rank against an ideal of the relevant units the corpus holds', () => {
     const p = pool([false, true], [true, true], { at: 0, values: [0, 0] })
-    expect(ndcg10(p, [1, 0])).toBe(1)
-    expect(ndcg10(p, [0, 1])).toBeCloseTo(1 / Math.log2(3))
-    expect(ndcg10({ ...p, ideal: 2 }, [1, 0])).toBeCloseTo(1 / (1 + 1 / Math.log2(3)))
+    expect(poolNdcg(p, [1, 0])).toBe(1)
+    expect(poolNdcg(p, [0, 1])).toBeCloseTo(1 / Math.log2(3))
+    expect(poolNdcg({ ...p, ideal: 2 }, [1, 0])).toBeCloseTo(1 / (1 + 1 / Math.log2(3)))
   })
 })
 
@@ -50,7 +50,7 @@ describe('fitWeights', () => {
     // Relevant matches lie among the others in Folio's order, neither first nor last; signal 7 marks them.
     const relevant = [false, false, true, false, true, false]
     const pools = [0, 1, 2].map(() => pool(relevant, Array(6).fill(false), { at: 7, values: relevant.map(Number) }))
-    const folio = pools.reduce((sum, p) => sum + ndcg10(p, weightedOrder(p, FOLIO_WEIGHTS)), 0) / pools.length
+    const folio = pools.reduce((sum, p) => sum + poolNdcg(p, weightedOrder(p, FOLIO_WEIGHTS)), 0) / pools.length
     const fit = fitWeights(pools, FOLIO_WEIGHTS)
     expect(folio).toBeLessThan(0.6)
     expect(fit.ndcg).toBe(1)
