@@ -132,15 +132,23 @@ export function unitPlaces(documents: readonly Document[]): UnitPlaces {
   return new Map(documents.flatMap((d) => d.units.map((u) => [u.id, { doc: d.id, pages: u.pages.map((p) => String(p.page)) }] as const)))
 }
 
-/** The targets of a judgement a unit holds (`d:` its document, `p:` pages), none when it is not relevant. */
-export function targetsUnder(judgement: Judgement, units: UnitPlaces): (id: string) => string[] {
+/** What a judgement holds relevant in a corpus: the targets a unit holds (`d:` its document, `p:` pages; none when it is not relevant), the relevant units, and every target some unit holds. */
+export function judged(judgement: Judgement, units: UnitPlaces): { targetsOf: (id: string) => string[]; relevantUnits: number; held: Set<string> } {
   const docs = new Set(judgement.documents)
   const pages = new Set(judgement.pages)
-  return (id) => {
+  const targetsOf = (id: string) => {
     const u = units.get(id)
     if (!u) return []
     return [...(docs.has(u.doc) ? [`d:${u.doc}`] : []), ...u.pages.filter((p) => pages.has(p)).map((p) => `p:${p}`)]
   }
+  let relevantUnits = 0
+  const held = new Set<string>()
+  for (const id of units.keys()) {
+    const t = targetsOf(id)
+    if (t.length > 0) relevantUnits++
+    for (const x of t) held.add(x)
+  }
+  return { targetsOf, relevantUnits, held }
 }
 
 const DISCOUNT = Array.from({ length: 10 }, (_, rank) => 1 / Math.log2(rank + 2))
@@ -162,14 +170,7 @@ export function judge(name: string, judgements: readonly Judgement[], documents:
   const sums = { ndcg10: 0, p10: 0, recall10: 0 }
   let queries = 0
   judgements.forEach((j, i) => {
-    const targetsOf = targetsUnder(j, units)
-    let relevantUnits = 0
-    const held = new Set<string>()
-    for (const id of units.keys()) {
-      const t = targetsOf(id)
-      if (t.length > 0) relevantUnits++
-      for (const x of t) held.add(x)
-    }
+    const { targetsOf, relevantUnits, held } = judged(j, units)
     if (relevantUnits === 0) return
     queries++
     const top = ranked[i]!.slice(0, 10).map(targetsOf)

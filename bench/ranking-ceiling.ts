@@ -26,9 +26,10 @@ import { readCorpus } from '../index/corpus'
 import type { Library } from '../src/library'
 import type { Document } from '../src/model'
 import { COMMON_WORDS } from '../src/query/parse'
+import { bm25, inverseFrequency } from '../src/rank'
 import { search, searchLimits, type SearchLimits } from '../src/query/search'
 import { tokenize } from '../src/text'
-import { ndcg10, readBookIndex, targetsUnder, unitPlaces, type Judgement } from './book-index'
+import { judged, ndcg10, readBookIndex, unitPlaces, type Judgement } from './book-index'
 import { engine, loadFolio } from './engines'
 
 /** One entry's matches, in Folio's order, with what the judgement says of them. */
@@ -56,7 +57,7 @@ export const SIGNALS = [
   'a head',
   'a footnote',
   "log(its document's units) / 5",
-  "its document's BM25 over its whole text, over the pool's best",
+  "its document's BM25+ over its whole text, over the pool's best",
 ] as const
 const FOLIO_RANK = 3
 
@@ -160,19 +161,16 @@ export async function poolsOf(library: () => Library, documents: readonly Docume
   const frequency = new Map<string, number>()
   for (const d of docs.values()) for (const term of d.terms.keys()) frequency.set(term, (frequency.get(term) ?? 0) + 1)
   const meanLength = [...docs.values()].reduce((sum, d) => sum + d.length, 0) / docs.size
-  const bm25 = (doc: WholeDocument, terms: readonly string[]) =>
+  // Folio's own BM25+, over a document's whole text rather than a unit's.
+  const documentScore = (doc: WholeDocument, terms: readonly string[]) =>
     terms.reduce((sum, term) => {
       const tf = doc.terms.get(term) ?? 0
-      const df = frequency.get(term) ?? 0
-      const idf = Math.log(1 + (docs.size - df + 0.5) / (df + 0.5))
-      return sum + (idf * tf * 2.2) / (tf + 1.2 * (0.25 + (0.75 * doc.length) / meanLength))
+      return tf === 0 ? sum : sum + bm25(inverseFrequency(frequency.get(term)!, docs.size), tf, doc.length, meanLength)
     }, 0)
 
   const pools: Pool[] = []
   for (const judgement of judgements) {
-    const targets = targetsUnder(judgement, places)
-    let relevantUnits = 0
-    for (const id of places.keys()) if (targets(id).length > 0) relevantUnits++
+    const { targetsOf, relevantUnits } = judged(judgement, places)
     if (relevantUnits === 0) continue
     const found = await search(library(), { q: judgement.q, limit: depth, offset: 0, filters: {}, sort: 'relevance', origin: '' }, LIFTED)
     const tokens = tokenize(judgement.q)
@@ -183,7 +181,7 @@ export async function poolsOf(library: () => Library, documents: readonly Docume
       const d = byDoc.get(hit.doc) ?? { matches: 0, best: rank, scores: 0 }
       byDoc.set(hit.doc, { matches: d.matches + 1, best: d.best, scores: d.scores + hit.score })
     })
-    const docBm25 = new Map([...byDoc.keys()].map((id) => [id, bm25(docs.get(id)!, terms)]))
+    const docBm25 = new Map([...byDoc.keys()].map((id) => [id, documentScore(docs.get(id)!, terms)]))
     const bestBm25 = Math.max(1e-9, ...docBm25.values())
     const share = (has: (term: string) => boolean) => (terms.length === 0 ? 0 : terms.filter(has).length / terms.length)
     const signals = found.hits.flatMap((hit, rank) => {
@@ -207,7 +205,7 @@ export async function poolsOf(library: () => Library, documents: readonly Docume
     })
     pools.push({
       ideal: Math.min(10, relevantUnits),
-      relevant: found.hits.map((hit) => targets(hit.id).length > 0),
+      relevant: found.hits.map((hit) => targetsOf(hit.id).length > 0),
       every: found.hits.map((hit) => hit.matched === found.words),
       signals: Float64Array.from(signals),
     })
